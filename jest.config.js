@@ -1,0 +1,15 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  preset: "ts-jest",
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  // In-process tests load the provider's runtime modules from source; the spawned
+  // dynamic-provider host loads the same package name from dist/ (npm test builds first).
+  moduleNameMapper: {
+    "^pulumi-redis-backup$": "<rootDir>/provider/index.ts",
+    "^pulumi-redis-backup/internal/(.*)$": "<rootDir>/provider/$1",
+  },
+  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
+  testTimeout: 60000,
+  coverageProvider: "v8",
+};
