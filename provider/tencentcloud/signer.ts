@@ -25,7 +25,8 @@ export interface Tc3Request {
 }
 
 const sha256Hex = (data: string): string => createHash("sha256").update(data, "utf8").digest("hex");
-const hmac = (key: string | Buffer, data: string): Buffer => createHmac("sha256", key).update(data, "utf8").digest();
+const hmac = (key: string | Buffer, data: string): Buffer =>
+  createHmac("sha256", key).update(data, "utf8").digest();
 
 /** UTC date of a Unix timestamp, `YYYY-MM-DD`, as used in the credential scope. */
 export function tc3Date(timestamp: number): string {
@@ -50,7 +51,9 @@ export function canonicalHeaders(req: Pick<Tc3Request, "contentType" | "host" | 
   return headers;
 }
 
-export function canonicalRequest(req: Pick<Tc3Request, "contentType" | "host" | "action" | "payload">): string {
+export function canonicalRequest(
+  req: Pick<Tc3Request, "contentType" | "host" | "action" | "payload">,
+): string {
   return ["POST", "/", "", canonicalHeaders(req), signedHeaders(req), hashedPayload(req.payload)].join("\n");
 }
 

@@ -14,7 +14,19 @@ const cvmCommon = {
   timestamp: 1551113065,
 };
 
-export const tc3Vectors = [
+import type { Tc3Request } from "../../provider/tencentcloud/signer";
+
+export interface Tc3Vector {
+  name: string;
+  request: Tc3Request;
+  payloadHash: string;
+  canonicalRequestHash: string;
+  credentialScope: string;
+  signature: string;
+  authorization?: string;
+}
+
+export const tc3Vectors: Tc3Vector[] = [
   {
     name: "A: EXAMPLE keys, content-type;host (tencentcloud.com curl example)",
     request: {

@@ -12,7 +12,9 @@ import { tc3Vectors } from "./signer.fixture";
 describe.each(tc3Vectors)("TC3 vector $name", (v) => {
   it("hashes the payload", () => expect(hashedPayload(v.request.payload)).toBe(v.payloadHash));
   it("builds the canonical request", () =>
-    expect(createHash("sha256").update(canonicalRequest(v.request)).digest("hex")).toBe(v.canonicalRequestHash));
+    expect(createHash("sha256").update(canonicalRequest(v.request)).digest("hex")).toBe(
+      v.canonicalRequestHash,
+    ));
   it("derives the credential scope", () =>
     expect(credentialScope(v.request.timestamp, v.request.service)).toBe(v.credentialScope));
   it("signs", () => expect(tc3Signature(v.request)).toBe(v.signature));
@@ -31,7 +33,9 @@ describe.each(tc3Vectors)("TC3 vector $name", (v) => {
 
 it("any change to the body changes the signature", () => {
   const base = tc3Vectors[3].request;
-  expect(tc3Signature({ ...base, payload: base.payload.replace("7", "8") })).not.toBe(tc3Vectors[3].signature);
+  expect(tc3Signature({ ...base, payload: base.payload.replace("7", "8") })).not.toBe(
+    tc3Vectors[3].signature,
+  );
 });
 
 it("rejects Authorization headers of another scheme", () => {

@@ -1,0 +1,22 @@
+/** What provider operations need from the outside world; tests pass their own. */
+import { Clock, Sleep, realSleep, systemClock } from "./clock";
+import { Reporter, pulumiReporter } from "./log";
+
+export interface OperationDeps {
+  clock: Clock;
+  sleep: Sleep;
+  random: () => number;
+  reporter: Reporter;
+  /** Told of every retried call (the soak run counts them). */
+  onRetry?: (action: string, err: unknown, attempt: number) => void;
+}
+
+export function defaultDeps(overrides: Partial<OperationDeps> = {}): OperationDeps {
+  return {
+    clock: overrides.clock ?? systemClock,
+    sleep: overrides.sleep ?? realSleep,
+    random: overrides.random ?? Math.random,
+    reporter: overrides.reporter ?? pulumiReporter(),
+    onRetry: overrides.onRetry,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The one place that touches the network. Sends exactly the bytes it is given, hands back the raw
+ * text, and turns transport failures into TransportError without any request header in sight
+ * (axios errors carry the request config, Authorization included, so they never leave here).
+ */
+import type { AxiosError } from "axios";
+import { TransportError } from "./errors";
+import { redact } from "./redact";
+
+export interface HttpRequest {
+  action: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+  /** Responses larger than this are refused rather than buffered. */
+  maxResponseBytes: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | undefined>;
+  text: string;
+}
+
+/** Network error codes after which the request certainly never reached the server. */
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+export async function postText(req: HttpRequest): Promise<HttpResponse> {
+  // Loaded on first use: a provider that only validates inputs never pays for axios.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const axios: typeof import("axios").default = require("axios");
+  try {
+    const res = await axios.request<string>({
+      method: "POST",
+      url: req.url,
+      headers: req.headers,
+      data: req.body,
+      timeout: req.timeoutMs,
+      responseType: "text",
+      transformResponse: [(d: unknown) => d],
+      maxContentLength: req.maxResponseBytes,
+      maxRedirects: 0,
+      validateStatus: () => true,
+      proxy: false,
+    });
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(res.headers ?? {}))
+      headers[k.toLowerCase()] = v == null ? undefined : String(v);
+    return {
+      status: res.status,
+      headers,
+      text: typeof res.data === "string" ? res.data : String(res.data ?? ""),
+    };
+  } catch (e) {
+    throw transportError(req.action, e as AxiosError, req.timeoutMs);
+  }
+}
+
+function transportError(action: string, e: AxiosError, timeoutMs: number): TransportError {
+  const code = e.code ?? "";
+  if (code === "ECONNABORTED" || code === "ETIMEDOUT") {
+    return new TransportError(action, `no response within ${timeoutMs} ms (request timeout)`, true, {
+      retryable: true,
+    });
+  }
+  if (/maxContentLength/i.test(e.message)) {
+    return new TransportError(action, "response larger than the allowed size; refused", false, {
+      retryable: false,
+    });
+  }
+  const notSent = NOT_SENT.has(code);
+  const detail = redact(
+    `network error ${code || ""}${code ? ": " : ""}${e.message}`.replace(/\s+/g, " ").trim(),
+  );
+  return new TransportError(action, detail, !notSent, { retryable: true });
+}

@@ -1,0 +1,141 @@
+/**
+ * The four Redis API actions we use (version 2018-04-12), with zod schemas that are lenient where
+ * Tencent is (TaskId as a string, BackupSet named RedisBackupSet in one doc example, numbers
+ * sometimes sent as strings) and strict about what the provider relies on.
+ */
+import { z } from "zod";
+import type { TencentClient } from "./client";
+
+/** An integer that may arrive as a JSON string. */
+const int = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
+const optionalInt = int.nullish().transform((v) => v ?? undefined);
+const optionalString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? undefined);
+const requestId = z.string();
+
+export const ManualBackupInstanceResponse = z.object({ TaskId: int, RequestId: requestId });
+
+export const DescribeTaskInfoResponse = z.object({
+  Status: z.string(),
+  StartTime: optionalString,
+  TaskType: optionalString,
+  InstanceId: optionalString,
+  TaskMessage: optionalString,
+  RequestId: requestId,
+});
+export type TaskInfo = z.output<typeof DescribeTaskInfoResponse>;
+
+export const RedisBackupSet = z.object({
+  StartTime: z.string(),
+  BackupId: z.string().min(1),
+  BackupType: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => (v == null ? undefined : String(v))),
+  Status: int,
+  Remark: optionalString,
+  Locked: optionalInt,
+  BackupSize: optionalInt,
+  FullBackup: optionalInt,
+  InstanceType: optionalInt,
+  InstanceId: optionalString,
+  InstanceName: optionalString,
+  Region: optionalString,
+  EndTime: optionalString,
+  FileType: optionalString,
+  ExpireTime: optionalString,
+  Encrypted: z.boolean().nullish(),
+});
+export type BackupSummary = z.output<typeof RedisBackupSet>;
+
+export const DescribeInstanceBackupsResponse = z
+  .object({
+    TotalCount: int,
+    BackupSet: z.array(RedisBackupSet).nullish(),
+    RedisBackupSet: z.array(RedisBackupSet).nullish(),
+    RequestId: requestId,
+  })
+  .transform(({ BackupSet, RedisBackupSet: alt, ...rest }) => ({
+    ...rest,
+    BackupSet: BackupSet ?? alt ?? [],
+  }));
+
+export const DescribeBackupDetailResponse = z.object({
+  BackupId: z.string().min(1),
+  StartTime: z.string(),
+  EndTime: optionalString,
+  BackupType: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => (v == null ? undefined : String(v))),
+  Status: int,
+  Remark: optionalString,
+  Locked: optionalInt,
+  BackupSize: optionalInt,
+  InstanceType: optionalInt,
+  MemSize: optionalInt,
+  ShardNum: optionalInt,
+  ReplicasNum: optionalInt,
+  RequestId: requestId,
+});
+export type BackupDetail = z.output<typeof DescribeBackupDetailResponse>;
+
+/** Starts a manual backup; returns the task that takes it. Not idempotent. */
+export function manualBackupInstance(
+  client: TencentClient,
+  req: { InstanceId: string; Remark?: string; StorageDays?: number },
+) {
+  return client.call("ManualBackupInstance", req, ManualBackupInstanceResponse, { idempotent: false });
+}
+
+export function describeTaskInfo(client: TencentClient, taskId: number) {
+  return client.call("DescribeTaskInfo", { TaskId: taskId }, DescribeTaskInfoResponse, { idempotent: true });
+}
+
+export interface DescribeInstanceBackupsRequest {
+  InstanceId: string;
+  Limit?: number;
+  Offset?: number;
+  /** `yyyy-MM-dd HH:mm:ss` in Tencent's zone: backups *started* in [BeginTime, EndTime]. */
+  BeginTime?: string;
+  EndTime?: string;
+  Status?: number[];
+  InstanceName?: string;
+}
+
+export function describeInstanceBackups(client: TencentClient, req: DescribeInstanceBackupsRequest) {
+  return client.call("DescribeInstanceBackups", { ...req }, DescribeInstanceBackupsResponse, {
+    idempotent: true,
+  });
+}
+
+/** Every backup matching `req`, following Offset/Limit pages (100 at a time, the documented maximum). */
+export async function listInstanceBackups(
+  client: TencentClient,
+  req: Omit<DescribeInstanceBackupsRequest, "Limit" | "Offset">,
+  pageSize = 100,
+): Promise<BackupSummary[]> {
+  const all: BackupSummary[] = [];
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await describeInstanceBackups(client, { ...req, Limit: pageSize, Offset: offset });
+    all.push(...page.BackupSet);
+    if (page.BackupSet.length < pageSize || all.length >= page.TotalCount) return all;
+  }
+}
+
+export function describeBackupDetail(client: TencentClient, instanceId: string, backupId: string) {
+  return client.call(
+    "DescribeBackupDetail",
+    { InstanceId: instanceId, BackupId: backupId },
+    DescribeBackupDetailResponse,
+    { idempotent: true },
+  );
+}

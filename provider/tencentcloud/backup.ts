@@ -1,0 +1,142 @@
+/**
+ * Finder, status and waiter for Tencent backups: how a task leads to its backup, and what the
+ * vendor's numeric codes mean for a user.
+ */
+import { Clock, Sleep } from "../core/clock";
+import { OperationFailedError } from "../core/errors";
+import { Reporter } from "../core/log";
+import { formatZonelessTime, parseZonelessTime } from "../core/time";
+import { waitFor } from "../core/waiter";
+import { BackupSummary, TaskInfo, describeTaskInfo, listInstanceBackups } from "./api";
+import type { TencentClient } from "./client";
+
+/** Backup Status codes (DescribeBackupDetail / RedisBackupSet documentation). */
+export const BACKUP_STATUS = {
+  busy: 1, // in progress, or locked by another flow
+  normal: 2,
+  exporting: 3,
+  exported: 4,
+  expired: -1,
+  deleted: -2,
+} as const;
+
+/** Every status a backup that exists can have; -2 (deleted) is left out on purpose. */
+export const LISTED_STATUSES = [1, 2, 3, 4, -1];
+
+export type BackupStatusName = "creating" | "available" | "locked" | "exporting" | "exported" | "expired";
+
+/** The user-facing status for a vendor status and lock flag. */
+export function statusName(status: number, locked: number | undefined): BackupStatusName | "deleted" {
+  if (status === BACKUP_STATUS.deleted) return "deleted";
+  if (status === BACKUP_STATUS.expired) return "expired";
+  if (status === BACKUP_STATUS.busy || locked === 1) return "locked";
+  if (status === BACKUP_STATUS.exporting) return "exporting";
+  if (status === BACKUP_STATUS.exported) return "exported";
+  return "available";
+}
+
+/** Task statuses of DescribeTaskInfo. */
+const TASK_PENDING = new Set(["preparing", "running"]);
+const TASK_DONE = "succeed";
+
+/** A unique marker added to the Remark so the backup a create made can be told apart from any other. */
+export function newRemarkToken(random: () => number): string {
+  let hex = "";
+  while (hex.length < 12) hex += Math.floor(random() * 16).toString(16);
+  return `pulumi:${hex}`;
+}
+
+export function remarkWithToken(remark: string | undefined, token: string): string {
+  return remark ? `${remark} [${token}]` : `[${token}]`;
+}
+
+/** The Remark a user wrote, with our marker taken back off. */
+export function stripRemarkToken(remark: string | undefined): string | undefined {
+  if (remark === undefined) return undefined;
+  const stripped = remark.replace(/ ?\[pulumi:[0-9a-f]{12}\]$/, "");
+  return stripped === "" ? undefined : stripped;
+}
+
+export interface WaitDeps {
+  clock: Clock;
+  sleep: Sleep;
+  reporter: Reporter;
+}
+
+/** Waits until task `taskId` succeeds; a failed task throws with its TaskMessage. */
+export async function waitTaskSucceeded(
+  client: TencentClient,
+  taskId: number,
+  instanceId: string,
+  timeoutMs: number,
+  deps: WaitDeps,
+): Promise<TaskInfo> {
+  return waitFor({
+    what: `backup task ${taskId} of ${instanceId}`,
+    timeoutMs,
+    clock: deps.clock,
+    sleep: deps.sleep,
+    onProgress: (status, elapsed) =>
+      deps.reporter.info(
+        `backup of ${instanceId}: task ${taskId} ${status} (${Math.round(elapsed / 1000)}s, timeout ${Math.round(timeoutMs / 60_000)}m)`,
+      ),
+    poll: async () => {
+      const task = await describeTaskInfo(client, taskId);
+      if (task.Status === TASK_DONE) return { state: "done", value: task };
+      if (TASK_PENDING.has(task.Status)) return { state: "pending", status: task.Status };
+      throw new OperationFailedError(
+        `backup task ${taskId} ended "${task.Status}"${task.TaskMessage ? `: ${task.TaskMessage}` : ""} (RequestId ${task.RequestId})`,
+      );
+    },
+  });
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/** Lists the backups of `instanceId` that started within a day of `aroundMs` (Tencent caps windows at 30 days). */
+export function listBackupsAround(
+  client: TencentClient,
+  instanceId: string,
+  aroundMs: number,
+  timezone: string,
+) {
+  return listInstanceBackups(client, {
+    InstanceId: instanceId,
+    BeginTime: formatZonelessTime(aroundMs - DAY_MS, timezone),
+    EndTime: formatZonelessTime(aroundMs + DAY_MS, timezone),
+    Status: LISTED_STATUSES,
+  });
+}
+
+/**
+ * The backup whose Remark ends with our marker. Several concurrent creates on one instance each
+ * carry their own marker, so they are never confused. No time window: the marker alone identifies
+ * the backup, and a window would depend on the local clock agreeing with Tencent's.
+ */
+export async function findBackupByMarker(
+  client: TencentClient,
+  instanceId: string,
+  token: string,
+): Promise<BackupSummary | undefined> {
+  const all = await listInstanceBackups(client, { InstanceId: instanceId, Status: LISTED_STATUSES });
+  const matches = all.filter((b) => (b.Remark ?? "").endsWith(`[${token}]`));
+  if (matches.length > 1) {
+    throw new OperationFailedError(
+      `${matches.length} backups of ${instanceId} carry marker ${token}: ${matches.map((b) => b.BackupId).join(", ")}`,
+    );
+  }
+  return matches[0];
+}
+
+/** The listing entry of one backup (it alone carries ExpireTime), found near its start time. */
+export async function findBackupSummary(
+  client: TencentClient,
+  instanceId: string,
+  backupId: string,
+  startTime: string,
+  timezone: string,
+): Promise<BackupSummary | undefined> {
+  const around = parseZonelessTime(startTime, timezone);
+  if (around === undefined) return undefined;
+  return (await listBackupsAround(client, instanceId, around, timezone)).find((b) => b.BackupId === backupId);
+}

@@ -1,0 +1,2 @@
+/** Tencent Cloud Redis (TencentDB for Redis) backups. */
+export { RedisBackup, RedisBackupArgs } from "./resource";

@@ -1,0 +1,278 @@
+/**
+ * tencentcloud.RedisBackup's lifecycle: what each provider method does. Loaded by package name
+ * from inside the provider's methods, so none of it is serialized into state. Function names and
+ * signatures here are a contract with every `__provider` ever written to state: keep them working.
+ */
+import { checkInputs } from "../core/check";
+import { OperationDeps, defaultDeps } from "../core/deps";
+import { DiffResult, changedKeys } from "../core/diff";
+import { CloudApiError, NotFoundError, TransportError, withContext } from "../core/errors";
+import { backoffDelay, defaultRetry } from "../core/retry";
+import { ConfigSource, setStackConfig } from "../core/settings";
+import { waitFor } from "../core/waiter";
+import { BackupSummary, describeBackupDetail, manualBackupInstance } from "./api";
+import {
+  BACKUP_STATUS,
+  findBackupByMarker,
+  findBackupSummary,
+  newRemarkToken,
+  remarkWithToken,
+  waitTaskSucceeded,
+} from "./backup";
+import { TencentClient } from "./client";
+import { BACKUP_GONE_CODES } from "./errors";
+import {
+  DEFAULT_WAIT_TIMEOUT_MINUTES,
+  REPLACE_ON_CHANGE,
+  TencentBackupInputs,
+  TencentBackupInputsSchema,
+} from "./inputs";
+import { TencentBackupOutputs, buildOutputs, inputsOf } from "./outputs";
+import { resolveTencentSettings } from "./settings";
+
+export type { TencentBackupInputs, TencentBackupOutputs };
+
+export function configure(config: ConfigSource): void {
+  setStackConfig(config);
+}
+
+export function check(_olds: unknown, news: unknown) {
+  return checkInputs(TencentBackupInputsSchema, news);
+}
+
+export function diff(_id: string, olds: TencentBackupOutputs, news: TencentBackupInputs): DiffResult {
+  const replaces = changedKeys(
+    REPLACE_ON_CHANGE.filter((k) => k !== "backupId"),
+    olds as unknown as Record<string, unknown>,
+    news as unknown as Record<string, unknown>,
+  );
+  // Adopting another backup, or no longer adopting one, means a different backup.
+  const wantedBackup = news.backupId;
+  if (wantedBackup !== undefined ? wantedBackup !== olds.backupId : olds.adopted) replaces.push("backupId");
+  if (olds.status === "expired" && news.keepExpired !== true) replaces.push("status");
+  const inPlace = changedKeys(
+    ["waitTimeoutMinutes", "keepExpired"],
+    olds as unknown as Record<string, unknown>,
+    news as unknown as Record<string, unknown>,
+  );
+  const lockChanged = olds.locked !== olds.lockedAcknowledged;
+  return { changes: replaces.length > 0 || inPlace.length > 0 || lockChanged, replaces };
+}
+
+const idOf = (instanceId: string, backupId: string) => `${instanceId}:${backupId}`;
+
+function clientFor(region: string | undefined, deps: OperationDeps) {
+  const settings = resolveTencentSettings(region);
+  return { settings, client: new TencentClient(settings, deps) };
+}
+
+export async function create(inputs: TencentBackupInputs, overrides: Partial<OperationDeps> = {}) {
+  const deps = defaultDeps(overrides);
+  const doing = inputs.backupId
+    ? `adopting Redis backup ${inputs.backupId} of ${inputs.instanceId}`
+    : `creating Redis backup of ${inputs.instanceId}`;
+  try {
+    const { settings, client } = clientFor(inputs.region, deps);
+    const timeoutMs = (inputs.waitTimeoutMinutes ?? DEFAULT_WAIT_TIMEOUT_MINUTES) * 60_000;
+    const deadline = deps.clock.now() + timeoutMs;
+    const summary = inputs.backupId
+      ? await adoptedSummary(client, inputs.instanceId, inputs.backupId, settings.timezone)
+      : await takeBackup(client, inputs, deadline, deps);
+    const detail = await describeBackupDetail(client, inputs.instanceId, summary.BackupId);
+    const outs = buildOutputs(inputs, detail, {
+      summary,
+      timezone: settings.timezone,
+      acknowledgeLock: true,
+    });
+    deps.reporter.info(
+      `${inputs.instanceId}: backup ${outs.backupId} ${outs.status}` +
+        (outs.expireTime ? `, expires ${outs.expireTime}` : ""),
+    );
+    return { id: idOf(inputs.instanceId, outs.backupId), outs };
+  } catch (e) {
+    throw withContext(doing, e);
+  }
+}
+
+async function adoptedSummary(client: TencentClient, instanceId: string, backupId: string, timezone: string) {
+  const detail = await describeBackupDetail(client, instanceId, backupId);
+  const summary = await findBackupSummary(client, instanceId, backupId, detail.StartTime, timezone);
+  if (!summary) throw new NotFoundError(`backup ${backupId} is not listed for ${instanceId}`);
+  return summary;
+}
+
+/** ManualBackupInstance → task → the backup carrying our marker, without ever taking two. */
+async function takeBackup(
+  client: TencentClient,
+  inputs: TencentBackupInputs,
+  deadline: number,
+  deps: OperationDeps,
+): Promise<BackupSummary> {
+  const token = newRemarkToken(deps.random);
+  const request = {
+    InstanceId: inputs.instanceId,
+    Remark: remarkWithToken(inputs.remark, token),
+    ...(inputs.storageDays === undefined ? {} : { StorageDays: inputs.storageDays }),
+  };
+  const started = await startTask(client, request, token, deadline, deps);
+  if ("found" in started) return started.found;
+  const remaining = Math.max(1, deadline - deps.clock.now());
+  await waitTaskSucceeded(client, started.taskId, inputs.instanceId, remaining, deps);
+  // Listing can trail the task by a moment: look until the deadline, not just once.
+  return waitFor({
+    what: `the backup of task ${started.taskId} to be listed for ${inputs.instanceId}`,
+    timeoutMs: Math.max(1, deadline - deps.clock.now()),
+    clock: deps.clock,
+    sleep: deps.sleep,
+    poll: async () => {
+      const found = await findBackupByMarker(client, inputs.instanceId, token);
+      return found && found.Status !== BACKUP_STATUS.busy
+        ? { state: "done", value: found }
+        : { state: "pending", status: found ? "in progress" : "not listed yet" };
+    },
+  });
+}
+
+type Started = { taskId: number } | { found: BackupSummary };
+
+/**
+ * Starts the backup task. ManualBackupInstance takes no idempotency token, so when an attempt's
+ * outcome is unknown (timeout, dropped connection, 5xx) we first look for the backup it may have
+ * made, by our marker, and only then try again.
+ */
+async function startTask(
+  client: TencentClient,
+  request: { InstanceId: string; Remark: string; StorageDays?: number },
+  token: string,
+  deadline: number,
+  deps: OperationDeps,
+): Promise<Started> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { taskId: (await manualBackupInstance(client, request)).TaskId };
+    } catch (e) {
+      if (e instanceof TransportError && e.outcomeUnknown) {
+        deps.reporter.warn(
+          `${request.InstanceId}: ManualBackupInstance outcome unknown (${e.message}); looking for the backup it may have made before trying again`,
+        );
+        const found = await lookTwice(client, request.InstanceId, token, deps);
+        if (found) return { found };
+        if (attempt >= defaultRetry.maxAttempts) throw e;
+        continue;
+      }
+      if (e instanceof CloudApiError && e.retryable && deps.clock.now() < deadline) {
+        // Another flow holds the instance (or we are throttled): wait our turn, up to the deadline.
+        const delay = Math.max(
+          1_000,
+          backoffDelay(Math.min(attempt, 6), { ...defaultRetry, random: deps.random }),
+        );
+        deps.reporter.info(`${request.InstanceId}: ${e.code}; trying again in ${Math.round(delay / 1000)}s`);
+        await deps.sleep(Math.min(delay, Math.max(0, deadline - deps.clock.now())));
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
+async function lookTwice(client: TencentClient, instanceId: string, token: string, deps: OperationDeps) {
+  for (let look = 0; look < 2; look++) {
+    if (look > 0) await deps.sleep(2_000);
+    const found = await findBackupByMarker(client, instanceId, token);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Refresh: the backup as Tencent has it now; an empty result when it is gone. */
+export async function read(id: string, props: TencentBackupOutputs, overrides: Partial<OperationDeps> = {}) {
+  const deps = defaultDeps(overrides);
+  const [instanceId, backupId] = splitId(id, props);
+  try {
+    const outs = await currentOutputs(instanceId, backupId, props, props, deps, false);
+    if (!outs) {
+      deps.reporter.warn(
+        `backup ${backupId} of ${instanceId} no longer exists; it will be removed from the stack`,
+      );
+      return {};
+    }
+    return { id, props: outs, inputs: inputsOf(outs) };
+  } catch (e) {
+    throw withContext(`reading Redis backup ${backupId} of ${instanceId}`, e);
+  }
+}
+
+export async function update(
+  id: string,
+  olds: TencentBackupOutputs,
+  news: TencentBackupInputs,
+  overrides: Partial<OperationDeps> = {},
+) {
+  const deps = defaultDeps(overrides);
+  const [instanceId, backupId] = splitId(id, olds);
+  try {
+    const outs = await currentOutputs(instanceId, backupId, { ...news, instanceId }, olds, deps, true);
+    if (!outs) throw new NotFoundError(`backup ${backupId} no longer exists; run \`pulumi refresh\``);
+    if (olds.locked !== olds.lockedAcknowledged) {
+      deps.reporter.info(
+        `${instanceId}: backup ${backupId} is now ${outs.locked ? "locked" : "unlocked"}; acknowledged`,
+      );
+    }
+    return { outs };
+  } catch (e) {
+    throw withContext(`updating Redis backup ${backupId} of ${instanceId}`, e);
+  }
+}
+
+/**
+ * Tencent Cloud has no API that deletes a backup: it stays until it expires. So delete makes no
+ * call that could fail; it says plainly what remains.
+ */
+export async function remove(
+  id: string,
+  props: TencentBackupOutputs,
+  overrides: Partial<OperationDeps> = {},
+) {
+  const deps = defaultDeps(overrides);
+  const [instanceId, backupId] = splitId(id, props);
+  deps.reporter.warn(
+    `Tencent Cloud cannot delete backups: backup ${backupId} of ${instanceId} stays until it expires` +
+      (props.expireTime ? ` at ${props.expireTime}` : "") +
+      "; it is no longer managed by this stack",
+  );
+}
+
+async function currentOutputs(
+  instanceId: string,
+  backupId: string,
+  inputs: TencentBackupInputs,
+  previous: TencentBackupOutputs,
+  deps: OperationDeps,
+  acknowledgeLock: boolean,
+): Promise<TencentBackupOutputs | undefined> {
+  const { settings, client } = clientFor(inputs.region, deps);
+  let detail;
+  try {
+    detail = await describeBackupDetail(client, instanceId, backupId);
+  } catch (e) {
+    if (e instanceof CloudApiError && BACKUP_GONE_CODES.has(e.code)) return undefined;
+    throw e;
+  }
+  if (detail.Status === BACKUP_STATUS.deleted) return undefined;
+  const summary = previous.expireTime
+    ? undefined
+    : await findBackupSummary(client, instanceId, backupId, detail.StartTime, settings.timezone);
+  const adoptedInputs = previous.adopted ? { ...inputs, backupId } : inputs;
+  return buildOutputs(adoptedInputs, detail, {
+    summary,
+    previous,
+    timezone: settings.timezone,
+    acknowledgeLock,
+  });
+}
+
+function splitId(id: string, props: Partial<TencentBackupOutputs>): [string, string] {
+  const i = id.indexOf(":");
+  if (i > 0) return [id.slice(0, i), id.slice(i + 1)];
+  return [props.instanceId ?? "", props.backupId ?? id];
+}

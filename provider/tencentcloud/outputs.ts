@@ -1,0 +1,78 @@
+/** What tencentcloud.RedisBackup records in state, built from the vendor's records. */
+import { stripUndefined } from "../core/outputs";
+import { zonelessToIso } from "../core/time";
+import type { BackupDetail, BackupSummary } from "./api";
+import { BackupStatusName, statusName } from "./backup";
+import type { TencentBackupInputs } from "./inputs";
+
+export interface TencentBackupOutputs extends TencentBackupInputs {
+  instanceId: string;
+  backupId: string;
+  status: BackupStatusName;
+  locked: boolean;
+  /** The lock state the last `pulumi up` saw; a refresh that finds another plans an update. */
+  lockedAcknowledged: boolean;
+  /** True when the backup was adopted through the `backupId` input rather than taken. */
+  adopted: boolean;
+  startTime?: string;
+  endTime?: string;
+  expireTime?: string;
+  sizeBytes?: number;
+  backupType?: string;
+  instanceType?: number;
+  memSizeMb?: number;
+  shardNum?: number;
+  replicasNum?: number;
+}
+
+/** DescribeBackupDetail documents BackupType "1" as manual and "0" as automatic. */
+function backupTypeName(t: string | undefined): string | undefined {
+  if (t === "1") return "manual";
+  if (t === "0") return "automatic";
+  return t;
+}
+
+/** The inputs part of the state, as `read` hands them back so that a refresh causes no diff. */
+export function inputsOf(o: TencentBackupOutputs): TencentBackupInputs {
+  return stripUndefined({
+    instanceId: o.instanceId,
+    remark: o.remark,
+    storageDays: o.storageDays,
+    region: o.region,
+    backupId: o.adopted ? o.backupId : undefined,
+    waitTimeoutMinutes: o.waitTimeoutMinutes,
+    keepExpired: o.keepExpired,
+  });
+}
+
+export function buildOutputs(
+  inputs: TencentBackupInputs,
+  detail: BackupDetail,
+  extra: {
+    summary?: BackupSummary;
+    previous?: TencentBackupOutputs;
+    timezone: string;
+    acknowledgeLock: boolean;
+  },
+): TencentBackupOutputs {
+  const status = statusName(detail.Status, detail.Locked);
+  const locked = detail.Locked === 1 || detail.Status === 1;
+  const expireTime = zonelessToIso(extra.summary?.ExpireTime, extra.timezone) ?? extra.previous?.expireTime;
+  return stripUndefined({
+    ...stripUndefined(inputs),
+    backupId: detail.BackupId,
+    status: status === "deleted" ? "expired" : status,
+    locked,
+    lockedAcknowledged: extra.acknowledgeLock ? locked : (extra.previous?.lockedAcknowledged ?? locked),
+    adopted: inputs.backupId !== undefined,
+    startTime: zonelessToIso(detail.StartTime, extra.timezone),
+    endTime: zonelessToIso(detail.EndTime, extra.timezone),
+    expireTime,
+    sizeBytes: detail.BackupSize,
+    backupType: backupTypeName(detail.BackupType),
+    instanceType: detail.InstanceType,
+    memSizeMb: detail.MemSize,
+    shardNum: detail.ShardNum,
+    replicasNum: detail.ReplicasNum,
+  });
+}
