@@ -3,25 +3,24 @@
  * rate-limited per action, retried where that is safe, every answer checked by a zod schema.
  */
 import type { z } from "zod";
-import { Clock, Sleep, realSleep, systemClock } from "../core/clock";
-import { CloudApiError, ResponseValidationError, TransportError } from "../core/errors";
+import { learnClockSkew, serverNow } from "../core/clockSkew";
+import { CloudApiError, ResponseValidationError } from "../core/errors";
 import { HttpResponse, postText } from "../core/http";
-import { RateLimiter, processRateLimiter } from "../core/rateLimiter";
+import {
+  InvokeDeps,
+  describeBody,
+  gatewayError,
+  invoke,
+  invokeDeps,
+  tryParseJson,
+  validateResponse,
+} from "../core/invoke";
 import { redact } from "../core/redact";
-import { defaultRetry, withRetry } from "../core/retry";
-import { formatIssues } from "../core/validation";
 import { isRetryableTencentCode } from "./errors";
 import { TENCENT_API_VERSION, TENCENT_SERVICE, TencentSettings } from "./settings";
 import { signTc3 } from "./signer";
 
-export interface ClientDeps {
-  clock: Clock;
-  sleep: Sleep;
-  random: () => number;
-  limiter: RateLimiter;
-  /** Told of every retry, e.g. to count them or log them. */
-  onRetry?: (action: string, err: unknown, attempt: number) => void;
-}
+export type ClientDeps = InvokeDeps;
 
 export interface CallOptions {
   /** False for calls that change something: their transport failures with an unknown outcome are never retried here. */
@@ -31,9 +30,6 @@ export interface CallOptions {
 const CONTENT_TYPE = "application/json";
 const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-/** Server time minus local time, learnt from the Date header after AuthFailure.SignatureExpire. */
-const clockSkewMs = new Map<string, number>();
-
 export class TencentClient {
   private readonly deps: ClientDeps;
 
@@ -41,17 +37,11 @@ export class TencentClient {
     readonly settings: TencentSettings,
     deps: Partial<ClientDeps> = {},
   ) {
-    this.deps = {
-      clock: deps.clock ?? systemClock,
-      sleep: deps.sleep ?? realSleep,
-      random: deps.random ?? Math.random,
-      limiter: deps.limiter ?? processRateLimiter(settings.rateLimitPerSecond),
-      onRetry: deps.onRetry,
-    };
+    this.deps = invokeDeps(deps, settings.rateLimitPerSecond);
   }
 
   /** Calls `action` with `params` and returns the `Response` object, validated by `schema`. */
-  async call<S extends z.ZodType>(
+  call<S extends z.ZodType>(
     action: string,
     params: Record<string, unknown>,
     schema: S,
@@ -59,24 +49,24 @@ export class TencentClient {
   ): Promise<z.output<S>> {
     // Serialized once: exactly these bytes are hashed and sent, on every attempt.
     const body = JSON.stringify(params);
-    const { clock, sleep, random } = this.deps;
-    return withRetry(() => this.attempt(action, body, schema), {
-      ...defaultRetry,
-      clock,
-      sleep,
-      random,
-      shouldRetry: (err) => isRetryable(err, options.idempotent),
-      onRetry: (err, n) => this.deps.onRetry?.(action, err, n),
-    });
+    const limiterKey = `tencentcloud ${this.settings.endpoint} ${action}`;
+    return invoke(
+      {
+        action,
+        idempotent: options.idempotent,
+        limiterKey,
+        attempt: () => this.attempt(action, body, schema),
+      },
+      this.deps,
+    );
   }
 
-  private async attempt<S extends z.ZodType>(action: string, body: string, schema: S) {
-    await this.deps.limiter.acquire(`tencentcloud ${this.settings.endpoint} ${action}`);
+  private async attempt<S extends z.ZodType>(action: string, body: string, schema: S): Promise<z.output<S>> {
     let res = await this.send(action, body);
     let envelope = parseEnvelope(action, res);
     if (
       envelope.error?.Code === "AuthFailure.SignatureExpire" &&
-      learnSkew(this.settings.endpoint, res, this.deps.clock)
+      learnClockSkew(this.settings.endpoint, res, this.deps.clock)
     ) {
       // The server refused before doing anything, so one immediate re-send with corrected time is safe.
       res = await this.send(action, body);
@@ -89,16 +79,13 @@ export class TencentClient {
         httpStatus: res.status,
       });
     }
-    const parsed = schema.safeParse(envelope.response);
-    if (!parsed.success)
-      throw new ResponseValidationError(action, formatIssues(parsed.error), envelope.requestId);
-    return parsed.data as z.output<S>;
+    return validateResponse(action, schema, envelope.response, envelope.requestId);
   }
 
   private send(action: string, body: string): Promise<HttpResponse> {
     const s = this.settings;
     const url = new URL(s.endpoint);
-    const timestamp = Math.floor((this.deps.clock.now() + (clockSkewMs.get(s.endpoint) ?? 0)) / 1000);
+    const timestamp = Math.floor(serverNow(s.endpoint, this.deps.clock) / 1000);
     const headers: Record<string, string> = {
       "Content-Type": CONTENT_TYPE,
       Host: url.host,
@@ -128,12 +115,6 @@ export class TencentClient {
   }
 }
 
-function isRetryable(err: unknown, idempotent: boolean): boolean {
-  if (err instanceof TransportError) return err.retryable && (idempotent || !err.outcomeUnknown);
-  if (err instanceof CloudApiError) return err.retryable;
-  return false;
-}
-
 interface Envelope {
   response: Record<string, unknown>;
   requestId?: string;
@@ -142,21 +123,10 @@ interface Envelope {
 
 /** Unwraps `{"Response": {...}}`; anything else is a transport-level or validation failure. */
 function parseEnvelope(action: string, res: HttpResponse): Envelope {
-  let json: unknown;
-  try {
-    json = JSON.parse(res.text);
-  } catch {
-    json = undefined;
-  }
+  const json = tryParseJson(res.text);
   const response = (json as { Response?: unknown } | undefined)?.Response;
   if (response === null || typeof response !== "object" || Array.isArray(response)) {
-    if (res.status !== 200) {
-      // A gateway error page: the request may or may not have reached the service.
-      throw new TransportError(action, `HTTP ${res.status} without a Tencent Cloud response`, true, {
-        retryable: res.status >= 500 || res.status === 429,
-        httpStatus: res.status,
-      });
-    }
+    if (res.status !== 200) throw gatewayError(action, res);
     const what = json === undefined ? "body is not JSON" : "missing the Response object";
     throw new ResponseValidationError(action, [`${what} (${describeBody(res.text)})`]);
   }
@@ -170,20 +140,4 @@ function parseEnvelope(action: string, res: HttpResponse): Envelope {
     return { response: r, requestId, error: { Code: e.Code, Message: String(e.Message ?? "") } };
   }
   return { response: r, requestId };
-}
-
-function describeBody(text: string): string {
-  if (text.length === 0) return "empty body";
-  const head = text.slice(0, 80).replace(/\s+/g, " ");
-  return `${text.length} bytes starting "${head}${text.length > 80 ? "…" : ""}"`;
-}
-
-/** Records the server's clock from its Date header; true when that changed what we will send. */
-function learnSkew(endpoint: string, res: HttpResponse, clock: Clock): boolean {
-  const serverMs = Date.parse(res.headers["date"] ?? "");
-  if (!Number.isFinite(serverMs)) return false;
-  const skew = serverMs - clock.now();
-  const previous = clockSkewMs.get(endpoint) ?? 0;
-  clockSkewMs.set(endpoint, skew);
-  return Math.abs(skew - previous) > 60_000;
 }

@@ -1,0 +1,102 @@
+/**
+ * How every cloud's client makes one API call: wait for the rate limiter, attempt, and retry what
+ * is safe to retry. Each adapter supplies only its own attempt (sign, send, interpret).
+ */
+import type { z } from "zod";
+import { Clock, Sleep, realSleep, systemClock } from "./clock";
+import { CloudApiError, ResponseValidationError, TransportError } from "./errors";
+import { HttpResponse } from "./http";
+import { RateLimiter, processRateLimiter } from "./rateLimiter";
+import { defaultRetry, withRetry } from "./retry";
+import { formatIssues } from "./validation";
+
+export interface InvokeDeps {
+  clock: Clock;
+  sleep: Sleep;
+  random: () => number;
+  limiter: RateLimiter;
+  onRetry?: (action: string, err: unknown, attempt: number) => void;
+}
+
+/**
+ * Retry only what cannot do harm: vendor errors classified retryable (the server refused before
+ * acting), and transport failures — for calls that change something, only those known not to
+ * have reached the server.
+ */
+export function isSafeToRetry(err: unknown, idempotent: boolean): boolean {
+  if (err instanceof TransportError) return err.retryable && (idempotent || !err.outcomeUnknown);
+  if (err instanceof CloudApiError) return err.retryable;
+  return false;
+}
+
+export function invoke<T>(
+  o: { action: string; idempotent: boolean; limiterKey: string; attempt: () => Promise<T> },
+  deps: InvokeDeps,
+): Promise<T> {
+  return withRetry(
+    async () => {
+      await deps.limiter.acquire(o.limiterKey);
+      return o.attempt();
+    },
+    {
+      ...defaultRetry,
+      clock: deps.clock,
+      sleep: deps.sleep,
+      random: deps.random,
+      shouldRetry: (err) => isSafeToRetry(err, o.idempotent),
+      onRetry: (err, n) => deps.onRetry?.(o.action, err, n),
+    },
+  );
+}
+
+/** The body as JSON, or undefined when it is not JSON. */
+export function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short, safe description of a body for error messages. */
+export function describeBody(text: string): string {
+  if (text.length === 0) return "empty body";
+  const head = text.slice(0, 80).replace(/\s+/g, " ");
+  return `${text.length} bytes starting "${head}${text.length > 80 ? "…" : ""}"`;
+}
+
+/** An HTTP error status with no vendor envelope: a gateway's page; the outcome is unknown. */
+export function gatewayError(action: string, res: HttpResponse): TransportError {
+  return new TransportError(
+    action,
+    `HTTP ${res.status} without a vendor response (${describeBody(res.text)})`,
+    true,
+    {
+      retryable: res.status >= 500 || res.status === 429,
+      httpStatus: res.status,
+    },
+  );
+}
+
+/** Checks a vendor response against its schema; a mismatch names the action and the fields. */
+export function validateResponse<S extends z.ZodType>(
+  action: string,
+  schema: S,
+  data: unknown,
+  requestId: string | undefined,
+): z.output<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new ResponseValidationError(action, formatIssues(parsed.error), requestId);
+  return parsed.data;
+}
+
+/** Fills in the real clock, sleep, randomness and the process-wide limiter. */
+export function invokeDeps(partial: Partial<InvokeDeps>, rateLimitPerSecond: number): InvokeDeps {
+  return {
+    clock: partial.clock ?? systemClock,
+    sleep: partial.sleep ?? realSleep,
+    random: partial.random ?? Math.random,
+    limiter: partial.limiter ?? processRateLimiter(rateLimitPerSecond),
+    onRetry: partial.onRetry,
+  };
+}
