@@ -9,7 +9,7 @@ module.exports = {
     "^pulumi-redis-backup$": "<rootDir>/provider/index.ts",
     "^pulumi-redis-backup/internal/(.*)$": "<rootDir>/provider/$1",
   },
-  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
   testTimeout: 60000,
   coverageProvider: "v8",
 };
