@@ -12,4 +12,5 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
   testTimeout: 60000,
   coverageProvider: "v8",
+  reporters: ["default", "<rootDir>/test/helpers/summaryReporter.js"],
 };

@@ -25,11 +25,15 @@ export interface TencentBackupOutputs extends TencentBackupInputs {
   replicasNum?: number;
 }
 
-/** DescribeBackupDetail documents BackupType "1" as manual and "0" as automatic. */
+/**
+ * Tencent's docs disagree on BackupType: RedisBackupSet says 0 manual, 1 automatic, 2 config change;
+ * DescribeBackupDetail says 1 manual, 0 automatic, yet its own example shows "0" for a remarked
+ * (manual) backup. We follow RedisBackupSet and the example; the provider never relies on it.
+ */
+const BACKUP_TYPES: Record<string, string> = { "0": "manual", "1": "automatic", "2": "config-change" };
+
 function backupTypeName(t: string | undefined): string | undefined {
-  if (t === "1") return "manual";
-  if (t === "0") return "automatic";
-  return t;
+  return t === undefined ? undefined : (BACKUP_TYPES[t] ?? t);
 }
 
 /** The inputs part of the state, as `read` hands them back so that a refresh causes no diff. */

@@ -72,7 +72,7 @@ export class RedisBackup extends pulumi.dynamic.Resource {
   declare readonly endTime: pulumi.Output<string | undefined>;
   declare readonly expireTime: pulumi.Output<string | undefined>;
   declare readonly sizeBytes: pulumi.Output<number | undefined>;
-  /** `manual` or `automatic`. */
+  /** `manual`, `automatic` or `config-change`. */
   declare readonly backupType: pulumi.Output<string | undefined>;
   declare readonly instanceType: pulumi.Output<number | undefined>;
   declare readonly memSizeMb: pulumi.Output<number | undefined>;

@@ -21,13 +21,13 @@ it("polls soon, then backs off to the cap", async () => {
 it("gives up at the deadline, naming what it waited for and the last status", async () => {
   const t = fakeClock();
   const progress: string[] = [];
-  const err = await waitFor({
+  const err: Error = await waitFor<Error>({
     what: "backup task 7 of crs-a",
     timeoutMs: 60_000,
     ...t,
     onProgress: (s) => progress.push(s),
     poll: async () => ({ state: "pending", status: progress.length ? "running" : "preparing" }),
-  }).catch((e) => e);
+  }).catch((e: Error) => e);
   expect(err).toBeInstanceOf(WaitTimeoutError);
   expect(err.message).toMatch(/timed out after 60s waiting for backup task 7 of crs-a; last status: running/);
   expect(progress).toEqual(["preparing", "running"]);

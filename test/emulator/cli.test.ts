@@ -1,0 +1,100 @@
+/**
+ * The command line: flags, the banner a user copies from, the bundled demo data, clean shutdown.
+ */
+import { spawn } from "child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { DEMO_INSTANCES } from "../../emulator";
+import { defaultDataFile, parseCliArgs, runCli } from "../../emulator/cli";
+import { errorCode, tencentCall } from "./tencentRequest";
+
+const ROOT = resolve(__dirname, "../..");
+
+it("defaults to 127.0.0.1:8787, 20 requests/s and the bundled demo data", () => {
+  const o = parseCliArgs([]);
+  expect(o).toMatchObject({
+    port: 8787,
+    host: "127.0.0.1",
+    rateLimitPerSecond: 20,
+    timezoneOffset: "+08:00",
+  });
+  expect(o.dataFile).toBe(join(ROOT, "emulator/data/instances.json"));
+  expect(defaultDataFile()).toBe(o.dataFile);
+});
+
+it("refuses bad flags", () => {
+  expect(() => parseCliArgs(["--port", "http"])).toThrow(/--port/);
+  expect(() => parseCliArgs(["--rate-limit", "-1"])).toThrow(/--rate-limit/);
+  expect(() => parseCliArgs(["--verbose"])).toThrow();
+});
+
+it("the bundled instances.json holds exactly the demo instances", () => {
+  const data = JSON.parse(readFileSync(join(ROOT, "emulator/data/instances.json"), "utf8"));
+  expect(data.instances).toEqual(DEMO_INSTANCES);
+});
+
+it("prints what to export, and the emulator it starts accepts exactly that", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "emulator-cli-"));
+  const dataFile = join(dir, "data.json");
+  writeFileSync(
+    dataFile,
+    JSON.stringify({
+      instances: [{ instanceId: "crs-cli00001", region: "ap-shanghai" }],
+      credentials: [{ secretId: "AKIDCLI", secretKey: "cli-secret" }],
+    }),
+  );
+  const lines: string[] = [];
+  const emulator = await runCli(["--port", "0", "--data", dataFile, "--task-seconds", "0"], (l) =>
+    lines.push(l),
+  );
+  try {
+    const text = lines.join("\n");
+    const env = Object.fromEntries([...text.matchAll(/export (\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+    expect(env).toEqual({
+      TENCENTCLOUD_ENDPOINT: emulator?.url,
+      TENCENTCLOUD_SECRET_ID: "AKIDCLI",
+      TENCENTCLOUD_SECRET_KEY: "cli-secret",
+      TENCENTCLOUD_REGION: "ap-shanghai",
+    });
+    expect(text).toContain("crs-cli00001");
+    const r = await tencentCall(
+      env.TENCENTCLOUD_ENDPOINT,
+      "ManualBackupInstance",
+      { InstanceId: "crs-cli00001" },
+      {
+        secretId: env.TENCENTCLOUD_SECRET_ID,
+        secretKey: env.TENCENTCLOUD_SECRET_KEY,
+        region: env.TENCENTCLOUD_REGION,
+      },
+    );
+    expect(errorCode(r)).toBeUndefined();
+  } finally {
+    await emulator?.close();
+  }
+});
+
+it("runs as a program and stops cleanly on SIGTERM", async () => {
+  const child = spawn(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", "emulator/cli.ts", "--port", "0"],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let out = "";
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolveUrl(m[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`exited ${code} before listening: ${out}`)));
+  });
+  expect(out).toContain("crs-demo0001");
+  expect(errorCode(await tencentCall(url, "DescribeInstanceBackups", {}))).toBeUndefined();
+  const exitCode = await new Promise<number | null>((done) => {
+    child.removeAllListeners("exit");
+    child.on("exit", (code) => done(code));
+    child.kill("SIGTERM");
+  });
+  expect(exitCode).toBe(0);
+});
