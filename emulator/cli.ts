@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+/**
+ * `redis-backup-emulator`: runs the emulator in the foreground.
+ *
+ *   node dist/emulator/cli.js [--port 8787] [--host 127.0.0.1] [--data file.json]
+ *                             [--task-seconds N] [--clock-skew S] [--rate-limit N] [--timezone +08:00]
+ *
+ * Prints the endpoint, the emulator-only keys it accepts, the environment to export and the seeded
+ * instances; stops cleanly on SIGINT/SIGTERM.
+ */
+import { existsSync, readFileSync } from "fs";
+import { resolve } from "path";
+import { parseArgs } from "util";
+import { DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_TASK_SECONDS, Emulator, startEmulator } from "./index";
+import {
+  DEMO_REGION,
+  DEFAULT_TENCENT_CREDENTIALS,
+  EmulatorData,
+  parseEmulatorData,
+} from "./tencentcloud/seeds";
+
+const USAGE = `Usage: redis-backup-emulator [options]
+  --port N            TCP port (default 8787; 0 = any free port)
+  --host ADDR         interface to listen on (default 127.0.0.1)
+  --data FILE         instances/credentials JSON (default: the bundled emulator/data/instances.json)
+  --task-seconds N    seconds a backup task takes (default ${DEFAULT_TASK_SECONDS})
+  --clock-skew S      server clock skew in seconds (default 0)
+  --rate-limit N      requests per action per second (default ${DEFAULT_RATE_LIMIT_PER_SECOND}; 0 = off)
+  --timezone +HH:MM   zone of Tencent time strings (default +08:00)
+  --help              show this text`;
+
+/** Parsed command line. */
+export interface CliOptions {
+  port: number;
+  host: string;
+  dataFile: string;
+  taskSeconds: number;
+  clockSkewSeconds: number;
+  rateLimitPerSecond: number;
+  timezoneOffset: string;
+  help: boolean;
+}
+
+/** Parses argv (without node and the script); throws a usage error for bad flags. */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      data: { type: "string" },
+      "task-seconds": { type: "string" },
+      "clock-skew": { type: "string" },
+      "rate-limit": { type: "string" },
+      timezone: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  return {
+    port: integerFlag("--port", values.port, 8787, 0, 65535),
+    host: values.host ?? "127.0.0.1",
+    dataFile: values.data ? resolve(values.data) : defaultDataFile(),
+    taskSeconds: numberFlag("--task-seconds", values["task-seconds"], DEFAULT_TASK_SECONDS, 0),
+    clockSkewSeconds: numberFlag("--clock-skew", values["clock-skew"], 0, -Infinity),
+    rateLimitPerSecond: integerFlag(
+      "--rate-limit",
+      values["rate-limit"],
+      DEFAULT_RATE_LIMIT_PER_SECOND,
+      0,
+      1e6,
+    ),
+    timezoneOffset: values.timezone ?? "+08:00",
+    help: values.help ?? false,
+  };
+}
+
+/**
+ * The bundled demo data. The package ships dist/emulator and emulator/data, so from the compiled
+ * dist/emulator/cli.js it is ../../emulator/data; run from source (emulator/cli.ts) it is ./data.
+ */
+export function defaultDataFile(): string {
+  const candidates = [
+    resolve(__dirname, "../../emulator/data/instances.json"),
+    resolve(__dirname, "../data/instances.json"),
+    resolve(__dirname, "data/instances.json"),
+  ];
+  return candidates.find((f) => existsSync(f)) ?? candidates[0];
+}
+
+export function loadDataFile(file: string): EmulatorData {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  return parseEmulatorData(json);
+}
+
+/** The start-up banner. */
+export function banner(emulator: Emulator, data: EmulatorData, options: CliOptions): string {
+  const credential = data.credentials?.[0] ?? DEFAULT_TENCENT_CREDENTIALS;
+  const region = data.instances[0]?.region ?? DEMO_REGION;
+  const lines = [
+    `Tencent Cloud Redis backup API emulator (2018-04-12) listening on ${emulator.url}`,
+    "",
+    "Accepted credentials (emulator-only, they open nothing else):",
+    ...(data.credentials ?? [DEFAULT_TENCENT_CREDENTIALS]).map(
+      (c) => `  SecretId=${c.secretId}  SecretKey=${c.secretKey}${c.token ? `  Token=${c.token}` : ""}`,
+    ),
+    "",
+    "Point the provider at it:",
+    `  export TENCENTCLOUD_ENDPOINT=${emulator.url}`,
+    `  export TENCENTCLOUD_SECRET_ID=${credential.secretId}`,
+    `  export TENCENTCLOUD_SECRET_KEY=${credential.secretKey}`,
+    `  export TENCENTCLOUD_REGION=${region}`,
+    `Or use ${emulator.url} as the HTTP proxy of an SDK (protocol http://, host redis.tencentcloudapi.com).`,
+    "",
+    `Instances (${data.instances.length}):`,
+    ...data.instances.map(
+      (i) =>
+        `  ${i.instanceId}  ${i.instanceName ?? ""}  ${i.region ?? DEMO_REGION}  shards=${i.shardNum ?? 1}`,
+    ),
+    "",
+    `Backup tasks take ${options.taskSeconds} s; rate limit ${options.rateLimitPerSecond || "off"}/s per action; ` +
+      `admin at POST ${emulator.url}/_emulator/<op>. Ctrl-C stops.`,
+  ];
+  return lines.join("\n");
+}
+
+/** Starts the emulator for a command line; returns it (undefined after --help). */
+export async function runCli(
+  argv: readonly string[],
+  log: (line: string) => void,
+): Promise<Emulator | undefined> {
+  const options = parseCliArgs(argv);
+  if (options.help) {
+    log(USAGE);
+    return undefined;
+  }
+  const data = loadDataFile(options.dataFile);
+  const emulator = await startEmulator({
+    port: options.port,
+    host: options.host,
+    taskSeconds: options.taskSeconds,
+    clockSkewSeconds: options.clockSkewSeconds,
+    rateLimitPerSecond: options.rateLimitPerSecond,
+    timezoneOffset: options.timezoneOffset,
+    instances: data.instances,
+    credentials: data.credentials,
+  });
+  log(banner(emulator, data, options));
+  return emulator;
+}
+
+function numberFlag(flag: string, text: string | undefined, fallback: number, min: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || n < min)
+    throw new Error(`${flag} needs a number >= ${min}, got ${text}`);
+  return n;
+}
+
+function integerFlag(
+  flag: string,
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const n = numberFlag(flag, text, fallback, min);
+  if (!Number.isInteger(n) || n > max)
+    throw new Error(`${flag} needs an integer within ${min}..${max}, got ${text}`);
+  return n;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), (line) => console.log(line)).then(
+    (emulator) => {
+      if (!emulator) return;
+      const stop = (signal: string) => {
+        console.log(`\n${signal}: stopping the emulator`);
+        emulator.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once("SIGINT", () => stop("SIGINT"));
+      process.once("SIGTERM", () => stop("SIGTERM"));
+    },
+    (e: unknown) => {
+      console.error(`redis-backup-emulator: ${(e as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    },
+  );
+}

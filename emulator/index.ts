@@ -1,0 +1,129 @@
+/**
+ * A local emulator of Tencent Cloud's Redis backup API (2018-04-12) that speaks the real protocol:
+ * TC3-HMAC-SHA256 verified against what was received, the `{"Response": ...}` envelope, Tencent's
+ * error codes, per-action rate limits, tasks that take time, backups that expire. Point a client
+ * at `url`, or use `url` as its HTTP proxy so it can keep the real hostname.
+ *
+ * @example
+ *   const emulator = await startEmulator({ taskSeconds: 30 });
+ *   // ... call emulator.url with DEFAULT_TENCENT_CREDENTIALS, region DEMO_REGION ...
+ *   emulator.admin.advanceClock(60);
+ *   await emulator.close();
+ */
+import { EmulatorAdmin, adminOperations, createEmulatorAdmin } from "./admin";
+import { EmulatorClock } from "./clock";
+import { FaultInjector } from "./faults";
+import { SlidingWindowRateLimiter } from "./rateLimiter";
+import { createEmulatorServer } from "./server";
+import { CancellableSleeper } from "./sleep";
+import { StatsRecorder } from "./stats";
+import { TencentRedisApi } from "./tencentcloud/api";
+import {
+  DEFAULT_TENCENT_CREDENTIALS,
+  DEMO_INSTANCES,
+  InstanceSeed,
+  TencentCredential,
+  parseCredential,
+} from "./tencentcloud/seeds";
+import { TencentRedisState } from "./tencentcloud/state";
+import { parseUtcOffset } from "./tencentcloud/time";
+
+export type { AdminBackupView, AdminStats, EmulatorAdmin } from "./admin";
+export type { Fault, FaultKind, FaultOptions } from "./faults";
+export type { BackupSeed, EmulatorData, InstanceSeed, TencentCredential } from "./tencentcloud/seeds";
+export {
+  DEFAULT_TENCENT_CREDENTIALS,
+  DEMO_INSTANCES,
+  DEMO_INSTANCE_IDS,
+  DEMO_REGION,
+  parseEmulatorData,
+} from "./tencentcloud/seeds";
+export { REDIS_API_VERSION } from "./tencentcloud/api";
+export { ANY_ACTION } from "./faults";
+
+/** Documented rate limit of each Redis backup action. */
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 20;
+/** How long a backup task takes on the world clock unless told otherwise. */
+export const DEFAULT_TASK_SECONDS = 5;
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; default 127.0.0.1 (the emulator is never meant to be reachable from elsewhere). */
+  host?: string;
+  /** Seconds a backup task takes on the world clock; default 5, 0 = finished at once. */
+  taskSeconds?: number;
+  /** Server clock skew from real time in seconds (simulates a client with a wrong clock). */
+  clockSkewSeconds?: number;
+  /** Requests per action per second; default 20 as documented, 0 = unlimited. */
+  rateLimitPerSecond?: number;
+  /** Instances to start with; default the demo instances. */
+  instances?: readonly InstanceSeed[];
+  /** API keys accepted; default [DEFAULT_TENCENT_CREDENTIALS]. */
+  credentials?: readonly TencentCredential[];
+  /** Zone of Tencent's `yyyy-MM-dd HH:mm:ss` strings; default +08:00. */
+  timezoneOffset?: string;
+}
+
+export interface Emulator {
+  /** Base URL, e.g. http://127.0.0.1:8787 — the API endpoint and the proxy address. */
+  url: string;
+  port: number;
+  admin: EmulatorAdmin;
+  /** Stops listening and drops every open connection. */
+  close(): Promise<void>;
+}
+
+/** Starts an emulator; resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const host = options.host ?? "127.0.0.1";
+  const utcOffsetMinutes = parseUtcOffset(options.timezoneOffset ?? "+08:00");
+  const credentials = (options.credentials ?? [DEFAULT_TENCENT_CREDENTIALS]).map(parseCredential);
+  if (credentials.length === 0) throw new TypeError("credentials: at least one key pair is needed");
+
+  const clock = new EmulatorClock();
+  clock.setSkew(options.clockSkewSeconds ?? 0);
+  const faults = new FaultInjector();
+  const limiter = new SlidingWindowRateLimiter(options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND);
+  const stats = new StatsRecorder();
+  const sleeper = new CancellableSleeper();
+  const tencentState = new TencentRedisState(clock, {
+    taskSeconds: options.taskSeconds ?? DEFAULT_TASK_SECONDS,
+    instances: options.instances ?? DEMO_INSTANCES,
+  });
+  const tencent = new TencentRedisApi({
+    state: tencentState,
+    credentials: () => credentials,
+    clock,
+    limiter,
+    faults,
+    stats,
+    utcOffsetMinutes,
+    sleep: sleeper.sleep,
+  });
+  const admin = createEmulatorAdmin({
+    clock,
+    faults,
+    limiter,
+    stats,
+    tencent: tencentState,
+    utcOffsetMinutes,
+  });
+  const http = createEmulatorServer({
+    vendors: [tencent],
+    defaultVendor: tencent,
+    adminOperations: adminOperations(admin),
+    dateNow: () => clock.signingNow(),
+  });
+  const port = await http.listen(options.port ?? 0, host);
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    admin,
+    close: async () => {
+      sleeper.cancelAll();
+      await http.close();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/** Backup fields shared by DescribeInstanceBackups (RedisBackupSet) and DescribeBackupDetail. */
+import { formatTencentTime } from "../time";
+import type { BackupRecord, InstanceRecord, TencentRedisState } from "../state";
+
+/** Fields both actions return, computed at the current world time. */
+export function commonBackupFields(
+  state: TencentRedisState,
+  backup: BackupRecord,
+  instance: InstanceRecord,
+  status: number,
+  utcOffsetMinutes: number,
+) {
+  const finished = state.isFinished(backup);
+  return {
+    BackupId: backup.backupId,
+    StartTime: formatTencentTime(backup.startMs, utcOffsetMinutes),
+    // Unknown until the task ends; the docs do not say what is shown meanwhile.
+    EndTime: finished ? formatTencentTime(backup.startMs + backup.durationMs, utcOffsetMinutes) : "",
+    BackupType: backup.backupType,
+    Status: status,
+    Remark: backup.remark,
+    Locked: backup.locked ? 1 : 0,
+    BackupSize: finished ? backup.sizeBytes : 0,
+    InstanceType: instance.instanceType,
+    Encrypted: false,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * DescribeInstanceBackups: the backups of the request's region, newest first, paged. As the
+ * current SDK documents, Status defaults to [2] (normal only): backups still being taken (1),
+ * expired (-1) or deleted (-2) are listed only when asked for.
+ */
+import { TencentErrors } from "../errors";
+import { newestFirst } from "../state";
+import { formatTencentTime, parseTencentTime } from "../time";
+import type { TencentAction } from "./action";
+import { commonBackupFields } from "./backupFields";
+import { readableInstance } from "./lookup";
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
+const DEFAULT_STATUS = [2];
+/** Every status value some revision of the docs lists. */
+const KNOWN_STATUSES = new Set([1, 2, 3, 4, -1, -2]);
+/** "查询时间最大跨度30天": the documented maximum span of [BeginTime, EndTime]. */
+const MAX_SPAN_MS = 30 * 86_400_000;
+
+export const describeInstanceBackups: TencentAction = {
+  name: "DescribeInstanceBackups",
+  params: {
+    Limit: { type: "integer" },
+    Offset: { type: "integer" },
+    InstanceId: { type: "string" },
+    BeginTime: { type: "string" },
+    EndTime: { type: "string" },
+    Status: { type: "integerArray" },
+    InstanceName: { type: "string" },
+  },
+  run(ctx, params) {
+    const limit = (params.Limit as number | undefined) ?? DEFAULT_LIMIT;
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw TencentErrors.invalidParameterValue("Limit", limit, `range is [1, ${MAX_LIMIT}]`);
+    }
+    const offset = (params.Offset as number | undefined) ?? 0;
+    if (offset < 0) throw TencentErrors.invalidParameterValue("Offset", offset);
+    const requested = params.Status as number[] | undefined;
+    for (const s of requested ?? []) {
+      if (!KNOWN_STATUSES.has(s)) throw TencentErrors.invalidParameterValue("Status", requested);
+    }
+    const statuses = new Set(requested === undefined || requested.length === 0 ? DEFAULT_STATUS : requested);
+    const begin = timeParam(params, "BeginTime", ctx.utcOffsetMinutes);
+    const end = timeParam(params, "EndTime", ctx.utcOffsetMinutes);
+    if (begin !== undefined && end !== undefined) {
+      if (begin > end)
+        throw TencentErrors.invalidParameterValue("EndTime", params.EndTime, "EndTime before BeginTime");
+      if (end - begin > MAX_SPAN_MS) {
+        throw TencentErrors.invalidParameterValue(
+          "EndTime",
+          params.EndTime,
+          "the span may not exceed 30 days",
+        );
+      }
+    }
+
+    const instanceId = params.InstanceId as string | undefined;
+    const nameFilter = params.InstanceName as string | undefined;
+    const instances =
+      instanceId !== undefined ? [readableInstance(ctx, instanceId)] : ctx.state.visibleInstances(ctx.region);
+    const matching = instances
+      .filter((i) => nameFilter === undefined || i.instanceName.includes(nameFilter))
+      .flatMap((instance) =>
+        ctx.state.allBackups(instance.instanceId).map((backup) => ({ instance, backup })),
+      )
+      .map((e) => ({ ...e, status: ctx.state.apiStatus(e.backup) }))
+      .filter((e): e is typeof e & { status: number } => e.status !== undefined && statuses.has(e.status))
+      // Compared at whole seconds, the resolution of the strings the client sees.
+      .filter((e) => begin === undefined || floorSecond(e.backup.startMs) >= begin)
+      .filter((e) => end === undefined || floorSecond(e.backup.startMs) <= end)
+      .sort((a, b) => newestFirst(a.backup, b.backup));
+
+    return {
+      TotalCount: matching.length,
+      BackupSet: matching.slice(offset, offset + limit).map(({ instance, backup, status }) => ({
+        ...commonBackupFields(ctx.state, backup, instance, status, ctx.utcOffsetMinutes),
+        FullBackup: 0,
+        InstanceId: instance.instanceId,
+        InstanceName: instance.instanceName,
+        Region: instance.region,
+        FileType: "rdb",
+        ExpireTime: formatTencentTime(backup.expireMs, ctx.utcOffsetMinutes),
+      })),
+    };
+  },
+};
+
+function timeParam(params: Record<string, unknown>, name: string, offsetMinutes: number): number | undefined {
+  const text = params[name] as string | undefined;
+  if (text === undefined) return undefined;
+  const ms = parseTencentTime(text, offsetMinutes);
+  if (ms === undefined)
+    throw TencentErrors.invalidParameterValue(name, text, "format is yyyy-MM-dd HH:mm:ss");
+  return ms;
+}
+
+function floorSecond(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
+}

@@ -1,0 +1,147 @@
+/**
+ * What a Tencent emulator starts with: instances (optionally with existing backups) and the API
+ * keys it accepts. Seeds come from code, from emulator/data/instances.json, from `--data`, or from
+ * the `addInstance` admin operation, and are validated with one schema whatever the source.
+ */
+import { z } from "zod";
+
+/** Regions of Tencent Cloud that serve Redis (as listed by the API docs); seeded regions are added. */
+export const TENCENT_REGIONS: readonly string[] = [
+  "ap-guangzhou",
+  "ap-shanghai",
+  "ap-nanjing",
+  "ap-beijing",
+  "ap-chengdu",
+  "ap-chongqing",
+  "ap-hongkong",
+  "ap-taipei",
+  "ap-singapore",
+  "ap-jakarta",
+  "ap-bangkok",
+  "ap-seoul",
+  "ap-tokyo",
+  "ap-mumbai",
+  "na-siliconvalley",
+  "na-ashburn",
+  "na-toronto",
+  "sa-saopaulo",
+  "eu-frankfurt",
+  "ap-shanghai-fsi",
+  "ap-shenzhen-fsi",
+  "ap-beijing-fsi",
+];
+
+/** The region demo instances live in and the CLI tells users to export. */
+export const DEMO_REGION = "ap-guangzhou";
+
+/** A backup that already exists when the emulator starts (e.g. last night's automatic one). */
+export const backupSeedSchema = z.strictObject({
+  backupId: z.string().min(1).optional(),
+  remark: z.string().optional(),
+  /** As RedisBackupSet documents it: "0" manual (user), "1" automatic (nightly), "2" config change. */
+  backupType: z.enum(["0", "1", "2"]).optional(),
+  /** How long before the emulator started the backup began (world clock). */
+  startedHoursAgo: z.number().min(0),
+  storageDays: z.number().int().min(1).max(1825).optional(),
+  locked: z.boolean().optional(),
+});
+export type BackupSeed = z.infer<typeof backupSeedSchema>;
+
+/** A Redis instance the emulator knows. Only `instanceId` is required. */
+export const instanceSeedSchema = z.strictObject({
+  instanceId: z.string().regex(/^crs-[a-z0-9]+$/, "instanceId must look like crs-xxxxxxxx"),
+  instanceName: z.string().optional(),
+  /** Default ap-guangzhou. */
+  region: z.string().min(1).optional(),
+  /** Tencent type id, e.g. 8 = Redis 5.0 standard, 9 = Redis 5.0 cluster; default from shardNum. */
+  instanceType: z.number().int().optional(),
+  /** Memory per shard in MB; default 1024. */
+  memSizeMb: z.number().int().positive().optional(),
+  /** Default 1 (standard architecture). */
+  shardNum: z.number().int().positive().optional(),
+  /** Default 1. */
+  replicasNum: z.number().int().min(0).optional(),
+  /** online (default), isolated (expired, in the recycle bin) or deleted (recycled). */
+  status: z.enum(["online", "isolated", "deleted"]).optional(),
+  /** Locked by another process: ManualBackupInstance answers ResourceUnavailable.InstanceLockedError. */
+  locked: z.boolean().optional(),
+  /** Automatic-backup retention, used when ManualBackupInstance omits StorageDays; default 7. */
+  backupRetentionDays: z.number().int().min(1).max(1825).optional(),
+  backups: z.array(backupSeedSchema).optional(),
+});
+export type InstanceSeed = z.infer<typeof instanceSeedSchema>;
+
+/** An API key pair the emulator accepts; with `token`, requests must carry that X-TC-Token. */
+export const credentialSchema = z.strictObject({
+  secretId: z.string().min(1),
+  secretKey: z.string().min(1),
+  token: z.string().min(1).optional(),
+});
+export type TencentCredential = z.infer<typeof credentialSchema>;
+
+/** The file format of emulator/data/instances.json and `--data`. */
+export const emulatorDataSchema = z.strictObject({
+  instances: z.array(instanceSeedSchema),
+  credentials: z.array(credentialSchema).optional(),
+});
+export type EmulatorData = z.infer<typeof emulatorDataSchema>;
+
+/** Emulator-only keys (they open nothing anywhere else, so printing them is fine). */
+export const DEFAULT_TENCENT_CREDENTIALS: Readonly<TencentCredential> = Object.freeze({
+  secretId: "AKIDEMULATOR00000000000000000000EXAMPLE",
+  secretKey: "EmulatorSecretKey000000000000EXAMPLE",
+});
+
+/** Ids of the demo instances. */
+export const DEMO_INSTANCE_IDS = ["crs-demo0001", "crs-demo0002"] as const;
+
+/**
+ * The demo instances, identical to emulator/data/instances.json (a test keeps them in step):
+ * a standard instance with last night's automatic backup, and a 3-shard cluster.
+ */
+export const DEMO_INSTANCES: readonly InstanceSeed[] = [
+  {
+    instanceId: "crs-demo0001",
+    instanceName: "demo-standard",
+    region: DEMO_REGION,
+    instanceType: 8,
+    memSizeMb: 1024,
+    shardNum: 1,
+    replicasNum: 1,
+    backups: [{ remark: "", backupType: "1", startedHoursAgo: 6 }],
+  },
+  {
+    instanceId: "crs-demo0002",
+    instanceName: "demo-cluster",
+    region: DEMO_REGION,
+    instanceType: 9,
+    memSizeMb: 2048,
+    shardNum: 3,
+    replicasNum: 1,
+  },
+];
+
+/** Validates seed data from any source; the error names the offending path. */
+export function parseInstanceSeed(value: unknown): InstanceSeed {
+  return parseOrThrow(instanceSeedSchema, value, "instance seed");
+}
+
+export function parseEmulatorData(value: unknown): EmulatorData {
+  // A bare array is accepted as a list of instances.
+  return parseOrThrow(
+    emulatorDataSchema,
+    Array.isArray(value) ? { instances: value } : value,
+    "emulator data",
+  );
+}
+
+export function parseCredential(value: unknown): TencentCredential {
+  return parseOrThrow(credentialSchema, value, "credential");
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+  throw new TypeError(`invalid ${what}: ${issues}`);
+}

@@ -1,0 +1,29 @@
+/**
+ * The contract between the cloud-neutral HTTP server and one cloud's emulated API. The server
+ * routes a request to a vendor (by the Host a proxied client asked for, or by default), reads the
+ * body up to the vendor's limit, and writes whatever reply the vendor returns.
+ */
+import type { IncomingHttpHeaders } from "http";
+import type { EmulatorReply } from "./reply";
+
+/** An API request as the vendor sees it: exactly what arrived. */
+export interface ApiRequest {
+  method: string;
+  /** Path and query as requested (origin form, even for absolute-form proxy requests). */
+  path: string;
+  /** Header names are lowercase (node's parsing); values are as received. */
+  headers: IncomingHttpHeaders;
+  /** The raw body bytes, or the first `maxBodyBytes` of them when `bodyTooLarge`. */
+  body: Buffer;
+  bodyTooLarge: boolean;
+}
+
+export interface VendorApi {
+  /** Short name, e.g. `tencentcloud`. */
+  readonly id: string;
+  /** Bodies longer than this are not kept; the vendor answers its size-limit error. */
+  readonly maxBodyBytes: number;
+  /** True when proxied requests for this hostname (no port) belong to this vendor. */
+  servesHost(hostname: string): boolean;
+  handle(request: ApiRequest): Promise<EmulatorReply>;
+}
