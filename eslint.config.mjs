@@ -11,6 +11,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ["**/*.js"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { process: "readonly", module: "writable", require: "readonly" },
+    },
+  },
+  {
     // Dynamic-provider methods load their implementation by package name at call time,
     // so that nothing but a require() call is serialized into __provider.
     files: ["provider/**/resource.ts"],

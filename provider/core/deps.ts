@@ -12,11 +12,15 @@ export interface OperationDeps {
 }
 
 export function defaultDeps(overrides: Partial<OperationDeps> = {}): OperationDeps {
+  const reporter = overrides.reporter ?? pulumiReporter();
   return {
     clock: overrides.clock ?? systemClock,
     sleep: overrides.sleep ?? realSleep,
     random: overrides.random ?? Math.random,
-    reporter: overrides.reporter ?? pulumiReporter(),
-    onRetry: overrides.onRetry,
+    reporter,
+    // A retry is worth a line: it is where a slow `pulumi up` spends its time.
+    onRetry:
+      overrides.onRetry ??
+      ((action, err, n) => reporter.info(`${(err as Error).message}; retrying (attempt ${n + 1})`)),
   };
 }

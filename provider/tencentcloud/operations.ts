@@ -115,15 +115,23 @@ async function takeBackup(
     ...(inputs.storageDays === undefined ? {} : { StorageDays: inputs.storageDays }),
   };
   const started = await startTask(client, request, token, deadline, deps);
-  if ("found" in started) return started.found;
-  const remaining = Math.max(1, deadline - deps.clock.now());
-  await waitTaskSucceeded(client, started.taskId, inputs.instanceId, remaining, deps);
-  // Listing can trail the task by a moment: look until the deadline, not just once.
+  if ("taskId" in started) {
+    await waitTaskSucceeded(
+      client,
+      started.taskId,
+      inputs.instanceId,
+      Math.max(1, deadline - deps.clock.now()),
+      deps,
+    );
+  }
+  // Listing can trail the task by a moment, and a backup found after a lost response may still be
+  // in progress: look until it is listed and done, up to the deadline.
   return waitFor({
-    what: `the backup of task ${started.taskId} to be listed for ${inputs.instanceId}`,
+    what: `the backup marked ${token} of ${inputs.instanceId} to be listed and complete`,
     timeoutMs: Math.max(1, deadline - deps.clock.now()),
     clock: deps.clock,
     sleep: deps.sleep,
+    onProgress: (status) => deps.reporter.info(`backup of ${inputs.instanceId}: ${status}`),
     poll: async () => {
       const found = await findBackupByMarker(client, inputs.instanceId, token);
       return found && found.Status !== BACKUP_STATUS.busy
@@ -189,7 +197,7 @@ export async function read(id: string, props: TencentBackupOutputs, overrides: P
   const deps = defaultDeps(overrides);
   const [instanceId, backupId] = splitId(id, props);
   try {
-    const outs = await currentOutputs(instanceId, backupId, props, props, deps, false);
+    const outs = await currentOutputs(instanceId, backupId, inputsOf(props), props, deps, false);
     if (!outs) {
       deps.reporter.warn(
         `backup ${backupId} of ${instanceId} no longer exists; it will be removed from the stack`,

@@ -1,4 +1,9 @@
-import { formatZonelessTime, parseZonelessTime, toIsoWithOffset, zonelessToIso } from "../../provider/core/time";
+import {
+  formatZonelessTime,
+  parseZonelessTime,
+  toIsoWithOffset,
+  zonelessToIso,
+} from "../../provider/core/time";
 
 it("reads Tencent's zoneless times as UTC+8 and writes ISO 8601 with the offset", () => {
   expect(zonelessToIso("2022-12-19 19:41:42", "+08:00")).toBe("2022-12-19T19:41:42+08:00");

@@ -9,7 +9,8 @@ it("polls soon, then backs off to the cap", async () => {
     what: "x",
     timeoutMs: 10 * 60_000,
     ...t,
-    poll: async () => (++polls === 12 ? { state: "done", value: "ok" } : { state: "pending", status: "running" }),
+    poll: async () =>
+      ++polls === 12 ? { state: "done", value: "ok" } : { state: "pending", status: "running" },
   });
   expect(value).toBe("ok");
   expect(t.sleeps[0]).toBe(defaultPollSchedule.firstDelayMs);

@@ -4,7 +4,10 @@ import { UNKNOWN } from "../../provider/core/outputs";
 const failuresOf = (news: unknown) => check({}, news).failures.map((f) => f.property);
 
 it("accepts a typical backup and returns the validated inputs", () => {
-  const r = check({}, { instanceId: "crs-xjhsdj01", remark: "before migration", storageDays: 30, __provider: "x" });
+  const r = check(
+    {},
+    { instanceId: "crs-xjhsdj01", remark: "before migration", storageDays: 30, __provider: "x" },
+  );
   expect(r.failures).toEqual([]);
   expect(r.inputs).toEqual({ instanceId: "crs-xjhsdj01", remark: "before migration", storageDays: 30 });
 });

@@ -1,0 +1,227 @@
+/**
+ * tencentcloud.RedisBackup's operations, in-process, over real HTTP against the emulator:
+ * create → read → expire → lock → vanish → delete, and the ways create can go wrong.
+ */
+import { DEMO_INSTANCE_IDS } from "../../emulator";
+import * as ops from "../../provider/tencentcloud/operations";
+import { useEmulator } from "../helpers/emulator";
+import { emulatorDeps, pointTencentAt } from "../helpers/tencentEnv";
+
+const handle = useEmulator({ taskSeconds: 45, rateLimitPerSecond: 20 });
+const [orders, sessions] = DEMO_INSTANCE_IDS;
+const admin = () => handle.emulator.admin;
+
+beforeAll(() => pointTencentAt(handle.emulator));
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
+
+describe("a backup's life", () => {
+  const inputs = { instanceId: orders, remark: "before migration ✓", storageDays: 30 };
+  let id: string;
+  let outs: ops.TencentBackupOutputs;
+
+  it("create takes exactly one backup, waits for its task and reports progress", async () => {
+    const before = admin().backups(orders).length;
+    const deps = emulatorDeps(handle.emulator);
+    const r = await ops.create(inputs, deps);
+    id = r.id;
+    outs = r.outs;
+    expect(admin().backups(orders)).toHaveLength(before + 1);
+    expect(id).toBe(`${orders}:${outs.backupId}`);
+    expect(outs).toMatchObject({
+      instanceId: orders,
+      remark: "before migration ✓",
+      storageDays: 30,
+      status: "available",
+      locked: false,
+      backupType: "manual",
+      shardNum: expect.any(Number),
+      memSizeMb: expect.any(Number),
+      replicasNum: expect.any(Number),
+      sizeBytes: expect.any(Number),
+    });
+    for (const t of [outs.startTime, outs.endTime, outs.expireTime]) expect(t).toMatch(ISO_WITH_OFFSET);
+    const days = (Date.parse(outs.expireTime!) - Date.parse(outs.startTime!)) / 86_400_000;
+    expect(days).toBe(30);
+    // The vendor's record carries our marker; the outputs give the remark back as written.
+    const record = admin()
+      .backups(orders)
+      .find((b) => b.backupId === outs.backupId)!;
+    expect(record.remark).toMatch(/^before migration ✓ \[pulumi:[0-9a-f]{12}\]$/);
+    expect(deps.logs.some((l) => /task \d+ (preparing|running)/.test(l))).toBe(true);
+    expect(Object.values(outs)).not.toContain(undefined);
+  });
+
+  it("read returns the same outputs and the inputs, so a refresh plans nothing", async () => {
+    const r = await ops.read(id, outs, emulatorDeps(handle.emulator));
+    expect(r.id).toBe(id);
+    expect(r.props).toEqual(outs);
+    expect(r.inputs).toEqual(inputs);
+    expect(ops.diff(id, r.props!, r.inputs!)).toEqual({ changes: false, replaces: [] });
+  });
+
+  it("a lock taken by another process shows on refresh and is acknowledged in place", async () => {
+    admin().lockBackup(outs.backupId, true);
+    const refreshed = (await ops.read(id, outs, emulatorDeps(handle.emulator))).props!;
+    expect(refreshed).toMatchObject({ locked: true, status: "locked", lockedAcknowledged: false });
+    expect(ops.diff(id, refreshed, inputs)).toEqual({ changes: true, replaces: [] });
+    const deps = emulatorDeps(handle.emulator);
+    const updated = (await ops.update(id, refreshed, inputs, deps)).outs;
+    expect(updated).toMatchObject({ locked: true, lockedAcknowledged: true, remark: inputs.remark });
+    expect(ops.diff(id, updated, inputs).changes).toBe(false);
+    expect(deps.logs.join("\n")).toMatch(/now locked; acknowledged/);
+    admin().lockBackup(outs.backupId, false);
+    outs = (await ops.read(id, updated, emulatorDeps(handle.emulator))).props!;
+    outs = (await ops.update(id, outs, inputs, emulatorDeps(handle.emulator))).outs;
+    expect(outs).toMatchObject({ locked: false, lockedAcknowledged: false, status: "available" });
+  });
+
+  it("after its expiry a refresh shows it expired and the next up replaces it", async () => {
+    admin().advanceClock(31 * 86_400);
+    const refreshed = (await ops.read(id, outs, emulatorDeps(handle.emulator))).props!;
+    expect(refreshed.status).toBe("expired");
+    expect(ops.diff(id, refreshed, inputs)).toEqual({ changes: true, replaces: ["status"] });
+    expect(ops.diff(id, refreshed, { ...inputs, keepExpired: true }).replaces).toEqual([]);
+  });
+
+  it("delete makes no API call and says the backup stays until it expires", async () => {
+    const calls = JSON.stringify(admin().stats());
+    const deps = emulatorDeps(handle.emulator);
+    await ops.remove(id, outs, deps);
+    expect(JSON.stringify(admin().stats())).toBe(calls);
+    expect(deps.logs).toEqual([
+      `warn: Tencent Cloud cannot delete backups: backup ${outs.backupId} of ${orders} stays until it expires at ${outs.expireTime}; it is no longer managed by this stack`,
+    ]);
+  });
+});
+
+describe("drift: the backup vanishes", () => {
+  it("deleted out of band → read returns no id, so Pulumi drops it", async () => {
+    const { id, outs } = await ops.create({ instanceId: sessions }, emulatorDeps(handle.emulator));
+    admin().deleteBackup(outs.backupId);
+    const deps = emulatorDeps(handle.emulator);
+    expect(await ops.read(id, outs, deps)).toEqual({});
+    expect(deps.logs.join()).toMatch(/no longer exists/);
+  });
+
+  it("its instance deleted → read returns no id", async () => {
+    admin().addInstance({ instanceId: "crs-doomed01" });
+    const { id, outs } = await ops.create({ instanceId: "crs-doomed01" }, emulatorDeps(handle.emulator));
+    admin().deleteInstance("crs-doomed01");
+    expect(await ops.read(id, outs, emulatorDeps(handle.emulator))).toEqual({});
+  });
+});
+
+describe("creates that must not be confused", () => {
+  it("concurrent creates on one instance with the same remark yield distinct backups", async () => {
+    admin().addInstance({ instanceId: "crs-busy0001" });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        ops.create({ instanceId: "crs-busy0001", remark: "same" }, emulatorDeps(handle.emulator)),
+      ),
+    );
+    const ids = new Set(results.map((r) => r.outs.backupId));
+    expect(ids.size).toBe(6);
+    expect(admin().backups("crs-busy0001")).toHaveLength(6);
+    expect(results.every((r) => r.outs.remark === "same")).toBe(true);
+  });
+
+  it("adopting an existing backup takes none and records it", async () => {
+    const { outs: taken } = await ops.create(
+      { instanceId: sessions, remark: "adopt me" },
+      emulatorDeps(handle.emulator),
+    );
+    const before = admin().backups(sessions).length;
+    const r = await ops.create(
+      { instanceId: sessions, backupId: taken.backupId },
+      emulatorDeps(handle.emulator),
+    );
+    expect(admin().backups(sessions)).toHaveLength(before);
+    expect(r.id).toBe(`${sessions}:${taken.backupId}`);
+    expect(r.outs).toMatchObject({ backupId: taken.backupId, adopted: true, status: "available" });
+    expect(r.outs.expireTime).toBe(taken.expireTime);
+    const read = await ops.read(r.id, r.outs, emulatorDeps(handle.emulator));
+    expect(read.inputs).toEqual({ instanceId: sessions, backupId: taken.backupId });
+  });
+
+  it("adopting a backup that does not exist fails, naming it", async () => {
+    await expect(
+      ops.create({ instanceId: sessions, backupId: "no-such-backup" }, emulatorDeps(handle.emulator)),
+    ).rejects.toThrow(
+      /^adopting Redis backup no-such-backup of crs-\w+: DescribeBackupDetail: InvalidParameterValue\.BackupNotExists: .+ \(RequestId [0-9a-f-]{36}\)$/,
+    );
+  });
+});
+
+describe("when create goes wrong", () => {
+  it("a failed task fails the create with its TaskMessage", async () => {
+    admin().failNextTask(orders, "disk quota exceeded");
+    await expect(ops.create({ instanceId: orders }, emulatorDeps(handle.emulator))).rejects.toThrow(
+      new RegExp(`^creating Redis backup of ${orders}: backup task \\d+ ended "failed": disk quota exceeded`),
+    );
+  });
+
+  it("a wait past waitTimeoutMinutes fails with the last status seen", async () => {
+    admin().setTaskSeconds(3 * 3600);
+    try {
+      await expect(
+        ops.create({ instanceId: orders, waitTimeoutMinutes: 2 }, emulatorDeps(handle.emulator)),
+      ).rejects.toThrow(
+        /timed out after 120s waiting for backup task \d+ of crs-\w+; last status: preparing/,
+      );
+    } finally {
+      admin().setTaskSeconds(45);
+    }
+  });
+
+  it("a missing instance: the vendor's code, the action and the RequestId", async () => {
+    await expect(ops.create({ instanceId: "crs-missing1" }, emulatorDeps(handle.emulator))).rejects.toThrow(
+      /^creating Redis backup of crs-missing1: ManualBackupInstance: ResourceNotFound\.InstanceNotExists: .+ \(RequestId [0-9a-f-]{36}\)$/,
+    );
+  });
+
+  it("an instance locked by another flow: waits its turn, then takes the backup", async () => {
+    admin().addInstance({ instanceId: "crs-locked01" });
+    admin().lockInstance("crs-locked01", true);
+    let sleeps = 0;
+    const deps = emulatorDeps(handle.emulator, () => {
+      if (++sleeps === 3) admin().lockInstance("crs-locked01", false);
+    });
+    const { outs } = await ops.create({ instanceId: "crs-locked01" }, deps);
+    expect(outs.status).toBe("available");
+    expect(admin().backups("crs-locked01")).toHaveLength(1);
+    expect(deps.retries.join("\n")).toMatch(
+      /ManualBackupInstance: ManualBackupInstance: ResourceUnavailable\.InstanceLockedError/,
+    );
+  });
+
+  it("the connection drops after ManualBackupInstance was performed: the backup is found, not taken twice", async () => {
+    admin().addInstance({ instanceId: "crs-dropped1" });
+    admin().injectFault("ManualBackupInstance", { kind: "dropAfterPerform" });
+    const deps = emulatorDeps(handle.emulator);
+    const { outs } = await ops.create({ instanceId: "crs-dropped1", remark: "once" }, deps);
+    expect(admin().backups("crs-dropped1")).toHaveLength(1);
+    expect(outs).toMatchObject({ status: "available", remark: "once" });
+    expect(deps.logs.join("\n")).toMatch(/outcome unknown .*looking for the backup it may have made/);
+  });
+
+  it("the connection drops before ManualBackupInstance was performed: tried again, one backup", async () => {
+    admin().addInstance({ instanceId: "crs-dropped2" });
+    admin().injectFault("ManualBackupInstance", { kind: "drop" });
+    const { outs } = await ops.create({ instanceId: "crs-dropped2" }, emulatorDeps(handle.emulator));
+    expect(outs.status).toBe("available");
+    expect(admin().backups("crs-dropped2")).toHaveLength(1);
+  });
+
+  it("a gateway 502 while polling is retried", async () => {
+    admin().injectFault(
+      "DescribeTaskInfo",
+      { kind: "http", status: 502, body: "<html>Bad Gateway</html>" },
+      { times: 2 },
+    );
+    const deps = emulatorDeps(handle.emulator);
+    const { outs } = await ops.create({ instanceId: orders }, deps);
+    expect(outs.status).toBe("available");
+    expect(deps.retries.filter((r) => r.startsWith("DescribeTaskInfo"))).toHaveLength(2);
+  });
+});
