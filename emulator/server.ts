@@ -4,8 +4,9 @@
  * - `POST /_emulator/<op>` (direct requests only) to the admin operations;
  * - proxied requests (absolute form or CONNECT tunnel) to the vendor serving that hostname, or
  *   refuses them (502) when none does;
- * - direct requests to the vendor whose hostname the Host header names, else the default vendor
- *   (Tencent, whose API lives at `POST /`).
+ * - direct requests to the vendor whose path prefix (`/alicloud`, `/ucloud`) or hostname the request
+ *   names, else the default vendor (Tencent, whose API lives at `POST /`);
+ * - `POST /_emulator/<vendor>/<op>` to that vendor's own admin operations.
  *
  * Vendors return {@link EmulatorReply} values; this module alone writes to sockets.
  */
@@ -85,11 +86,15 @@ async function handleRequest(options: EmulatorServerOptions, req: IncomingMessag
   const target = requestTarget(req);
   if (!target.proxied && target.path.startsWith(ADMIN_PREFIX)) {
     const { body } = await readBody(req, ADMIN_MAX_BODY_BYTES);
-    const answer = runAdminRequest(options.adminOperations, req, target.path, body);
+    const answer = runAdminRequest(allAdminOperations(options), req, target.path, body);
     writeReply(res, { kind: "json", status: answer.status, body: answer.body }, options.dateNow);
     return;
   }
+  const byPrefix = target.proxied
+    ? undefined
+    : options.vendors.find((v) => hasPrefix(target.path, v.pathPrefix));
   const vendor =
+    byPrefix ??
     options.vendors.find((v) => v.servesHost(target.hostname)) ??
     (target.proxied ? undefined : options.defaultVendor);
   if (vendor === undefined) {
@@ -105,13 +110,34 @@ async function handleRequest(options: EmulatorServerOptions, req: IncomingMessag
   const { body, tooLarge } = await readBody(req, vendor.maxBodyBytes);
   const reply = await vendor.handle({
     method: req.method ?? "GET",
-    path: target.path,
+    path: byPrefix ? withoutPrefix(target.path, byPrefix.pathPrefix!) : target.path,
     headers: req.headers,
     body,
     bodyTooLarge: tooLarge,
   });
   if (tooLarge) res.setHeader("Connection", "close");
   writeReply(res, reply, options.dateNow);
+}
+
+function hasPrefix(path: string, prefix: string | undefined): boolean {
+  return (
+    prefix !== undefined &&
+    (path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`))
+  );
+}
+
+function withoutPrefix(path: string, prefix: string): string {
+  const rest = path.slice(prefix.length);
+  return rest.startsWith("/") ? rest : `/${rest}`;
+}
+
+/** The neutral operations plus every vendor's, namespaced `<vendor id>/<op>`. */
+function allAdminOperations(options: EmulatorServerOptions): Record<string, AdminOperation> {
+  const all: Record<string, AdminOperation> = { ...options.adminOperations };
+  for (const v of options.vendors) {
+    for (const [op, run] of Object.entries(v.adminOperations?.() ?? {})) all[`${v.id}/${op}`] = run;
+  }
+  return all;
 }
 
 function writeReply(res: ServerResponse, reply: EmulatorReply, dateNow: () => number): void {

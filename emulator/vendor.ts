@@ -4,6 +4,7 @@
  * body up to the vendor's limit, and writes whatever reply the vendor returns.
  */
 import type { IncomingHttpHeaders } from "http";
+import type { AdminOperation } from "./adminRoutes";
 import type { EmulatorReply } from "./reply";
 
 /** An API request as the vendor sees it: exactly what arrived. */
@@ -25,5 +26,13 @@ export interface VendorApi {
   readonly maxBodyBytes: number;
   /** True when proxied requests for this hostname (no port) belong to this vendor. */
   servesHost(hostname: string): boolean;
+  /**
+   * Direct requests whose path starts with this prefix (e.g. `/alicloud`) belong to this vendor;
+   * the vendor sees the path with the prefix removed. This is the documented route for clients
+   * pointed straight at the emulator (endpoint `http://127.0.0.1:8787/alicloud`).
+   */
+  readonly pathPrefix?: string;
+  /** Admin operations of this vendor, served at `POST /_emulator/<id>/<op>`. */
+  adminOperations?(): Readonly<Record<string, AdminOperation>>;
   handle(request: ApiRequest): Promise<EmulatorReply>;
 }
