@@ -20,7 +20,7 @@ export default tseslint.config(
   {
     // Dynamic-provider methods load their implementation by package name at call time,
     // so that nothing but a require() call is serialized into __provider.
-    files: ["provider/**/resource.ts"],
+    files: ["provider/**/resource.ts", "provider/core/lazyProvider.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

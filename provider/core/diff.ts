@@ -1,4 +1,11 @@
-/** Diff helpers shared by every cloud's RedisBackup. */
+/**
+ * What a preview shows for a RedisBackup, by the rules every cloud shares:
+ * - a change to an identity input (instance, remark, retention, region...) replaces the backup;
+ * - adopting another backup, or no longer adopting one, replaces it;
+ * - a backup a refresh found expired is replaced, unless `keepExpired`;
+ * - settings that only steer the provider (`waitTimeoutMinutes`, `keepExpired`) update in place;
+ * - a value still unknown during preview counts as a change: it may well turn out different.
+ */
 import { isUnknown } from "./outputs";
 
 export interface DiffResult {
@@ -7,18 +14,46 @@ export interface DiffResult {
   deleteBeforeReplace?: boolean;
 }
 
-/**
- * Properties among `keys` whose new input differs from the recorded one. A value still unknown
- * during preview counts as a change: it may well turn out different.
- */
+/** What every cloud's recorded outputs carry for these rules. */
+export interface DiffableOutputs {
+  backupId: string;
+  status?: string;
+  adopted?: boolean;
+}
+
+/** What every cloud's inputs carry for these rules. */
+export interface DiffableInputs {
+  backupId?: string;
+  keepExpired?: boolean;
+  waitTimeoutMinutes?: number;
+}
+
+const STEERING = ["waitTimeoutMinutes", "keepExpired"];
+
+export function planDiff(
+  olds: DiffableOutputs,
+  news: DiffableInputs,
+  o: { replaceOnChange: readonly string[]; updateInPlace?: readonly string[]; changedElsewhere?: boolean },
+): DiffResult {
+  const oldRecord = olds as unknown as Record<string, unknown>;
+  const newRecord = news as unknown as Record<string, unknown>;
+  const replaces = changedKeys(o.replaceOnChange, oldRecord, newRecord);
+  if (
+    isUnknown(news.backupId) ||
+    (news.backupId !== undefined ? news.backupId !== olds.backupId : olds.adopted)
+  ) {
+    replaces.push("backupId");
+  }
+  if (olds.status === "expired" && news.keepExpired !== true) replaces.push("status");
+  const inPlace = changedKeys([...STEERING, ...(o.updateInPlace ?? [])], oldRecord, newRecord);
+  return { changes: replaces.length > 0 || inPlace.length > 0 || o.changedElsewhere === true, replaces };
+}
+
+/** Keys whose new input differs from the recorded one (unknown counts as different). */
 export function changedKeys(
   keys: readonly string[],
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ) {
-  return keys.filter((k) => isUnknown(news[k]) || !sameValue(olds[k], news[k]));
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return (a ?? null) === (b ?? null);
+  return keys.filter((k) => isUnknown(news[k]) || (olds[k] ?? null) !== (news[k] ?? null));
 }

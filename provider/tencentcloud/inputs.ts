@@ -36,6 +36,6 @@ export const TencentBackupInputsSchema = z.object({
 export type TencentBackupInputs = z.output<typeof TencentBackupInputsSchema>;
 
 /** Changing one of these means a different backup: Tencent has no API that modifies a backup. */
-export const REPLACE_ON_CHANGE = ["instanceId", "remark", "storageDays", "region", "backupId"] as const;
+export const REPLACE_ON_CHANGE = ["instanceId", "remark", "storageDays", "region"] as const;
 
 export const DEFAULT_WAIT_TIMEOUT_MINUTES = 30;

@@ -5,7 +5,7 @@
  */
 import { checkInputs } from "../core/check";
 import { OperationDeps, defaultDeps } from "../core/deps";
-import { DiffResult, changedKeys } from "../core/diff";
+import { DiffResult, planDiff } from "../core/diff";
 import { CloudApiError, NotFoundError, TransportError, withContext } from "../core/errors";
 import { backoffDelay, defaultRetry } from "../core/retry";
 import { ConfigSource, setStackConfig } from "../core/settings";
@@ -41,22 +41,11 @@ export function check(_olds: unknown, news: unknown) {
 }
 
 export function diff(_id: string, olds: TencentBackupOutputs, news: TencentBackupInputs): DiffResult {
-  const replaces = changedKeys(
-    REPLACE_ON_CHANGE.filter((k) => k !== "backupId"),
-    olds as unknown as Record<string, unknown>,
-    news as unknown as Record<string, unknown>,
-  );
-  // Adopting another backup, or no longer adopting one, means a different backup.
-  const wantedBackup = news.backupId;
-  if (wantedBackup !== undefined ? wantedBackup !== olds.backupId : olds.adopted) replaces.push("backupId");
-  if (olds.status === "expired" && news.keepExpired !== true) replaces.push("status");
-  const inPlace = changedKeys(
-    ["waitTimeoutMinutes", "keepExpired"],
-    olds as unknown as Record<string, unknown>,
-    news as unknown as Record<string, unknown>,
-  );
-  const lockChanged = olds.locked !== olds.lockedAcknowledged;
-  return { changes: replaces.length > 0 || inPlace.length > 0 || lockChanged, replaces };
+  // A lock a refresh found (or found released) is acknowledged by an in-place update.
+  return planDiff(olds, news, {
+    replaceOnChange: REPLACE_ON_CHANGE,
+    changedElsewhere: olds.locked !== olds.lockedAcknowledged,
+  });
 }
 
 const idOf = (instanceId: string, backupId: string) => `${instanceId}:${backupId}`;

@@ -1,40 +1,14 @@
 /**
  * tencentcloud.RedisBackup: a manual backup of a Tencent Cloud Redis instance, as a Pulumi resource.
  *
- * The provider below is what Pulumi serializes into state (`__provider`) and runs on every
- * create, refresh and destroy. Each method loads the implementation by package name when called,
- * so the serialized text stays a few lines long and captures no client, credential or config.
+ * The provider is what Pulumi serializes into state (`__provider`) and runs on every create,
+ * refresh and destroy; it loads the lifecycle (operations.ts) by package name when called.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { lazyProvider } from "../core/lazyProvider";
 
-/** The lifecycle, loaded when a method runs. A stable path: old states call it on destroy. */
-const impl = () => require("pulumi-redis-backup/internal/tencentcloud/operations");
-
-class TencentRedisBackupProvider implements pulumi.dynamic.ResourceProvider {
-  async configure(req: pulumi.dynamic.ConfigureRequest) {
-    impl().configure(req.config);
-  }
-  async check(olds: unknown, news: unknown) {
-    return impl().check(olds, news);
-  }
-  async diff(id: string, olds: unknown, news: unknown) {
-    return impl().diff(id, olds, news);
-  }
-  async create(inputs: unknown) {
-    return impl().create(inputs);
-  }
-  async read(id: string, props: unknown) {
-    return impl().read(id, props);
-  }
-  async update(id: string, olds: unknown, news: unknown) {
-    return impl().update(id, olds, news);
-  }
-  async delete(id: string, props: unknown) {
-    return impl().remove(id, props);
-  }
-}
-
-const provider = new TencentRedisBackupProvider();
+/** Serialized into every resource's state; see lazyProvider. */
+const provider = lazyProvider("pulumi-redis-backup/internal/tencentcloud/operations");
 
 /** Arguments of {@link RedisBackup}. */
 export interface RedisBackupArgs {
