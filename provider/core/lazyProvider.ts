@@ -23,7 +23,7 @@ export interface LifecycleModule {
  * ever written: keep it, and keep its `remove` working.
  */
 export function lazyProvider(modulePath: string): pulumi.dynamic.ResourceProvider {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const impl = (): LifecycleModule => require(modulePath);
   return {
     configure: async (req) => impl().configure(req.config),
