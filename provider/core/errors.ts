@@ -52,7 +52,8 @@ export class TransportError extends RedisBackupError {
 
 /**
  * The vendor answered, but not with the shape its documentation promises. Deliberately not a
- * CloudApiError: the call itself succeeded.
+ * CloudApiError: the call itself succeeded. `retryable` is set for bodies that are not even JSON
+ * (a truncated answer, a proxy's page), which a second read may well get right.
  */
 export class ResponseValidationError extends RedisBackupError {
   override name = "ResponseValidationError";
@@ -60,10 +61,11 @@ export class ResponseValidationError extends RedisBackupError {
     readonly action: string,
     readonly issues: string[],
     readonly requestId?: string,
+    options: { retryable?: boolean } = {},
   ) {
     super(
       `${action}: unexpected response: ${issues.join("; ")}${requestId ? ` (RequestId ${requestId})` : ""}`,
-      { retryable: false },
+      { retryable: options.retryable ?? false },
     );
   }
 }

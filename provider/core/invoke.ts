@@ -20,12 +20,14 @@ export interface InvokeDeps {
 
 /**
  * Retry only what cannot do harm: vendor errors classified retryable (the server refused before
- * acting), and transport failures — for calls that change something, only those known not to
- * have reached the server.
+ * acting), and transport failures or garbled answers — for calls that change something, only
+ * transport failures known not to have reached the server.
  */
 export function isSafeToRetry(err: unknown, idempotent: boolean): boolean {
   if (err instanceof TransportError) return err.retryable && (idempotent || !err.outcomeUnknown);
   if (err instanceof CloudApiError) return err.retryable;
+  // A garbled answer to a read can be asked again; to a write, its outcome is unknown.
+  if (err instanceof ResponseValidationError) return err.retryable && idempotent;
   return false;
 }
 
@@ -35,8 +37,12 @@ export function invoke<T>(
 ): Promise<T> {
   return withRetry(
     async () => {
-      await deps.limiter.acquire(o.limiterKey);
-      return o.attempt();
+      const release = await deps.limiter.acquire(o.limiterKey);
+      try {
+        return await o.attempt();
+      } finally {
+        release();
+      }
     },
     {
       ...defaultRetry,

@@ -23,7 +23,6 @@ export interface LifecycleModule {
  * ever written: keep it, and keep its `remove` working.
  */
 export function lazyProvider(modulePath: string): pulumi.dynamic.ResourceProvider {
-   
   const impl = (): LifecycleModule => require(modulePath);
   return {
     configure: async (req) => impl().configure(req.config),

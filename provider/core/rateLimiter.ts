@@ -1,12 +1,25 @@
 /**
- * Client-side rate limiter: at most `limit` calls per key (cloud, endpoint, action) in any sliding
- * window of `windowMs`. Slots are reserved synchronously, so concurrent callers (every resource of
- * a `pulumi up` shares one provider process) queue fairly instead of racing.
+ * Client-side rate limiter: at most `limit` calls per key (cloud, endpoint, action) per `windowMs`.
+ *
+ * A server counts requests when they *arrive*, and under load a request can reach it well after
+ * we decided to send it. So a slot is reused only `windowMs` after the call that held it has
+ * *finished* — by then the server has certainly counted it — which keeps every one of the
+ * server's windows within the limit, whatever the latency, at the cost of one round trip per
+ * window. All resources of a `pulumi up` share one provider process, hence one limiter.
  */
 import { Clock, Sleep, realSleep, systemClock } from "./clock";
 
+/** Call when the request is finished (answered or failed). */
+export type Release = () => void;
+
+interface KeyState {
+  /** When each slot may next be used; Infinity while its call is in flight. */
+  freeAt: number[];
+  waiters: (() => void)[];
+}
+
 export class RateLimiter {
-  private readonly slots = new Map<string, number[]>();
+  private readonly keys = new Map<string, KeyState>();
 
   constructor(
     private readonly limit: number,
@@ -15,30 +28,60 @@ export class RateLimiter {
     private readonly sleep: Sleep = realSleep,
   ) {}
 
-  /** Resolves when a call under `key` may start. */
-  async acquire(key: string): Promise<void> {
-    if (this.limit <= 0) return;
-    const now = this.clock.now();
-    const taken = (this.slots.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    const start =
-      taken.length < this.limit ? now : Math.max(now, taken[taken.length - this.limit] + this.windowMs);
-    taken.push(start);
-    this.slots.set(key, taken);
-    if (start > now) await this.sleep(start - now);
+  /** Resolves when a call under `key` may start; call the returned function when it is done. */
+  async acquire(key: string): Promise<Release> {
+    if (this.limit <= 0) return () => {};
+    let state = this.keys.get(key);
+    if (!state) {
+      state = { freeAt: new Array<number>(this.limit).fill(0), waiters: [] };
+      this.keys.set(key, state);
+    }
+    for (;;) {
+      const slot = earliest(state.freeAt);
+      if (slot >= 0) {
+        const at = state.freeAt[slot];
+        state.freeAt[slot] = Infinity;
+        const now = this.clock.now();
+        if (at > now) await this.sleep(at - now);
+        return once(() => this.release(state!, slot));
+      }
+      await new Promise<void>((resolve) => state!.waiters.push(resolve));
+    }
+  }
+
+  private release(state: KeyState, slot: number): void {
+    state.freeAt[slot] = this.clock.now() + this.windowMs;
+    state.waiters.shift()?.();
   }
 }
 
-/**
- * One limiter per process: the vendors limit per account and action, and all resources of one
- * deployment run in one provider process. The window carries a small margin over one second so
- * that the server's own window, measured from when requests arrive, never sees one too many.
- */
+/** The slot free soonest, or -1 when every slot's call is still in flight. */
+function earliest(freeAt: number[]): number {
+  let best = -1;
+  for (let i = 0; i < freeAt.length; i++) {
+    if (freeAt[i] !== Infinity && (best < 0 || freeAt[i] < freeAt[best])) best = i;
+  }
+  return best;
+}
+
+function once(fn: () => void): Release {
+  let done = false;
+  return () => {
+    if (!done) {
+      done = true;
+      fn();
+    }
+  };
+}
+
 const processLimiters = new Map<number, RateLimiter>();
 
+/** The limiter shared by every call of this process at `perSecond` calls per second per key. */
 export function processRateLimiter(perSecond: number): RateLimiter {
   let limiter = processLimiters.get(perSecond);
   if (!limiter) {
-    limiter = new RateLimiter(perSecond, 1_050);
+    // 10 ms over the second: timers and clocks are not exact to the millisecond.
+    limiter = new RateLimiter(perSecond, 1_010);
     processLimiters.set(perSecond, limiter);
   }
   return limiter;

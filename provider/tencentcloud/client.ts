@@ -128,7 +128,9 @@ function parseEnvelope(action: string, res: HttpResponse): Envelope {
   if (response === null || typeof response !== "object" || Array.isArray(response)) {
     if (res.status !== 200) throw gatewayError(action, res);
     const what = json === undefined ? "body is not JSON" : "missing the Response object";
-    throw new ResponseValidationError(action, [`${what} (${describeBody(res.text)})`]);
+    throw new ResponseValidationError(action, [`${what} (${describeBody(res.text)})`], undefined, {
+      retryable: json === undefined,
+    });
   }
   const r = response as Record<string, unknown>;
   const requestId = typeof r.RequestId === "string" ? r.RequestId : undefined;
