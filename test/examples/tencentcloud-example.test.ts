@@ -38,7 +38,8 @@ it("declares the two documented backups with their settings", async () => {
 
 it("stores a small provider in state that captured no credential", () => {
   for (const r of registered) {
-    const text: string = typeof r.inputs.__provider === "string" ? r.inputs.__provider : r.inputs.__provider.value;
+    const text: string =
+      typeof r.inputs.__provider === "string" ? r.inputs.__provider : r.inputs.__provider.value;
     expect(text.length).toBeLessThanOrEqual(4096);
     expect(text).not.toContain("canary-example-secret-Pp4r");
     expect(text).toContain("pulumi-redis-backup/internal/tencentcloud/operations");
