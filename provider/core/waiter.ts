@@ -3,7 +3,7 @@
  * ones back off up to a cap, and the last one is squeezed in just before the deadline.
  */
 import { Clock, Sleep } from "./clock";
-import { WaitTimeoutError } from "./errors";
+import { RedisBackupError, WaitTimeoutError } from "./errors";
 
 export interface PollSchedule {
   firstDelayMs: number;
@@ -29,6 +29,14 @@ export interface WaitOptions<T> {
   onProgress?: (status: string, elapsedMs: number) => void;
 }
 
+/**
+ * A poll that failed in a way worth asking again (the client already retried it) does not end a
+ * wait that may last half an hour: it counts as one more pending poll, and the deadline decides.
+ */
+function transientStatus(err: unknown): string | undefined {
+  return err instanceof RedisBackupError && err.retryable ? `no answer (${err.message})` : undefined;
+}
+
 export function nextDelay(previous: number | undefined, s: PollSchedule): number {
   return previous === undefined ? s.firstDelayMs : Math.min(s.maxDelayMs, Math.round(previous * s.factor));
 }
@@ -41,7 +49,14 @@ export async function waitFor<T>(o: WaitOptions<T>): Promise<T> {
   let lastStatus: string | undefined;
   let lastReported = started;
   for (;;) {
-    const outcome = await o.poll();
+    let outcome: PollOutcome<T>;
+    try {
+      outcome = await o.poll();
+    } catch (err) {
+      const status = transientStatus(err);
+      if (status === undefined) throw err;
+      outcome = { state: "pending", status: lastStatus ?? status };
+    }
     if (outcome.state === "done") return outcome.value;
     const now = o.clock.now();
     if (outcome.status !== lastStatus || now - lastReported >= 60_000) {

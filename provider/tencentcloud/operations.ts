@@ -6,7 +6,14 @@
 import { checkInputs } from "../core/check";
 import { OperationDeps, defaultDeps } from "../core/deps";
 import { DiffResult, planDiff } from "../core/diff";
-import { CloudApiError, NotFoundError, TransportError, withContext } from "../core/errors";
+import {
+  CloudApiError,
+  NotFoundError,
+  ResponseValidationError,
+  TransportError,
+  withContext,
+} from "../core/errors";
+import { initFailed } from "../core/partial";
 import { backoffDelay, defaultRetry } from "../core/retry";
 import { ConfigSource, setStackConfig } from "../core/settings";
 import { waitFor } from "../core/waiter";
@@ -27,7 +34,7 @@ import {
   TencentBackupInputs,
   TencentBackupInputsSchema,
 } from "./inputs";
-import { TencentBackupOutputs, buildOutputs, inputsOf } from "./outputs";
+import { TencentBackupOutputs, buildOutputs, inputsOf, summaryOutputs } from "./outputs";
 import { resolveTencentSettings } from "./settings";
 
 export type { TencentBackupInputs, TencentBackupOutputs };
@@ -67,7 +74,18 @@ export async function create(inputs: TencentBackupInputs, overrides: Partial<Ope
     const summary = inputs.backupId
       ? await adoptedSummary(client, inputs.instanceId, inputs.backupId, settings.timezone)
       : await takeBackup(client, inputs, deadline, deps);
-    const detail = await describeBackupDetail(client, inputs.instanceId, summary.BackupId);
+    const id = idOf(inputs.instanceId, summary.BackupId);
+    let detail;
+    try {
+      detail = await describeBackupDetail(client, inputs.instanceId, summary.BackupId);
+    } catch (e) {
+      // The backup exists: have the engine record it rather than forget it.
+      throw initFailed(
+        withContext(doing, e as Error),
+        id,
+        summaryOutputs(inputs, summary, settings.timezone),
+      );
+    }
     const outs = buildOutputs(inputs, detail, {
       summary,
       timezone: settings.timezone,
@@ -77,7 +95,7 @@ export async function create(inputs: TencentBackupInputs, overrides: Partial<Ope
       `${inputs.instanceId}: backup ${outs.backupId} ${outs.status}` +
         (outs.expireTime ? `, expires ${outs.expireTime}` : ""),
     );
-    return { id: idOf(inputs.instanceId, outs.backupId), outs };
+    return { id, outs };
   } catch (e) {
     throw withContext(doing, e);
   }
@@ -148,7 +166,8 @@ async function startTask(
     try {
       return { taskId: (await manualBackupInstance(client, request)).TaskId };
     } catch (e) {
-      if (e instanceof TransportError && e.outcomeUnknown) {
+      // A garbled answer to a create leaves its outcome as unknown as a lost one.
+      if ((e instanceof TransportError && e.outcomeUnknown) || e instanceof ResponseValidationError) {
         deps.reporter.warn(
           `${request.InstanceId}: ManualBackupInstance outcome unknown (${e.message}); looking for the backup it may have made before trying again`,
         );

@@ -80,3 +80,26 @@ export function buildOutputs(
     replicasNum: detail.ReplicasNum,
   });
 }
+
+/** What a listing entry alone tells, for a backup whose full record could not be read yet. */
+export function summaryOutputs(
+  inputs: TencentBackupInputs,
+  b: BackupSummary,
+  timezone: string,
+): TencentBackupOutputs {
+  const locked = b.Locked === 1;
+  const status = statusName(b.Status, b.Locked);
+  return stripUndefined({
+    ...stripUndefined(inputs),
+    backupId: b.BackupId,
+    status: status === "deleted" ? "expired" : status,
+    locked,
+    lockedAcknowledged: locked,
+    adopted: inputs.backupId !== undefined,
+    startTime: zonelessToIso(b.StartTime, timezone),
+    endTime: zonelessToIso(b.EndTime, timezone),
+    expireTime: zonelessToIso(b.ExpireTime, timezone),
+    sizeBytes: b.BackupSize,
+    instanceType: b.InstanceType,
+  });
+}

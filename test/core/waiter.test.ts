@@ -50,3 +50,21 @@ it("propagates a poll's failure at once", async () => {
   ).rejects.toThrow("task failed");
   expect(t.sleeps).toEqual([]);
 });
+
+it("a transient failure of one poll does not end the wait", async () => {
+  const { TransportError } = await import("../../provider/core/errors");
+  const t = fakeClock();
+  let polls = 0;
+  const value = await waitFor({
+    what: "x",
+    timeoutMs: 60_000,
+    ...t,
+    poll: async () => {
+      polls++;
+      if (polls === 2)
+        throw new TransportError("DescribeTaskInfo", "network error ECONNRESET", true, { retryable: true });
+      return polls === 4 ? { state: "done", value: "ok" } : { state: "pending", status: "running" };
+    },
+  });
+  expect(value).toBe("ok");
+});

@@ -224,4 +224,27 @@ describe("when create goes wrong", () => {
     expect(outs.status).toBe("available");
     expect(deps.retries.filter((r) => r.startsWith("DescribeTaskInfo"))).toHaveLength(2);
   });
+
+  it("a backup that exists but whose record cannot be read is reported, so the engine records it", async () => {
+    admin().addInstance({ instanceId: "crs-partial1" });
+    admin().injectFault("DescribeBackupDetail", { kind: "http", status: 503 }, { times: 50 });
+    try {
+      const err = (await ops
+        .create({ instanceId: "crs-partial1" }, emulatorDeps(handle.emulator))
+        .catch((e) => e)) as Error & {
+        id?: string;
+        properties?: Record<string, unknown>;
+      };
+      const [backup] = admin().backups("crs-partial1");
+      expect(err.message).toMatch(/^creating Redis backup of crs-partial1: DescribeBackupDetail: HTTP 503/);
+      expect(err.id).toBe(`crs-partial1:${backup.backupId}`);
+      expect(err.properties).toMatchObject({
+        instanceId: "crs-partial1",
+        backupId: backup.backupId,
+        status: "available",
+      });
+    } finally {
+      admin().clearFaults();
+    }
+  });
 });
