@@ -2,21 +2,41 @@ import { WaitTimeoutError } from "../../provider/core/errors";
 import { defaultPollSchedule, waitFor } from "../../provider/core/waiter";
 import { fakeClock } from "../helpers/fakeClock";
 
-it("polls soon, then backs off to the cap", async () => {
+it("polls every second at first, then every tenth of the time waited, up to the cap", async () => {
   const t = fakeClock();
   let polls = 0;
   const value = await waitFor({
     what: "x",
-    timeoutMs: 10 * 60_000,
+    timeoutMs: 6 * 3600_000,
     ...t,
-    poll: async () =>
-      ++polls === 12 ? { state: "done", value: "ok" } : { state: "pending", status: "running" },
+    poll: async () => (++polls === 120 ? { state: "done", value: "ok" } : { state: "pending", status: "running" }),
   });
   expect(value).toBe("ok");
-  expect(t.sleeps[0]).toBe(defaultPollSchedule.firstDelayMs);
-  expect(t.sleeps[1]).toBe(1500);
-  expect(Math.max(...t.sleeps)).toBe(defaultPollSchedule.maxDelayMs);
+  expect(t.sleeps.slice(0, 10)).toEqual(Array(10).fill(defaultPollSchedule.minDelayMs));
+  expect(t.sleeps[10]).toBe(1_000);
+  expect(t.sleeps[11]).toBe(1_100);
   for (let i = 1; i < t.sleeps.length; i++) expect(t.sleeps[i]).toBeGreaterThanOrEqual(t.sleeps[i - 1]);
+  expect(Math.max(...t.sleeps)).toBe(defaultPollSchedule.maxDelayMs);
+});
+
+it("sees a task done at most max(1 s, 10% of its duration) late, in about log(D) polls", async () => {
+  for (const seconds of [3, 30, 300, 1_800]) {
+    const t = fakeClock();
+    const start = t.clock.now();
+    let polls = 0;
+    await waitFor({
+      what: "x",
+      timeoutMs: 3600_000,
+      ...t,
+      poll: async () => {
+        polls++;
+        return t.clock.now() - start >= seconds * 1000 ? { state: "done", value: 1 } : { state: "pending", status: "r" };
+      },
+    });
+    const late = t.clock.now() - start - seconds * 1000;
+    expect(late).toBeLessThanOrEqual(Math.max(1_000, seconds * 100));
+    expect(polls).toBeLessThanOrEqual(12 + Math.ceil(Math.log(Math.max(1, seconds / 10)) / Math.log(1.1)));
+  }
 });
 
 it("gives up at the deadline, naming what it waited for and the last status", async () => {
