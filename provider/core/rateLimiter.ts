@@ -80,8 +80,9 @@ const processLimiters = new Map<number, RateLimiter>();
 export function processRateLimiter(perSecond: number): RateLimiter {
   let limiter = processLimiters.get(perSecond);
   if (!limiter) {
-    // 10 ms over the second: timers and clocks are not exact to the millisecond.
-    limiter = new RateLimiter(perSecond, 1_010);
+    // Exactly a second: a slot is reused a second after its call *finished*, by when the server
+    // has counted it, and Node's timers never fire early.
+    limiter = new RateLimiter(perSecond, 1_000);
     processLimiters.set(perSecond, limiter);
   }
   return limiter;

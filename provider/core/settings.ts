@@ -32,9 +32,10 @@ export function readSetting(configKeys: string[], envNames: string[]): string | 
   return undefined;
 }
 
-/** Reads a positive number setting, or the default. */
-export function readNumberSetting(configKeys: string[], envNames: string[], fallback: number): number {
+/** Reads a number setting at least `min` (default: more than 0), or the default. */
+export function readNumberSetting(configKeys: string[], envNames: string[], fallback: number, min?: number): number {
   const raw = readSetting(configKeys, envNames);
   const n = raw === undefined ? NaN : Number(raw);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
+  const acceptable = min === undefined ? n > 0 : n >= min;
+  return Number.isFinite(n) && acceptable ? n : fallback;
 }

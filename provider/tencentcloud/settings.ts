@@ -65,10 +65,7 @@ export function resolveTencentSettings(region?: string): TencentSettings {
     timezone,
     requestTimeoutMs:
       readNumberSetting(cfg("requestTimeoutSeconds"), ["TENCENTCLOUD_REQUEST_TIMEOUT_SECONDS"], 30) * 1000,
-    rateLimitPerSecond: readNumberSetting(
-      cfg("rateLimitPerSecond"),
-      ["TENCENTCLOUD_RATE_LIMIT_PER_SECOND"],
-      20,
-    ),
+    // 0 turns the client-side limiter off (the benchmark's "no limiter" provider).
+    rateLimitPerSecond: readNumberSetting(cfg("rateLimitPerSecond"), ["TENCENTCLOUD_RATE_LIMIT_PER_SECOND"], 20, 0),
   };
 }
