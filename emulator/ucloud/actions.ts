@@ -1,0 +1,126 @@
+/**
+ * The URedis backup actions the emulator implements. Each reads the flat string parameters (the
+ * gateway already checked the signature and Region), throws UCloudApiError for business errors and
+ * returns the response's fields (the API layer adds Action and RetCode).
+ *
+ * Fidelity choices (the docs say little beyond the field tables):
+ * - BackupName must match CreateURedisBackup's documented rule (6–63 of [A-Za-z0-9-_]); names need
+ *   not be unique, so only a client's own marker tells two backups of one name apart.
+ * - A group outside the request's region (or ProjectId) is invisible: Create answers 230 on
+ *   GroupId, Describe lists nothing.
+ * - DescribeURedisBackup lists newest first; TotalCount counts what matched the filters; Limit
+ *   defaults to 10, Offset to 0; a backup shows BackupSize 0 while Backuping.
+ * - DeleteURedisBackup (2019 Java SDK only) requires BackupId and Zone, as that SDK does; it can be
+ *   switched to answer as an action that does not exist (RetCode 161), as the current SDKs suggest.
+ */
+import { UCloudErrors } from "./errors";
+import type { UCloudRedisState, URedisBackupRecord } from "./state";
+
+export interface UCloudActionContext {
+  state: UCloudRedisState;
+  region: string;
+  projectId?: string;
+  params: Readonly<Record<string, string>>;
+}
+
+export interface UCloudAction {
+  name: string;
+  /** False when the action is switched off: the gateway then answers 161 as for an unknown action. */
+  served(state: UCloudRedisState): boolean;
+  run(ctx: UCloudActionContext): Record<string, unknown>;
+}
+
+const BACKUP_NAME = /^[A-Za-z0-9_-]{6,63}$/;
+
+function required(ctx: UCloudActionContext, name: string): string {
+  const v = ctx.params[name];
+  if (v === undefined || v === "") throw UCloudErrors.missingParams(name);
+  return v;
+}
+
+function optionalInt(ctx: UCloudActionContext, name: string, fallback: number): number {
+  const v = ctx.params[name];
+  if (v === undefined || v === "") return fallback;
+  if (!/^\d+$/.test(v)) throw UCloudErrors.paramsNotAvailable(name, `not a non-negative integer: ${v}`);
+  return Number(v);
+}
+
+export const createURedisBackup: UCloudAction = {
+  name: "CreateURedisBackup",
+  served: () => true,
+  run(ctx) {
+    const groupId = required(ctx, "GroupId");
+    const backupName = required(ctx, "BackupName");
+    if (!BACKUP_NAME.test(backupName)) {
+      throw UCloudErrors.paramsNotAvailable("BackupName", "6 to 63 characters of [A-Za-z0-9-_]");
+    }
+    const group = ctx.state.visibleGroup(groupId, ctx.region, ctx.projectId);
+    if (!group) throw UCloudErrors.paramsNotAvailable("GroupId", `no group ${groupId} in ${ctx.region}`);
+    const zone = ctx.params.Zone;
+    if (zone && zone !== group.zone) {
+      throw UCloudErrors.paramsNotAvailable("Zone", `group ${groupId} is in ${group.zone}, not ${zone}`);
+    }
+    return { BackupId: ctx.state.createBackup(group, backupName).backupId };
+  },
+};
+
+export const describeURedisBackup: UCloudAction = {
+  name: "DescribeURedisBackup",
+  served: () => true,
+  run(ctx) {
+    const groupId = required(ctx, "GroupId");
+    const limit = optionalInt(ctx, "Limit", 10);
+    const offset = optionalInt(ctx, "Offset", 0);
+    const group = ctx.state.visibleGroup(groupId, ctx.region, ctx.projectId);
+    const backupId = ctx.params.BackupId;
+    const matched = group
+      ? ctx.state.listed(groupId).filter((b) => backupId === undefined || b.backupId === backupId)
+      : [];
+    return {
+      TotalCount: matched.length,
+      DataSet: matched.slice(offset, offset + limit).map((b) => backupSet(ctx.state, b)),
+    };
+  },
+};
+
+export const deleteURedisBackup: UCloudAction = {
+  name: "DeleteURedisBackup",
+  served: (state) => state.deleteSupported,
+  run(ctx) {
+    const backupId = required(ctx, "BackupId");
+    const zone = required(ctx, "Zone");
+    const backup = ctx.state.backup(backupId);
+    const group = backup && ctx.state.visibleGroup(backup.groupId, ctx.region, ctx.projectId);
+    if (!backup || backup.deleted || !group) {
+      throw UCloudErrors.paramsNotAvailable("BackupId", `no backup ${backupId} in ${ctx.region}`);
+    }
+    if (zone !== group.zone) {
+      throw UCloudErrors.paramsNotAvailable("Zone", `backup ${backupId} is in ${group.zone}, not ${zone}`);
+    }
+    ctx.state.deleteBackup(backupId);
+    return {};
+  },
+};
+
+/** One URedisBackupSet entry (field names and types of ucloud-sdk-go services/umem/models.go). */
+export function backupSet(state: UCloudRedisState, b: URedisBackupRecord): Record<string, unknown> {
+  const group = state.group(b.groupId);
+  const s = state.state(b);
+  return {
+    BackupId: b.backupId,
+    BackupName: b.backupName,
+    GroupId: b.groupId,
+    GroupName: group?.name ?? "",
+    Zone: group?.zone ?? "",
+    BackupSize: s === "Backuping" || s === "Error" ? 0 : b.sizeBytes,
+    BackupTime: Math.floor(b.startMs / 1000),
+    BackupType: b.backupType,
+    State: s,
+    MemorySize: group?.memorySizeGb ?? 0,
+    RedisVersion: group?.redisVersion ?? "",
+  };
+}
+
+export const UCLOUD_ACTIONS: ReadonlyMap<string, UCloudAction> = new Map(
+  [createURedisBackup, describeURedisBackup, deleteURedisBackup].map((a) => [a.name, a]),
+);

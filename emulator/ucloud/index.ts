@@ -1,0 +1,83 @@
+/**
+ * The UCloud part of the emulator, assembled: its world (groups, backups), its admin object and
+ * its API, sharing the emulator's clock, faults, rate limiter and stats.
+ */
+import type { EmulatorClock } from "../clock";
+import type { FaultInjector } from "../faults";
+import type { SlidingWindowRateLimiter } from "../rateLimiter";
+import type { StatsRecorder } from "../stats";
+import { UCloudAdmin, createUCloudAdmin } from "./admin";
+import { UCloudRedisApi } from "./api";
+import {
+  DEFAULT_UCLOUD_CREDENTIALS,
+  UCLOUD_DEMO_GROUPS,
+  UCloudEmulatorCredential,
+  URedisGroupSeed,
+  parseUCloudCredential,
+} from "./seeds";
+import { UCloudRedisState } from "./state";
+
+export type { UCloudAdmin, UCloudBackupView } from "./admin";
+export type { UCloudEmulatorCredential, URedisBackupSeed, URedisGroupSeed } from "./seeds";
+export {
+  DEFAULT_UCLOUD_CREDENTIALS,
+  UCLOUD_DEMO_GROUPS,
+  UCLOUD_DEMO_GROUP_IDS,
+  UCLOUD_DEMO_REGION,
+  UCLOUD_DEMO_ZONE,
+} from "./seeds";
+export { UCLOUD_PATH_PREFIX } from "./api";
+
+/** Days a manual URedis backup is kept unless told otherwise (UCloud documents no figure; unverified). */
+export const DEFAULT_UCLOUD_RETENTION_DAYS = 7;
+
+export interface UCloudEmulatorOptions {
+  /** Groups to start with; default the demo groups. */
+  groups?: readonly URedisGroupSeed[];
+  /** Key pairs accepted; default [DEFAULT_UCLOUD_CREDENTIALS]. */
+  credentials?: readonly UCloudEmulatorCredential[];
+  /** Seconds a backup stays Backuping on the world clock; default the emulator's taskSeconds. */
+  backupSeconds?: number;
+  /** Days before a backup shows Expired; default 7. */
+  retentionDays?: number;
+  /** false: DeleteURedisBackup answers RetCode 161 as an action that does not exist. Default true. */
+  deleteSupported?: boolean;
+}
+
+export interface UCloudVendor {
+  api: UCloudRedisApi;
+  admin: UCloudAdmin;
+}
+
+export function createUCloudVendor(
+  options: UCloudEmulatorOptions,
+  shared: {
+    clock: EmulatorClock;
+    faults: FaultInjector;
+    limiter: SlidingWindowRateLimiter;
+    stats: StatsRecorder;
+    sleep: (ms: number) => Promise<void>;
+    defaultBackupSeconds: number;
+  },
+): UCloudVendor {
+  const credentials = (options.credentials ?? [DEFAULT_UCLOUD_CREDENTIALS]).map(parseUCloudCredential);
+  if (credentials.length === 0) throw new TypeError("ucloud.credentials: at least one key pair is needed");
+  const state = new UCloudRedisState(shared.clock, {
+    backupSeconds: options.backupSeconds ?? shared.defaultBackupSeconds,
+    retentionDays: options.retentionDays ?? DEFAULT_UCLOUD_RETENTION_DAYS,
+    groups: options.groups ?? UCLOUD_DEMO_GROUPS,
+    deleteSupported: options.deleteSupported ?? true,
+  });
+  const admin = createUCloudAdmin(state);
+  const api = new UCloudRedisApi({
+    state,
+    admin,
+    credentials: () => credentials,
+    clock: shared.clock,
+    limiter: shared.limiter,
+    faults: shared.faults,
+    stats: shared.stats,
+    sleep: shared.sleep,
+  });
+  return { api, admin };
+}

@@ -1,0 +1,123 @@
+/**
+ * The URedis (UMem master/replica Redis) backup actions we use, with zod schemas that are lenient
+ * where UCloud is (RetCode and integers sometimes strings, BackupType a number in one doc example,
+ * most fields optional in the docs) and strict about what the provider relies on (BackupId, State).
+ */
+import { z } from "zod";
+import type { UCloudClient } from "./client";
+
+/** An integer that may arrive as a JSON string. */
+const int = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
+const optionalInt = int.nullish().transform((v) => v ?? undefined);
+const optionalString = z
+  .string()
+  .nullish()
+  .transform((v) => v || undefined);
+
+export const CreateURedisBackupResponse = z.object({
+  // The doc table says always present; the doc's example omits it. Without it there is nothing to track.
+  BackupId: z.string({ error: "BackupId is missing" }).min(1, { error: "BackupId is empty" }),
+});
+
+export const URedisBackupSet = z.object({
+  BackupId: z.string().min(1),
+  BackupName: optionalString,
+  GroupId: optionalString,
+  GroupName: optionalString,
+  Zone: optionalString,
+  /** Bytes. */
+  BackupSize: optionalInt,
+  /** Unix seconds. */
+  BackupTime: optionalInt,
+  /** `Manual` | `Auto` (the DescribeURedisBackup page's example shows the number 1). */
+  BackupType: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => (v == null || v === "" ? undefined : String(v))),
+  /** `Backuping` | `Success` | `Error` | `Expired`. */
+  State: z.string().min(1),
+  MemorySize: optionalInt,
+  RedisVersion: optionalString,
+  SrcRegionName: optionalString,
+  DstRegionName: optionalString,
+});
+export type URedisBackup = z.output<typeof URedisBackupSet>;
+
+export const DescribeURedisBackupResponse = z
+  .object({
+    TotalCount: optionalInt,
+    DataSet: z.array(URedisBackupSet).nullish(),
+  })
+  .transform(({ TotalCount, DataSet }) => ({ TotalCount, DataSet: DataSet ?? [] }));
+
+/** Only RetCode, Action and Message (ucloud-sdk-java DeleteURedisBackupResult). */
+export const DeleteURedisBackupResponse = z.object({});
+
+/** Starts a backup of `GroupId` named `BackupName`; returns its BackupId at once. Not idempotent. */
+export function createURedisBackup(client: UCloudClient, req: { GroupId: string; BackupName: string }) {
+  return client.call("CreateURedisBackup", req, CreateURedisBackupResponse, { idempotent: false });
+}
+
+export interface DescribeURedisBackupRequest {
+  GroupId: string;
+  /** Only this backup (current Go SDK). */
+  BackupId?: string;
+  Limit?: number;
+  Offset?: number;
+}
+
+export function describeURedisBackup(client: UCloudClient, req: DescribeURedisBackupRequest) {
+  return client.call("DescribeURedisBackup", { ...req }, DescribeURedisBackupResponse, { idempotent: true });
+}
+
+/** Safety net: a gateway that ignored Offset would otherwise page forever. */
+const MAX_PAGES = 1000;
+
+/**
+ * Every backup matching `req`, following Offset/Limit pages. TotalCount is documented as the
+ * user's total, not the filter's, so it only ever shortens the walk; an empty page ends it.
+ */
+export async function listURedisBackups(
+  client: UCloudClient,
+  req: Omit<DescribeURedisBackupRequest, "Limit" | "Offset">,
+  pageSize = 100,
+): Promise<URedisBackup[]> {
+  const all: URedisBackup[] = [];
+  for (let page = 0, offset = 0; page < MAX_PAGES; page++, offset += pageSize) {
+    const res = await describeURedisBackup(client, { ...req, Limit: pageSize, Offset: offset });
+    all.push(...res.DataSet);
+    if (res.DataSet.length === 0) break;
+    if (
+      res.TotalCount !== undefined
+        ? offset + res.DataSet.length >= res.TotalCount
+        : res.DataSet.length < pageSize
+    )
+      break;
+  }
+  return all;
+}
+
+/** One backup of a group, or undefined when it is not listed (deleted, or its group gone). */
+export async function findURedisBackup(
+  client: UCloudClient,
+  groupId: string,
+  backupId: string,
+): Promise<URedisBackup | undefined> {
+  return (await listURedisBackups(client, { GroupId: groupId, BackupId: backupId })).find(
+    (b) => b.BackupId === backupId,
+  );
+}
+
+/**
+ * Deletes a backup. Only the 2019 Java SDK has this action (Zone required there); the current
+ * SDKs do not, so callers must expect RetCode 161 (action not found).
+ */
+export function deleteURedisBackup(client: UCloudClient, req: { BackupId: string; Zone?: string }) {
+  return client.call("DeleteURedisBackup", req, DeleteURedisBackupResponse, { idempotent: true });
+}

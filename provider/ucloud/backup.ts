@@ -1,0 +1,124 @@
+/**
+ * Naming, finding, status and waiting for URedis backups.
+ *
+ * CreateURedisBackup takes no idempotency token, so every create sends a BackupName nobody else
+ * uses: the name the program asked for, `-`, and 8 random hex digits (`nightly-3f9a2c1b`). After a
+ * lost response the backup it may have made is found by that exact name, never confused with a
+ * backup another create (concurrent, same name) made. The name stays within UCloud's rule (6–63
+ * characters of [A-Za-z0-9-_]); names over 54 characters are shortened to make room. Outputs give
+ * `backupName` back as written and the full name as `ucloudBackupName`.
+ */
+import { Clock, Sleep } from "../core/clock";
+import { OperationFailedError } from "../core/errors";
+import { Reporter } from "../core/log";
+import { waitFor } from "../core/waiter";
+import { URedisBackup, findURedisBackup, listURedisBackups } from "./api";
+import type { UCloudClient } from "./client";
+
+/** The name of a backup whose program gave none. */
+export const DEFAULT_NAME_PREFIX = "pulumi";
+const MARKER_LENGTH = 8;
+const MAX_NAME = 63;
+
+/** 8 random hex digits that tell this create's backup from any other. */
+export function newNameMarker(random: () => number): string {
+  let hex = "";
+  while (hex.length < MARKER_LENGTH) hex += Math.floor(random() * 16).toString(16);
+  return hex;
+}
+
+/** The BackupName sent: `<name>-<marker>`, the name shortened if need be to stay within 63 characters. */
+export function nameWithMarker(name: string | undefined, marker: string): string {
+  const base = (name ?? DEFAULT_NAME_PREFIX).slice(0, MAX_NAME - MARKER_LENGTH - 1);
+  return `${base}-${marker}`;
+}
+
+/** UCloud's backup states (URedisBackupSet.State). */
+export const STATE = {
+  inProgress: "Backuping",
+  success: "Success",
+  error: "Error",
+  expired: "Expired",
+} as const;
+
+/** The project's shared status vocabulary (core planDiff relies on `expired`). */
+export type BackupStatusName = "creating" | "available" | "failed" | "expired";
+
+export function statusName(state: string): BackupStatusName | string {
+  switch (state) {
+    case STATE.inProgress:
+      return "creating";
+    case STATE.success:
+      return "available";
+    case STATE.error:
+      return "failed";
+    case STATE.expired:
+      return "expired";
+    default:
+      return state.toLowerCase();
+  }
+}
+
+/** The backups of `groupId` named exactly `name`; more than one would mean our marker was not unique. */
+export async function findBackupByName(
+  client: UCloudClient,
+  groupId: string,
+  name: string,
+): Promise<URedisBackup | undefined> {
+  const matches = (await listURedisBackups(client, { GroupId: groupId })).filter(
+    (b) => b.BackupName === name,
+  );
+  if (matches.length > 1) {
+    throw new OperationFailedError(
+      `${matches.length} backups of ${groupId} are named ${name}: ${matches.map((b) => b.BackupId).join(", ")}`,
+    );
+  }
+  return matches[0];
+}
+
+/** The backup itself failed (State Error): there is nothing to keep or to wait for. */
+export class BackupFailedError extends OperationFailedError {
+  override name = "BackupFailedError";
+}
+
+export interface WaitDeps {
+  clock: Clock;
+  sleep: Sleep;
+  reporter: Reporter;
+}
+
+/**
+ * Polls DescribeURedisBackup until the backup is `Success`. `Error` (and `Expired`, which a new
+ * backup can only reach by failing) is a failure; a backup not listed yet is waited for, since a
+ * listing may trail the create by a moment.
+ */
+export function waitBackupSucceeded(
+  client: UCloudClient,
+  groupId: string,
+  backupId: string,
+  timeoutMs: number,
+  deps: WaitDeps,
+  /** Told of every listing of the backup, e.g. to record what is known if the wait ends badly. */
+  onSeen?: (backup: URedisBackup) => void,
+): Promise<URedisBackup> {
+  return waitFor({
+    what: `backup ${backupId} of ${groupId} to succeed`,
+    timeoutMs,
+    clock: deps.clock,
+    sleep: deps.sleep,
+    onProgress: (status, elapsed) =>
+      deps.reporter.info(
+        `backup of ${groupId}: ${backupId} ${status} (${Math.round(elapsed / 1000)}s, timeout ${Math.round(timeoutMs / 60_000)}m)`,
+      ),
+    poll: async () => {
+      const backup = await findURedisBackup(client, groupId, backupId);
+      if (!backup) return { state: "pending", status: "not listed yet" };
+      onSeen?.(backup);
+      if (backup.State === STATE.success) return { state: "done", value: backup };
+      if (backup.State === STATE.inProgress) return { state: "pending", status: backup.State };
+      throw new BackupFailedError(
+        `backup ${backupId}${backup.BackupName ? ` (${backup.BackupName})` : ""} of ${groupId} ended in state ${backup.State}; UCloud gives no reason (check the instance in the UCloud console)`,
+      );
+    },
+  });
+}

@@ -1,0 +1,2 @@
+/** UCloud URedis (master/replica Redis) backups. */
+export { RedisBackup, RedisBackupArgs } from "./resource";

@@ -1,0 +1,55 @@
+/** Inputs of ucloud.RedisBackup, as a zod schema whose messages a person can act on. */
+import { z } from "zod";
+
+/** CreateURedisBackup's rule for BackupName: 6–63 characters of letters, digits, `-` and `_`. */
+export const BACKUP_NAME = /^[A-Za-z0-9_-]{6,63}$/;
+
+export const UCloudBackupInputsSchema = z.object({
+  groupId: z
+    .string({ error: "groupId is required: the URedis instance to back up, e.g. uredis-2cwmyb" })
+    .regex(/^uredis-[A-Za-z0-9]+$/, {
+      error: "groupId must be a UCloud URedis (master/replica) group id like uredis-2cwmyb",
+    }),
+  backupName: z
+    .string({ error: "backupName must be a string" })
+    .regex(BACKUP_NAME, {
+      error: "backupName must be 6 to 63 characters of letters, digits, - and _ (UCloud's rule)",
+    })
+    .optional(),
+  region: z
+    .string({ error: "region must be a string like cn-bj2" })
+    .regex(/^[a-z]+(-[a-z0-9]+)*$/, { error: "region must look like cn-bj2 or hk" })
+    .optional(),
+  zone: z
+    .string({ error: "zone must be a string like cn-bj2-04" })
+    .regex(/^[a-z]+(-[a-z0-9]+)*-\d+$/, { error: "zone must look like cn-bj2-04" })
+    .optional(),
+  projectId: z
+    .string({ error: "projectId must be a string like org-xxxxxx" })
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "projectId must look like org-xxxxxx" })
+    .optional(),
+  backupId: z
+    .string({ error: "backupId must be a string" })
+    .min(1, { error: "backupId must not be empty" })
+    .optional(),
+  waitTimeoutMinutes: z
+    .number({ error: "waitTimeoutMinutes must be a number of minutes" })
+    .positive({ error: "waitTimeoutMinutes must be more than 0" })
+    .max(1440, { error: "waitTimeoutMinutes must be at most 1440 (one day)" })
+    .optional(),
+  keepExpired: z.boolean({ error: "keepExpired must be true or false" }).optional(),
+});
+
+export type UCloudBackupInputs = z.output<typeof UCloudBackupInputsSchema>;
+
+/** Changing one of these means a different backup: UCloud has no API that modifies a backup. */
+export const REPLACE_ON_CHANGE = ["groupId", "backupName"] as const;
+
+/**
+ * Where the backup lives. Outputs record where it actually is; only a value the program sets (and
+ * that differs) replaces it. Leaving one unset means "the provider's default", which does not move
+ * a backup that already exists.
+ */
+export const LOCATION = ["region", "zone", "projectId"] as const;
+
+export const DEFAULT_WAIT_TIMEOUT_MINUTES = 30;
