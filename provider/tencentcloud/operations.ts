@@ -73,7 +73,7 @@ export async function create(inputs: TencentBackupInputs, overrides: Partial<Ope
     const deadline = deps.clock.now() + timeoutMs;
     const summary = inputs.backupId
       ? await adoptedSummary(client, inputs.instanceId, inputs.backupId, settings.timezone)
-      : await takeBackup(client, inputs, deadline, deps);
+      : await takeBackup(client, inputs, deadline, deps, settings.timezone);
     const id = idOf(inputs.instanceId, summary.BackupId);
     let detail;
     try {
@@ -114,6 +114,7 @@ async function takeBackup(
   inputs: TencentBackupInputs,
   deadline: number,
   deps: OperationDeps,
+  timezone: string,
 ): Promise<BackupSummary> {
   const token = newRemarkToken(deps.random);
   const request = {
@@ -122,11 +123,35 @@ async function takeBackup(
     ...(inputs.storageDays === undefined ? {} : { StorageDays: inputs.storageDays }),
   };
   const started = await startTask(client, request, token, deadline, deps);
+  try {
+    return await waitBackupComplete(client, inputs.instanceId, token, started, deadline, deps);
+  } catch (e) {
+    // The task was accepted, so the backup may well exist (a wait that timed out, a poll that kept
+    // failing): if it does, have the engine record it rather than forget it.
+    const found = await findBackupByMarker(client, inputs.instanceId, token).catch(() => undefined);
+    if (found)
+      throw initFailed(
+        e as Error,
+        idOf(inputs.instanceId, found.BackupId),
+        summaryOutputs(inputs, found, timezone),
+      );
+    throw e;
+  }
+}
+
+async function waitBackupComplete(
+  client: TencentClient,
+  instanceId: string,
+  token: string,
+  started: Started,
+  deadline: number,
+  deps: OperationDeps,
+): Promise<BackupSummary> {
   if ("taskId" in started) {
     await waitTaskSucceeded(
       client,
       started.taskId,
-      inputs.instanceId,
+      instanceId,
       Math.max(1, deadline - deps.clock.now()),
       deps,
     );
@@ -134,13 +159,13 @@ async function takeBackup(
   // Listing can trail the task by a moment, and a backup found after a lost response may still be
   // in progress: look until it is listed and done, up to the deadline.
   return waitFor({
-    what: `the backup marked ${token} of ${inputs.instanceId} to be listed and complete`,
+    what: `the backup marked ${token} of ${instanceId} to be listed and complete`,
     timeoutMs: Math.max(1, deadline - deps.clock.now()),
     clock: deps.clock,
     sleep: deps.sleep,
-    onProgress: (status) => deps.reporter.info(`backup of ${inputs.instanceId}: ${status}`),
+    onProgress: (status) => deps.reporter.info(`backup of ${instanceId}: ${status}`),
     poll: async () => {
-      const found = await findBackupByMarker(client, inputs.instanceId, token);
+      const found = await findBackupByMarker(client, instanceId, token);
       return found && found.Status !== BACKUP_STATUS.busy
         ? { state: "done", value: found }
         : { state: "pending", status: found ? "in progress" : "not listed yet" };

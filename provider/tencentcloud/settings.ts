@@ -66,6 +66,11 @@ export function resolveTencentSettings(region?: string): TencentSettings {
     requestTimeoutMs:
       readNumberSetting(cfg("requestTimeoutSeconds"), ["TENCENTCLOUD_REQUEST_TIMEOUT_SECONDS"], 30) * 1000,
     // 0 turns the client-side limiter off (the benchmark's "no limiter" provider).
-    rateLimitPerSecond: readNumberSetting(cfg("rateLimitPerSecond"), ["TENCENTCLOUD_RATE_LIMIT_PER_SECOND"], 20, 0),
+    rateLimitPerSecond: readNumberSetting(
+      cfg("rateLimitPerSecond"),
+      ["TENCENTCLOUD_RATE_LIMIT_PER_SECOND"],
+      20,
+      0,
+    ),
   };
 }

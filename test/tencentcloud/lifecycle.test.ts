@@ -166,9 +166,14 @@ describe("when create goes wrong", () => {
     try {
       await expect(
         ops.create({ instanceId: orders, waitTimeoutMinutes: 2 }, emulatorDeps(handle.emulator)),
-      ).rejects.toThrow(
-        /timed out after 120s waiting for backup task \d+ of crs-\w+; last status: preparing/,
-      );
+      ).rejects.toMatchObject({
+        message: expect.stringMatching(
+          /timed out after 120s waiting for backup task \d+ of crs-\w+; last status: preparing/,
+        ),
+        // The backup exists (still being taken): the engine is told, so it is not forgotten.
+        id: expect.stringMatching(new RegExp(`^${orders}:`)),
+        properties: expect.objectContaining({ instanceId: orders }),
+      });
     } finally {
       admin().setTaskSeconds(45);
     }
