@@ -27,6 +27,8 @@ import {
 } from "./tencentcloud/seeds";
 import { TencentRedisState } from "./tencentcloud/state";
 import { parseUtcOffset } from "./tencentcloud/time";
+import { UCloudAdmin, UCloudEmulatorOptions, createUCloudVendor } from "./ucloud";
+import { AlicloudAdmin, AlicloudEmulatorOptions, createAlicloudVendor } from "./alicloud";
 
 export type { AdminBackupView, AdminStats, EmulatorAdmin } from "./admin";
 export type { Fault, FaultKind, FaultOptions } from "./faults";
@@ -40,6 +42,40 @@ export {
 } from "./tencentcloud/seeds";
 export { REDIS_API_VERSION } from "./tencentcloud/api";
 export { ANY_ACTION } from "./faults";
+export type {
+  UCloudAdmin,
+  UCloudBackupView,
+  UCloudEmulatorCredential,
+  UCloudEmulatorOptions,
+  URedisBackupSeed,
+  URedisGroupSeed,
+} from "./ucloud";
+export {
+  DEFAULT_UCLOUD_CREDENTIALS,
+  DEFAULT_UCLOUD_RETENTION_DAYS,
+  UCLOUD_DEMO_GROUPS,
+  UCLOUD_DEMO_GROUP_IDS,
+  UCLOUD_DEMO_REGION,
+  UCLOUD_DEMO_ZONE,
+  UCLOUD_PATH_PREFIX,
+} from "./ucloud";
+export type {
+  AlicloudAdmin,
+  AlicloudBackupSeed,
+  AlicloudBackupView,
+  AlicloudCredential,
+  AlicloudEmulatorOptions,
+  AlicloudInstanceSeed,
+  AlicloudJobView,
+} from "./alicloud";
+export {
+  ALICLOUD_DEMO_INSTANCES,
+  ALICLOUD_DEMO_INSTANCE_IDS,
+  ALICLOUD_DEMO_REGION,
+  ALICLOUD_PATH_PREFIX,
+  DEFAULT_ALICLOUD_CREDENTIALS,
+  R_KVSTORE_API_VERSION,
+} from "./alicloud";
 
 /** Documented rate limit of each Redis backup action. */
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 20;
@@ -63,6 +99,10 @@ export interface EmulatorOptions {
   credentials?: readonly TencentCredential[];
   /** Zone of Tencent's `yyyy-MM-dd HH:mm:ss` strings; default +08:00. */
   timezoneOffset?: string;
+  /** UCloud URedis: groups, keys, backup duration, retention, DeleteURedisBackup switch (served at `/ucloud`). */
+  ucloud?: UCloudEmulatorOptions;
+  /** Alibaba Cloud R-KVStore: instances, AccessKeys, job duration (served at `/alicloud` and for r-kvstore*.aliyuncs.com). */
+  alicloud?: AlicloudEmulatorOptions;
 }
 
 export interface Emulator {
@@ -70,6 +110,10 @@ export interface Emulator {
   url: string;
   port: number;
   admin: EmulatorAdmin;
+  /** UCloud's out-of-band operations (also at `POST /_emulator/ucloud/<op>`). */
+  ucloud: UCloudAdmin;
+  /** Alibaba Cloud's out-of-band operations (also at `POST /_emulator/alicloud/<op>`). */
+  alicloud: AlicloudAdmin;
   /** Stops listening and drops every open connection. */
   close(): Promise<void>;
 }
@@ -101,6 +145,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     utcOffsetMinutes,
     sleep: sleeper.sleep,
   });
+  const ucloud = createUCloudVendor(options.ucloud ?? {}, {
+    clock,
+    faults,
+    limiter,
+    stats,
+    sleep: sleeper.sleep,
+    defaultBackupSeconds: options.taskSeconds ?? DEFAULT_TASK_SECONDS,
+  });
+  const alicloud = createAlicloudVendor(options.alicloud ?? {}, {
+    clock,
+    faults,
+    limiter,
+    stats,
+    sleep: sleeper.sleep,
+    defaultJobSeconds: options.taskSeconds ?? DEFAULT_TASK_SECONDS,
+  });
   const admin = createEmulatorAdmin({
     clock,
     faults,
@@ -110,7 +170,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     utcOffsetMinutes,
   });
   const http = createEmulatorServer({
-    vendors: [tencent],
+    vendors: [tencent, ucloud.api, alicloud.api],
     defaultVendor: tencent,
     adminOperations: adminOperations(admin),
     dateNow: () => clock.signingNow(),
@@ -121,6 +181,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: `http://${urlHost}:${port}`,
     port,
     admin,
+    ucloud: ucloud.admin,
+    alicloud: alicloud.admin,
     close: async () => {
       sleeper.cancelAll();
       await http.close();

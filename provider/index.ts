@@ -7,3 +7,7 @@
  * ```
  */
 export * as tencentcloud from "./tencentcloud";
+export * as alicloud from "./alicloud";
+export * as ucloud from "./ucloud";
+export { declareBackups, DeclarationsError } from "./declarations";
+export type { DeclareBackupsOptions, DeclaredBackup, Declaration, Problem } from "./declarations";

@@ -7,13 +7,15 @@
  * reached the user, unhandled rejections. A small version runs in `npm test`.
  */
 import { parseArgs } from "util";
-import { DEFAULT_TENCENT_CREDENTIALS, DEMO_REGION, Emulator, startEmulator } from "../emulator";
+import { Emulator, startEmulator } from "../emulator";
 import type { Fault } from "../emulator";
 import { CloudApiError, RedisBackupError, TransportError } from "../provider/core/errors";
 import type { OperationDeps } from "../provider/core/deps";
-import * as tencent from "../provider/tencentcloud/operations";
+import { SOAK_CLOUDS, SoakCloud } from "./soakClouds";
 
 export interface SoakOptions {
+  /** tencentcloud (default), ucloud, alicloud. */
+  cloud?: string;
   lifecycles: number;
   faultRate: number;
   concurrency: number;
@@ -65,24 +67,20 @@ const FAULTS: Fault[] = [
 const INSTANCES = 10;
 
 export async function runSoak(o: SoakOptions): Promise<SoakReport> {
+  const cloud = SOAK_CLOUDS[o.cloud ?? "tencentcloud"];
+  if (!cloud) throw new Error(`unknown cloud ${o.cloud}; one of ${Object.keys(SOAK_CLOUDS).join(", ")}`);
   let unhandled = 0;
   const onUnhandled = () => void unhandled++;
   process.on("unhandledRejection", onUnhandled);
   const emulator = await startEmulator({ taskSeconds: 20, rateLimitPerSecond: o.rateLimit });
   const saved = { ...process.env };
-  Object.assign(process.env, {
-    TENCENTCLOUD_ENDPOINT: emulator.url,
-    TENCENTCLOUD_SECRET_ID: DEFAULT_TENCENT_CREDENTIALS.secretId,
-    TENCENTCLOUD_SECRET_KEY: DEFAULT_TENCENT_CREDENTIALS.secretKey,
-    TENCENTCLOUD_REGION: DEMO_REGION,
-    TENCENTCLOUD_RATE_LIMIT_PER_SECOND: String(o.rateLimit),
-    TENCENTCLOUD_REQUEST_TIMEOUT_SECONDS: "5",
-  });
+  Object.assign(process.env, cloud.environment(emulator, o.rateLimit));
   try {
-    for (let i = 0; i < INSTANCES; i++) emulator.admin.addInstance({ instanceId: instanceId(i) });
+    cloud.seed(emulator);
     // Each fault at probability q, so that some fault hits a request with probability faultRate.
-    const q = 1 - Math.pow(1 - o.faultRate, 1 / FAULTS.length);
-    if (o.faultRate > 0) for (const f of FAULTS) emulator.admin.injectFault("*", f, { probability: q });
+    const faults = [...FAULTS, cloud.throttled];
+    const q = 1 - Math.pow(1 - o.faultRate, 1 / faults.length);
+    if (o.faultRate > 0) for (const f of faults) emulator.admin.injectFault("*", f, { probability: q });
 
     const random = seeded(o.seed);
     const owned = new Set<string>();
@@ -107,7 +105,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     };
     const worker = async () => {
       for (let n = next++; n < o.lifecycles; n = next++) {
-        const ok = await lifecycle(n, emulator, deps, random, owned, errors);
+        const ok = await lifecycle(cloud, n, emulator, deps, random, owned, errors);
         if (ok) completed++;
         o.onLifecycle?.(n + 1);
       }
@@ -115,10 +113,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     await Promise.all(Array.from({ length: o.concurrency }, worker));
     emulator.admin.clearFaults();
 
-    const marked = emulator.admin.backups().filter((b) => /\[pulumi:[0-9a-f]{12}\]$/.test(b.remark));
+    const made = cloud.backupsMade(emulator);
     const stats = emulator.admin.stats();
     return {
-      cloud: "tencentcloud",
+      cloud: cloud.name,
       lifecycles: o.lifecycles,
       completed,
       faultRate: o.faultRate,
@@ -126,11 +124,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       retries,
       apiRequests: Object.values(stats.requestsByAction as Record<string, number>).reduce((a, b) => a + b, 0),
       errors,
-      // A failed task's backup never existed for the API; every other marked backup must be owned.
-      duplicates: marked
-        .filter((b) => b.lifecycle !== "failed" && !owned.has(b.backupId))
-        .map((b) => b.backupId),
-      lost: [...owned].filter((id) => !marked.some((b) => b.backupId === id)),
+      // Every backup the provider made must be owned by a resource, and every owned one must exist.
+      duplicates: made.filter((id) => !owned.has(id)),
+      lost: [...owned].filter((id) => !made.includes(id)),
       unhandledRejections: unhandled,
     };
   } finally {
@@ -140,10 +136,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   }
 }
 
-const instanceId = (i: number) => `crs-soak${String(i).padStart(4, "0")}`;
-
 /** One resource's life; false when an error reached the user (recorded in `errors`). */
 async function lifecycle(
+  cloud: SoakCloud,
   n: number,
   emulator: Emulator,
   deps: () => Partial<OperationDeps>,
@@ -151,48 +146,48 @@ async function lifecycle(
   owned: Set<string>,
   errors: SurfacedError[],
 ): Promise<boolean> {
-  const inputs = { instanceId: instanceId(n % INSTANCES), remark: `soak ${n}`, storageDays: 7 };
+  const ops = cloud.operations;
+  const inputs = cloud.inputs(n);
   let step = "create";
   try {
-    let { id, outs } = await tencent.create(inputs, deps());
+    let { id, outs } = await ops.create(inputs, deps());
     owned.add(outs.backupId);
     step = "read";
-    outs = (await tencent.read(id, outs, deps())).props ?? outs;
+    outs = (await ops.read(id, outs, deps())).props ?? outs;
 
-    const drift = Math.floor(random() * 4);
-    if (drift === 1) emulator.admin.expireBackup(outs.backupId);
-    if (drift === 2) emulator.admin.lockBackup(outs.backupId, true);
-    if (drift === 3) emulator.admin.deleteBackup(outs.backupId);
+    const drifts = cloud.drifts(emulator);
+    const drift = drifts[Math.floor(random() * (drifts.length + 1))];
+    drift?.(outs.backupId);
 
     step = "refresh";
-    const refreshed = await tencent.read(id, outs, deps());
+    const refreshed = await ops.read(id, outs, deps());
     if (!refreshed.props) return true; // deleted out of band, and dropped from the stack
     outs = refreshed.props;
     step = "plan";
-    const plan = tencent.diff(id, outs, inputs);
+    const plan = ops.diff(id, outs, inputs);
     if (plan.replaces.length > 0) {
       step = "replace";
-      const fresh = await tencent.create(inputs, deps());
+      const fresh = await ops.create(inputs, deps());
       owned.add(fresh.outs.backupId);
-      await tencent.remove(id, outs, deps());
+      await ops.remove(id, outs, deps());
       ({ id, outs } = fresh);
     } else if (plan.changes) {
       step = "update";
-      outs = (await tencent.update(id, outs, inputs, deps())).outs;
+      outs = (await ops.update(id, outs, inputs, deps())).outs;
     }
     step = "delete";
-    await tencent.remove(id, outs, deps());
+    await ops.remove(id, outs, deps());
     return true;
   } catch (e) {
     // A create that failed after its backup existed reports it (id), and the engine records it.
     const recorded = (e as { id?: string }).id;
     if (recorded) owned.add(recorded.slice(recorded.indexOf(":") + 1));
-    errors.push(describe(n, step, e));
+    errors.push(describe(cloud, n, step, e));
     return false;
   }
 }
 
-function describe(lifecycle: number, step: string, e: unknown): SurfacedError {
+function describe(cloud: SoakCloud, lifecycle: number, step: string, e: unknown): SurfacedError {
   const err = e as Error;
   const action = err instanceof CloudApiError || err instanceof TransportError ? err.action : undefined;
   const code = err instanceof CloudApiError ? err.code : undefined;
@@ -233,6 +228,7 @@ export function formatReport(r: SoakReport): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      cloud: { type: "string", default: "all" },
       lifecycles: { type: "string", default: "1000" },
       "fault-rate": { type: "string", default: "0.2" },
       concurrency: { type: "string", default: "25" },
@@ -241,23 +237,28 @@ async function main(): Promise<void> {
     },
   });
   const lifecycles = Number(values.lifecycles);
-  const report = await runSoak({
-    lifecycles,
-    faultRate: Number(values["fault-rate"]),
-    concurrency: Number(values.concurrency),
-    rateLimit: Number(values["rate-limit"]),
-    seed: Number(values.seed),
-    onLifecycle: (done) => {
-      if (done % 100 === 0 || done === lifecycles)
-        process.stderr.write(`  ${done}/${lifecycles} lifecycles\n`);
-    },
-  });
-  process.stdout.write(`${formatReport(report)}\n`);
-  const ok =
-    report.duplicates.length === 0 &&
-    report.lost.length === 0 &&
-    report.unhandledRejections === 0 &&
-    report.errors.every((e) => e.actionable);
+  const clouds = values.cloud === "all" ? Object.keys(SOAK_CLOUDS) : [values.cloud!];
+  let ok = true;
+  for (const cloud of clouds) {
+    const report = await runSoak({
+      cloud,
+      lifecycles,
+      faultRate: Number(values["fault-rate"]),
+      concurrency: Number(values.concurrency),
+      rateLimit: Number(values["rate-limit"]),
+      seed: Number(values.seed),
+      onLifecycle: (done) => {
+        if (done % 100 === 0 || done === lifecycles)
+          process.stderr.write(`  ${cloud}: ${done}/${lifecycles} lifecycles\n`);
+      },
+    });
+    process.stdout.write(`${formatReport(report)}\n`);
+    ok &&=
+      report.duplicates.length === 0 &&
+      report.lost.length === 0 &&
+      report.unhandledRejections === 0 &&
+      report.errors.every((e) => e.actionable);
+  }
   process.exit(ok ? 0 : 1);
 }
 
