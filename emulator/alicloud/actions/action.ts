@@ -1,0 +1,54 @@
+/**
+ * The shape every emulated R-KVStore action has: its parameters (checked before `run`: required
+ * ones present, integers well formed; other names are ignored, as the gateway ignores them) and
+ * what it does. Actions throw AlicloudApiError for business errors and return the response
+ * fields (the API layer adds RequestId).
+ */
+import { AlicloudErrors } from "../errors";
+import type { AlicloudRedisState, InstanceRecord } from "../state";
+
+export interface ActionContext {
+  state: AlicloudRedisState;
+  /** RegionId of the request, when sent (the SDK leaves it out; Terraform always sends it). */
+  regionId?: string;
+}
+
+export type ParamType = "string" | "integer";
+
+export interface AlicloudAction {
+  name: string;
+  params: Record<string, { type: ParamType; required?: boolean }>;
+  run(ctx: ActionContext, params: Record<string, string>): Record<string, unknown>;
+}
+
+/** Throws the gateway's error for the first missing or malformed parameter. */
+export function checkParams(action: AlicloudAction, params: Record<string, string>): void {
+  for (const [name, spec] of Object.entries(action.params)) {
+    const value = params[name];
+    if (value === undefined || value === "") {
+      if (spec.required) throw AlicloudErrors.missingParameter(name);
+      continue;
+    }
+    if (spec.type === "integer" && !/^-?\d+$/.test(value)) {
+      throw AlicloudErrors.invalidParameter(name, `${name}=${value} is not an integer`);
+    }
+  }
+}
+
+/**
+ * The instance a request names: it must exist, not be deleted, and be in the request's region when
+ * one is given. Anything else is InvalidInstanceId.NotFound.
+ */
+export function lookupInstance(ctx: ActionContext, instanceId: string): InstanceRecord {
+  const instance = ctx.state.instance(instanceId);
+  if (!instance || (ctx.regionId !== undefined && instance.regionId !== ctx.regionId)) {
+    throw AlicloudErrors.instanceNotFound(instanceId);
+  }
+  return instance;
+}
+
+/** An integer parameter's value (already checked by checkParams). */
+export function intParam(params: Record<string, string>, name: string): number | undefined {
+  const v = params[name];
+  return v === undefined || v === "" ? undefined : Number(v);
+}

@@ -1,0 +1,28 @@
+/**
+ * DeleteBackup: deletes a manual backup file. Only cloud-native instances support it (the SDK's
+ * doc); on a classic instance the answer is IncorrectInstanceType (code unverified), on an
+ * automatic backup IncorrectBackupMode (unverified), and on a file that is not (or no longer)
+ * listed InvalidBackupId.NotFound (unverified).
+ */
+import { AlicloudErrors } from "../errors";
+import { AlicloudAction, intParam, lookupInstance } from "./action";
+
+export const deleteBackup: AlicloudAction = {
+  name: "DeleteBackup",
+  params: {
+    InstanceId: { type: "string", required: true },
+    BackupId: { type: "string", required: true },
+  },
+  run(ctx, params) {
+    const instance = lookupInstance(ctx, params.InstanceId);
+    if (!instance.cloudNative) throw AlicloudErrors.deleteNotSupported(instance.instanceId);
+    const backupId = /^\d+$/.test(params.BackupId) ? intParam(params, "BackupId")! : NaN;
+    const backup = ctx.state.backup(backupId);
+    if (!backup || backup.instanceId !== instance.instanceId || !ctx.state.isListed(backup)) {
+      throw AlicloudErrors.backupNotFound(params.BackupId);
+    }
+    if (backup.mode !== "Manual") throw AlicloudErrors.notManual(params.BackupId);
+    ctx.state.deleteBackup(backup.backupId);
+    return {};
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * DescribeBackups: the backup files of an instance whose start lies in [StartTime, EndTime]
+ * (required, UTC `yyyy-MM-ddTHH:mmZ`, end after start), newest first, paged (PageSize 30, 50, 100,
+ * 200 or 300; default 30), inside the `Backups.Backup` wrapper. A file is listed once its job has
+ * ended (Success or Failed) and until it expires or is deleted.
+ */
+import { AlicloudErrors } from "../errors";
+import { newestFirst } from "../state";
+import { formatSeconds, parseMinutes } from "../time";
+import { AlicloudAction, intParam, lookupInstance } from "./action";
+
+const PAGE_SIZES = new Set([30, 50, 100, 200, 300]);
+
+export const describeBackups: AlicloudAction = {
+  name: "DescribeBackups",
+  params: {
+    InstanceId: { type: "string", required: true },
+    StartTime: { type: "string", required: true },
+    EndTime: { type: "string", required: true },
+    BackupId: { type: "integer" },
+    BackupJobId: { type: "integer" },
+    PageSize: { type: "integer" },
+    PageNumber: { type: "integer" },
+    NeedAof: { type: "string" },
+  },
+  run(ctx, params) {
+    const start = parseMinutes(params.StartTime);
+    if (start === undefined) throw AlicloudErrors.invalidStartTime(params.StartTime);
+    const end = parseMinutes(params.EndTime);
+    if (end === undefined) throw AlicloudErrors.invalidEndTime(params.EndTime);
+    if (end <= start) throw AlicloudErrors.endBeforeStart();
+    const pageSize = intParam(params, "PageSize") ?? 30;
+    if (!PAGE_SIZES.has(pageSize)) throw AlicloudErrors.invalidPageSize(params.PageSize);
+    const pageNumber = intParam(params, "PageNumber") ?? 1;
+    if (pageNumber < 1) throw AlicloudErrors.invalidParameter("PageNumber", "PageNumber must be >= 1");
+    const instance = lookupInstance(ctx, params.InstanceId);
+    const backupId = intParam(params, "BackupId");
+    const jobId = intParam(params, "BackupJobId");
+    const matching = ctx.state
+      .allBackups(instance.instanceId)
+      .filter((b) => ctx.state.isListed(b))
+      .filter((b) => backupId === undefined || b.backupId === backupId)
+      .filter((b) => jobId === undefined || b.jobId === jobId)
+      // Minute precision: a backup started at 10:00:59 is within a window that ends at 10:00.
+      .filter((b) => b.startMs >= start && b.startMs < end + 60_000)
+      .sort(newestFirst);
+    const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+    return {
+      PageNumber: pageNumber,
+      PageSize: pageSize,
+      TotalCount: matching.length,
+      Backups: {
+        Backup: page.map((b) => ({
+          BackupId: b.backupId,
+          BackupJobID: b.jobId,
+          BackupStatus: b.failed ? "Failed" : "Success",
+          BackupMode: b.mode,
+          BackupMethod: b.method,
+          BackupType: "FullBackup",
+          BackupStartTime: formatSeconds(b.startMs),
+          BackupEndTime: formatSeconds(b.startMs + b.durationMs),
+          BackupSize: b.sizeBytes,
+          BackupDBNames: "all",
+          BackupDownloadURL: `https://rdsbak-emulator.oss-${instance.regionId}.aliyuncs.com/${b.backupId}.rdb`,
+          BackupIntranetDownloadURL: `https://rdsbak-emulator.oss-${instance.regionId}-internal.aliyuncs.com/${b.backupId}.rdb`,
+          EngineVersion: instance.engineVersion,
+          NodeInstanceId: b.nodeInstanceId,
+          RecoverConfigMode: '{"whitelist":true,"config":true,"account":true}',
+          // Undocumented field; left out for backups kept for the instance's lifetime.
+          ...(b.expireMs === null ? {} : { ExpectExpireTime: formatSeconds(b.expireMs) }),
+        })),
+      },
+    };
+  },
+};

@@ -1,0 +1,17 @@
+/** The R-KVStore 2015-01-01 actions the emulator implements, by name. */
+import type { AlicloudAction } from "./action";
+import { createBackup } from "./createBackup";
+import { deleteBackup } from "./deleteBackup";
+import { describeBackupTasks } from "./describeBackupTasks";
+import { describeBackups } from "./describeBackups";
+import { modifyBackupExpireTime } from "./modifyBackupExpireTime";
+
+export type { ActionContext, AlicloudAction } from "./action";
+export { checkParams } from "./action";
+
+export const ALICLOUD_ACTIONS: ReadonlyMap<string, AlicloudAction> = new Map(
+  [createBackup, describeBackups, describeBackupTasks, deleteBackup, modifyBackupExpireTime].map((a) => [
+    a.name,
+    a,
+  ]),
+);

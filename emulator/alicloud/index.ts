@@ -1,0 +1,75 @@
+/**
+ * The Alibaba Cloud (R-KVStore 2015-01-01) part of the emulator, assembled: its world (instances,
+ * jobs, backups), its admin object and its API, sharing the emulator's clock, faults, rate limiter
+ * and stats.
+ */
+import type { EmulatorClock } from "../clock";
+import type { FaultInjector } from "../faults";
+import type { SlidingWindowRateLimiter } from "../rateLimiter";
+import type { StatsRecorder } from "../stats";
+import { AlicloudAdmin, alicloudAdminOperations, createAlicloudAdmin } from "./admin";
+import { AlicloudRedisApi } from "./api";
+import {
+  ALICLOUD_DEMO_INSTANCES,
+  AlicloudCredential,
+  AlicloudInstanceSeed,
+  DEFAULT_ALICLOUD_CREDENTIALS,
+  parseAlicloudCredential,
+} from "./seeds";
+import { AlicloudRedisState } from "./state";
+
+export type { AlicloudAdmin, AlicloudBackupView, AlicloudJobView } from "./admin";
+export type { AlicloudBackupSeed, AlicloudCredential, AlicloudInstanceSeed } from "./seeds";
+export {
+  ALICLOUD_DEMO_INSTANCES,
+  ALICLOUD_DEMO_INSTANCE_IDS,
+  ALICLOUD_DEMO_REGION,
+  DEFAULT_ALICLOUD_CREDENTIALS,
+} from "./seeds";
+export { ALICLOUD_PATH_PREFIX, R_KVSTORE_API_VERSION } from "./api";
+
+export interface AlicloudEmulatorOptions {
+  /** Instances to start with; default the demo instances. */
+  instances?: readonly AlicloudInstanceSeed[];
+  /** AccessKey pairs accepted; default [DEFAULT_ALICLOUD_CREDENTIALS]. */
+  credentials?: readonly AlicloudCredential[];
+  /** Seconds a backup job takes on the world clock; default the emulator's taskSeconds. */
+  jobSeconds?: number;
+}
+
+export interface AlicloudVendor {
+  api: AlicloudRedisApi;
+  admin: AlicloudAdmin;
+}
+
+export function createAlicloudVendor(
+  options: AlicloudEmulatorOptions,
+  shared: {
+    clock: EmulatorClock;
+    faults: FaultInjector;
+    limiter: SlidingWindowRateLimiter;
+    stats: StatsRecorder;
+    sleep: (ms: number) => Promise<void>;
+    defaultJobSeconds: number;
+  },
+): AlicloudVendor {
+  const credentials = (options.credentials ?? [DEFAULT_ALICLOUD_CREDENTIALS]).map(parseAlicloudCredential);
+  if (credentials.length === 0) throw new TypeError("alicloud.credentials: at least one key pair is needed");
+  const state = new AlicloudRedisState(shared.clock, {
+    jobSeconds: options.jobSeconds ?? shared.defaultJobSeconds,
+    instances: options.instances ?? ALICLOUD_DEMO_INSTANCES,
+  });
+  const admin = createAlicloudAdmin(state);
+  const operations = alicloudAdminOperations(admin);
+  const api = new AlicloudRedisApi({
+    state,
+    credentials: () => credentials,
+    clock: shared.clock,
+    limiter: shared.limiter,
+    faults: shared.faults,
+    stats: shared.stats,
+    sleep: shared.sleep,
+    adminOperations: () => operations,
+  });
+  return { api, admin };
+}

@@ -1,0 +1,176 @@
+/**
+ * The five R-KVStore actions we use (version 2015-01-01), with zod schemas that are lenient where
+ * Alibaba is (ids as numbers or strings, lists flat or wrapped as `{"Backup": [...]}`) and strict
+ * about what the provider relies on.
+ */
+import { z } from "zod";
+import type { AlicloudClient } from "./client";
+
+/** An id that may arrive as a JSON number or string; kept as a string. */
+const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String);
+/** An integer that may arrive as a JSON string. */
+const int = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
+const optionalInt = int.nullish().transform((v) => v ?? undefined);
+const optionalString = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v == null || v === "" ? undefined : String(v)));
+const requestId = z.string();
+
+/** A list that may come flat (`[...]`) or wrapped (`{"<Elem>": [...]}`), or be absent. */
+function list<T extends z.ZodType>(elem: string, item: T) {
+  return z
+    .preprocess((v) => {
+      if (v == null) return [];
+      if (Array.isArray(v) || typeof v !== "object") return v;
+      return (v as Record<string, unknown>)[elem] ?? [];
+    }, z.array(item))
+    .optional()
+    .transform((v) => v ?? []);
+}
+
+export const CreateBackupResponse = z.object({
+  /** One job id, or (cluster instances created before 2023-12-05) one per node, comma-joined. */
+  BackupJobID: z
+    .union([z.string().regex(/^\d+(,\d+)*$/), z.number().int()])
+    .transform((v) => String(v).split(",")),
+  RequestId: requestId,
+});
+
+export const BackupJob = z.object({
+  BackupJobID: id,
+  /** NoStart, Preparing, Waiting, Uploading, Checking, Finished. */
+  BackupProgressStatus: z.string(),
+  JobMode: optionalString,
+  NodeId: optionalString,
+  Process: optionalString,
+  Progress: optionalString,
+  StartTime: optionalString,
+  TaskAction: optionalString,
+});
+export type BackupJobInfo = z.output<typeof BackupJob>;
+
+export const DescribeBackupTasksResponse = z.object({
+  BackupJobs: list("BackupJob", BackupJob),
+  InstanceId: optionalString,
+  RequestId: requestId,
+});
+
+export const Backup = z.object({
+  /** Absent (or empty) while the job that makes it has not produced the file yet. */
+  BackupId: id.nullish().transform((v) => v ?? undefined),
+  BackupJobID: id.nullish().transform((v) => v ?? undefined),
+  /** Success or Failed. */
+  BackupStatus: z.string(),
+  BackupMode: optionalString,
+  BackupMethod: optionalString,
+  BackupType: optionalString,
+  BackupStartTime: optionalString,
+  BackupEndTime: optionalString,
+  BackupSize: optionalInt,
+  BackupDBNames: optionalString,
+  EngineVersion: optionalString,
+  ExpectExpireTime: optionalString,
+  NodeInstanceId: optionalString,
+  RecoverConfigMode: optionalString,
+});
+export type BackupEntry = z.output<typeof Backup>;
+
+export const DescribeBackupsResponse = z.object({
+  TotalCount: optionalInt,
+  PageNumber: optionalInt,
+  PageSize: optionalInt,
+  Backups: list("Backup", Backup),
+  RequestId: requestId,
+});
+
+export const EmptyResponse = z.object({ RequestId: requestId });
+
+/** `yyyy-MM-ddTHH:mmZ`, UTC, minutes: the format of DescribeBackups windows and ExpectExpireTime. */
+export function minuteTime(epochMs: number): string {
+  return `${new Date(epochMs).toISOString().slice(0, 16)}Z`;
+}
+
+/**
+ * The window every lookup uses: from 2010 to well in the future, as Terraform does. Backups are
+ * found by id or job, never by time, so no local clock has to agree with Alibaba's.
+ */
+export function wideWindow(nowMs: number): { StartTime: string; EndTime: string } {
+  const end = Math.max(Date.UTC(2050, 0, 1), nowMs + 2 * 365 * 86_400_000);
+  return { StartTime: "2010-01-01T00:00Z", EndTime: minuteTime(end) };
+}
+
+/** Starts a manual backup; returns its job id(s). Not idempotent, and there is no client token. */
+export function createBackup(
+  client: AlicloudClient,
+  req: { InstanceId: string; BackupRetentionPeriod?: number },
+) {
+  return client.call("CreateBackup", req, CreateBackupResponse, { idempotent: false });
+}
+
+export function describeBackupTasks(
+  client: AlicloudClient,
+  req: { InstanceId: string; BackupJobId?: string; JobMode?: "Manual" | "Automated" },
+) {
+  return client.call("DescribeBackupTasks", req, DescribeBackupTasksResponse, { idempotent: true });
+}
+
+export interface DescribeBackupsRequest {
+  InstanceId: string;
+  StartTime: string;
+  EndTime: string;
+  BackupId?: string;
+  BackupJobId?: string;
+  PageSize?: 30 | 50 | 100 | 200 | 300;
+  PageNumber?: number;
+}
+
+export function describeBackups(client: AlicloudClient, req: DescribeBackupsRequest) {
+  return client.call("DescribeBackups", { ...req }, DescribeBackupsResponse, { idempotent: true });
+}
+
+/** Every backup matching `req`, following PageNumber pages. */
+export async function listBackups(
+  client: AlicloudClient,
+  req: Omit<DescribeBackupsRequest, "PageSize" | "PageNumber">,
+  pageSize: 30 | 50 | 100 | 200 | 300 = 100,
+): Promise<BackupEntry[]> {
+  const all: BackupEntry[] = [];
+  for (let page = 1; ; page++) {
+    const r = await describeBackups(client, { ...req, PageSize: pageSize, PageNumber: page });
+    all.push(...r.Backups);
+    if (r.Backups.length < pageSize || (r.TotalCount !== undefined && all.length >= r.TotalCount)) return all;
+  }
+}
+
+/** Deletes one backup file (manual backups of cloud-native instances only). */
+export function deleteBackup(client: AlicloudClient, instanceId: string, backupId: string) {
+  return client.call(
+    "DeleteBackup",
+    { InstanceId: instanceId, BackupId: backupId },
+    EmptyResponse,
+    // Deleting twice is harmless (the second answers NotFound), so an unknown outcome may be retried.
+    { idempotent: true },
+  );
+}
+
+/** Moves a manual backup's expiry later (never earlier). Setting the same time twice is harmless. */
+export function modifyBackupExpireTime(
+  client: AlicloudClient,
+  instanceId: string,
+  backupId: string,
+  expectExpireTime: string,
+) {
+  return client.call(
+    "ModifyBackupExpireTime",
+    { InstanceId: instanceId, BackupId: backupId, ExpectExpireTime: expectExpireTime },
+    EmptyResponse,
+    { idempotent: true },
+  );
+}

@@ -1,0 +1,2 @@
+/** Alibaba Cloud ApsaraDB for Redis / Tair backups. */
+export { RedisBackup, RedisBackupArgs } from "./resource";

@@ -1,0 +1,42 @@
+/** Inputs of alicloud.RedisBackup, as a zod schema whose messages a person can act on. */
+import { z } from "zod";
+
+const RETENTION =
+  "retentionDays must be a whole number of days from 7 to 730, or -1 to keep the backup for the instance's lifetime";
+
+export const AlicloudBackupInputsSchema = z.object({
+  instanceId: z
+    .string({ error: "instanceId is required: the Redis (Tair) instance to back up, e.g. r-bp1zxszhcgatnx" })
+    .regex(/^r-[A-Za-z0-9]+$/, {
+      error: "instanceId must be an Alibaba Cloud Redis (Tair) instance id like r-bp1zxszhcgatnx",
+    }),
+  retentionDays: z
+    .number({ error: RETENTION })
+    .int({ error: RETENTION })
+    .refine((d) => d === -1 || (d >= 7 && d <= 730), { error: RETENTION })
+    .optional(),
+  regionId: z
+    .string({ error: "regionId must be a string like cn-hangzhou" })
+    .regex(/^[a-z]+(-[a-z0-9]+)+$/, { error: "regionId must look like cn-hangzhou" })
+    .optional(),
+  backupId: z
+    .string({ error: "backupId must be a string" })
+    .regex(/^\d+(,\d+)*$/, {
+      error: 'backupId must be a backup file id like "111111111" (several, comma-joined, for a cluster)',
+    })
+    .optional(),
+  waitTimeoutMinutes: z
+    .number({ error: "waitTimeoutMinutes must be a number of minutes" })
+    .positive({ error: "waitTimeoutMinutes must be more than 0" })
+    .max(1440, { error: "waitTimeoutMinutes must be at most 1440 (one day)" })
+    .optional(),
+  keepExpired: z.boolean({ error: "keepExpired must be true or false" }).optional(),
+});
+
+export type AlicloudBackupInputs = z.output<typeof AlicloudBackupInputsSchema>;
+
+/** Changing one of these means another backup. retentionDays has its own rule (see diff). */
+export const REPLACE_ON_CHANGE = ["instanceId", "regionId"] as const;
+
+/** Terraform waits 31 minutes; 30 is this package's default for every cloud. */
+export const DEFAULT_WAIT_TIMEOUT_MINUTES = 30;

@@ -1,0 +1,109 @@
+/** What alicloud.RedisBackup records in state, built from DescribeBackups entries. */
+import { stripUndefined } from "../core/outputs";
+import type { BackupEntry } from "./api";
+import type { AlicloudBackupInputs } from "./inputs";
+
+export type AlicloudBackupStatus = "available" | "expired";
+
+export interface AlicloudBackupOutputs extends AlicloudBackupInputs {
+  instanceId: string;
+  /** The backup file id; for a cluster that backs up per node, every node's id, comma-joined. */
+  backupId: string;
+  /** The backup file ids one by one (one per node of a cluster). */
+  backupIds: string[];
+  /** The job id CreateBackup returned (comma-joined per node on older cluster instances). */
+  jobId?: string;
+  /** The region the backup lives in (the input, or the provider's region when the input is unset). */
+  region: string;
+  status: AlicloudBackupStatus;
+  /** True when the backup was adopted through the `backupId` input rather than taken. */
+  adopted: boolean;
+  /** Manual or Automated. */
+  mode?: string;
+  /** Physical or Logical. */
+  method?: string;
+  /** FullBackup or IncrementalBackup. */
+  type?: string;
+  /** ISO 8601, UTC. */
+  startTime?: string;
+  endTime?: string;
+  /** When Alibaba deletes the backup; unset when it lives as long as the instance (retention -1). */
+  expireTime?: string;
+  sizeBytes?: number;
+  engineVersion?: string;
+  /** The node the file was taken on (the instance itself on a standard instance); comma-joined per node. */
+  nodeInstanceId?: string;
+}
+
+/** The inputs part of the state, as `read` hands them back so that a refresh causes no diff. */
+export function inputsOf(o: AlicloudBackupOutputs): AlicloudBackupInputs {
+  return stripUndefined({
+    instanceId: o.instanceId,
+    retentionDays: o.retentionDays,
+    regionId: o.regionId,
+    backupId: o.adopted ? o.backupId : undefined,
+    waitTimeoutMinutes: o.waitTimeoutMinutes,
+    keepExpired: o.keepExpired,
+  });
+}
+
+/** A vendor time (`2019-03-14T05:28:50Z`, or minutes only) as ISO 8601 UTC; unparseable text as is. */
+export function isoUtc(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(0, 19)}Z` : text;
+}
+
+const joinedUnique = (values: (string | undefined)[]) => {
+  const unique = [...new Set(values.filter((v): v is string => v !== undefined))];
+  return unique.length ? unique.join(",") : undefined;
+};
+
+function extreme(values: (string | undefined)[], pick: "min" | "max"): string | undefined {
+  const times = values
+    .map(isoUtc)
+    .filter((v): v is string => v !== undefined)
+    .sort();
+  return pick === "min" ? times[0] : times[times.length - 1];
+}
+
+/**
+ * The outputs for `entries` (one per node): sizes add up, the backup starts with its first file and
+ * ends with its last, and it expires with its first file to expire.
+ */
+export function buildOutputs(
+  inputs: AlicloudBackupInputs,
+  entries: BackupEntry[],
+  extra: { region: string; jobId?: string; previous?: AlicloudBackupOutputs },
+): AlicloudBackupOutputs {
+  const backupIds = entries.map((e) => e.BackupId!).filter((v) => v !== undefined);
+  const sizes = entries.map((e) => e.BackupSize);
+  const first = entries[0];
+  return stripUndefined({
+    ...stripUndefined(inputs),
+    backupId: backupIds.join(","),
+    backupIds,
+    jobId: extra.jobId ?? joinedUnique(entries.map((e) => e.BackupJobID)) ?? extra.previous?.jobId,
+    region: extra.region,
+    status: "available" as const,
+    adopted: inputs.backupId !== undefined,
+    mode: first?.BackupMode,
+    method: first?.BackupMethod,
+    type: first?.BackupType,
+    startTime: extreme(
+      entries.map((e) => e.BackupStartTime),
+      "min",
+    ),
+    endTime: extreme(
+      entries.map((e) => e.BackupEndTime),
+      "max",
+    ),
+    expireTime: extreme(
+      entries.map((e) => e.ExpectExpireTime),
+      "min",
+    ),
+    sizeBytes: sizes.every((s) => s !== undefined) ? sizes.reduce((a, b) => a! + b!, 0) : undefined,
+    engineVersion: first?.EngineVersion,
+    nodeInstanceId: joinedUnique(entries.map((e) => e.NodeInstanceId)),
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * Alibaba Cloud settings, read at call time: stack config `alicloud:*` first, then the environment
+ * variables of the Alibaba SDK credential chain and of the Terraform provider.
+ */
+import { ConfigurationError } from "../core/errors";
+import { registerSecret } from "../core/redact";
+import { readNumberSetting, readSetting } from "../core/settings";
+
+export const ALICLOUD_API_VERSION = "2015-01-01";
+
+export interface AlicloudSettings {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+  regionId: string;
+  /** Base URL without a trailing slash, e.g. https://r-kvstore.aliyuncs.com or http://127.0.0.1:8787/alicloud. */
+  endpoint: string;
+  requestTimeoutMs: number;
+  rateLimitPerSecond: number;
+}
+
+/**
+ * Regions served by the central endpoint `r-kvstore.aliyuncs.com`, as in the endpoint map of
+ * @alicloud/r-kvstore20150101 6.4.0. Every other region has its own `r-kvstore.<region>.aliyuncs.com`
+ * (the map's entries, and the SDK's rule for regions missing from it).
+ */
+const CENTRAL_ENDPOINT_REGIONS = new Set([
+  "cn-qingdao",
+  "cn-beijing",
+  "cn-wulanchabu",
+  "cn-hangzhou",
+  "cn-shanghai",
+  "cn-heyuan",
+  "cn-hangzhou-finance",
+  "ap-northeast-2-pop",
+  "cn-beijing-finance-pop",
+  "cn-beijing-gov-1",
+  "cn-beijing-nu16-b01",
+  "cn-edge-1",
+  "cn-fujian",
+  "cn-haidian-cm12-c01",
+  "cn-hangzhou-bj-b01",
+  "cn-hangzhou-internal-prod-1",
+  "cn-hangzhou-internal-test-1",
+  "cn-hangzhou-internal-test-2",
+  "cn-hangzhou-internal-test-3",
+  "cn-hangzhou-test-306",
+  "cn-hongkong-finance-pop",
+  "cn-qingdao-nebula",
+  "cn-shanghai-et15-b01",
+  "cn-shanghai-et2-b01",
+  "cn-shanghai-inner",
+  "cn-shanghai-internal-test-1",
+  "cn-shenzhen-inner",
+  "cn-shenzhen-st4-d01",
+  "cn-shenzhen-su18-b01",
+  "cn-wuhan",
+  "cn-yushanfang",
+  "cn-zhangbei",
+  "cn-zhangbei-na61-b01",
+  "cn-zhangjiakou-na62-a01",
+  "cn-zhengzhou-nebula-1",
+  "eu-west-1-oxs",
+  "rus-west-1-pop",
+]);
+
+/** The R-KVStore endpoint host of a region (cloud-apis.md §2.1). */
+export function alicloudEndpointHost(regionId: string): string {
+  return CENTRAL_ENDPOINT_REGIONS.has(regionId)
+    ? "r-kvstore.aliyuncs.com"
+    : `r-kvstore.${regionId}.aliyuncs.com`;
+}
+
+const cfg = (...keys: string[]) => keys.map((k) => `alicloud:${k}`);
+
+/** Resolves settings now; `regionId` (a resource input or the recorded region) overrides the provider's. */
+export function resolveAlicloudSettings(regionId?: string): AlicloudSettings {
+  const accessKeyId = readSetting(cfg("accessKeyId", "accessKey"), [
+    "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    "ALICLOUD_ACCESS_KEY",
+    "ALIBABACLOUD_ACCESS_KEY_ID",
+  ]);
+  const accessKeySecret = readSetting(cfg("accessKeySecret", "secretKey"), [
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    "ALICLOUD_SECRET_KEY",
+    "ALIBABACLOUD_ACCESS_KEY_SECRET",
+  ]);
+  const securityToken = readSetting(cfg("securityToken"), [
+    "ALIBABA_CLOUD_SECURITY_TOKEN",
+    "ALICLOUD_SECURITY_TOKEN",
+  ]);
+  registerSecret(accessKeySecret, securityToken);
+  if (!accessKeyId || !accessKeySecret) {
+    throw new ConfigurationError(
+      "Alibaba Cloud credentials are missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET " +
+        "(or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY), or `pulumi config set alicloud:accessKeyId ...` and " +
+        "`pulumi config set --secret alicloud:accessKeySecret ...`",
+    );
+  }
+  const resolvedRegion =
+    regionId || readSetting(cfg("region"), ["ALIBABA_CLOUD_REGION_ID", "ALICLOUD_REGION"]);
+  if (!resolvedRegion) {
+    throw new ConfigurationError(
+      "Alibaba Cloud region is missing: set the resource's `regionId`, ALIBABA_CLOUD_REGION_ID (or ALICLOUD_REGION), " +
+        "or `pulumi config set alicloud:region cn-hangzhou`",
+    );
+  }
+  let endpoint =
+    readSetting(cfg("endpoint"), ["ALIBABA_CLOUD_ENDPOINT"]) ?? alicloudEndpointHost(resolvedRegion);
+  if (!/^https?:\/\//.test(endpoint)) endpoint = `https://${endpoint}`;
+  try {
+    new URL(endpoint);
+  } catch {
+    throw new ConfigurationError(`alicloud:endpoint / ALIBABA_CLOUD_ENDPOINT is not a URL: ${endpoint}`);
+  }
+  return {
+    accessKeyId,
+    accessKeySecret,
+    securityToken,
+    regionId: resolvedRegion,
+    endpoint: endpoint.replace(/\/+$/, ""),
+    requestTimeoutMs:
+      readNumberSetting(cfg("requestTimeoutSeconds"), ["ALIBABA_CLOUD_REQUEST_TIMEOUT_SECONDS"], 30) * 1000,
+    rateLimitPerSecond: readNumberSetting(
+      cfg("rateLimitPerSecond"),
+      ["ALIBABA_CLOUD_RATE_LIMIT_PER_SECOND"],
+      20,
+    ),
+  };
+}

@@ -1,0 +1,323 @@
+/**
+ * alicloud.RedisBackup's operations, in-process, over real HTTP against the emulator:
+ * create → read → extend → expire → delete, per-node cluster backups, drift, and the ways create
+ * can go wrong.
+ */
+import { ALICLOUD_DEMO_INSTANCE_IDS } from "../../emulator";
+import * as ops from "../../provider/alicloud/operations";
+import { alicloudDeps, pointAlicloudAt } from "../helpers/alicloudEnv";
+import { useEmulator } from "../helpers/emulator";
+
+const handle = useEmulator({ taskSeconds: 45, rateLimitPerSecond: 100 });
+const [nativeStd, classicCluster, classicStd] = ALICLOUD_DEMO_INSTANCE_IDS;
+const ali = () => handle.emulator.alicloud;
+const deps = (onSleep?: (ms: number) => void) => alicloudDeps(handle.emulator, onSleep);
+const requests = () => handle.emulator.admin.stats().requestsByAction;
+
+beforeAll(() => {
+  pointAlicloudAt(handle.emulator);
+  process.env.ALIBABA_CLOUD_RATE_LIMIT_PER_SECOND = "100";
+});
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+const DAY = 86_400_000;
+
+describe("a backup's life on a cloud-native instance", () => {
+  const inputs = { instanceId: nativeStd, retentionDays: 30 };
+  let id: string;
+  let outs: ops.AlicloudBackupOutputs;
+
+  it("create takes exactly one backup, waits for its job and reports its progress", async () => {
+    const before = ali().backups(nativeStd).length;
+    const d = deps();
+    const r = await ops.create(inputs, d);
+    ({ id, outs } = r);
+    expect(ali().backups(nativeStd)).toHaveLength(before + 1);
+    expect(id).toBe(`${nativeStd}:${outs.backupId}`);
+    expect(outs).toEqual({
+      instanceId: nativeStd,
+      retentionDays: 30,
+      backupId: expect.stringMatching(/^\d+$/),
+      backupIds: [outs.backupId],
+      jobId: expect.stringMatching(/^\d+$/),
+      region: "cn-hangzhou",
+      status: "available",
+      adopted: false,
+      mode: "Manual",
+      method: "Physical",
+      type: "FullBackup",
+      startTime: expect.stringMatching(ISO_UTC),
+      endTime: expect.stringMatching(ISO_UTC),
+      expireTime: expect.stringMatching(ISO_UTC),
+      sizeBytes: expect.any(Number),
+      engineVersion: "7.0",
+      nodeInstanceId: nativeStd,
+    });
+    expect((Date.parse(outs.expireTime!) - Date.parse(outs.startTime!)) / DAY).toBe(30);
+    const progress = d.logs.filter((l) => /job \d+ (NoStart|Preparing|Waiting|Uploading|Checking)/.test(l));
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(d.logs.at(-1)).toBe(
+      `info: ${nativeStd}: backup ${outs.backupId} available, expires ${outs.expireTime}`,
+    );
+  });
+
+  it("read returns the same outputs and the inputs, so a refresh plans nothing", async () => {
+    const r = await ops.read(id, outs, deps());
+    expect(r).toEqual({ id, props: outs, inputs });
+    expect(ops.diff(id, r.props!, r.inputs!)).toEqual({ changes: false, replaces: [] });
+  });
+
+  it("a longer retention is an in-place update through ModifyBackupExpireTime", async () => {
+    const longer = { ...inputs, retentionDays: 90 };
+    expect(ops.diff(id, outs, longer)).toEqual({ changes: true, replaces: [] });
+    const before = requests().ModifyBackupExpireTime ?? 0;
+    const d = deps();
+    const updated = (await ops.update(id, outs, longer, d)).outs;
+    expect(requests().ModifyBackupExpireTime).toBe(before + 1);
+    expect(updated).toMatchObject({ backupId: outs.backupId, retentionDays: 90, status: "available" });
+    // ExpectExpireTime has minutes only: the new expiry is start + 90 days, rounded up to the minute.
+    const days = (Date.parse(updated.expireTime!) - Date.parse(updated.startTime!)) / DAY;
+    expect(days).toBeGreaterThanOrEqual(90);
+    expect(days).toBeLessThan(90 + 1 / 1440);
+    expect(
+      ali()
+        .backups(nativeStd)
+        .find((b) => String(b.backupId) === outs.backupId)!.expireTime,
+    ).toBe(updated.expireTime);
+    expect(d.logs.join("\n")).toMatch(/now expires .* \(90 days\)/);
+    expect(ops.diff(id, updated, longer)).toEqual({ changes: false, replaces: [] });
+    outs = updated;
+    inputs.retentionDays = 90;
+  });
+
+  it("a shorter retention, or one to or from -1, replaces the backup; unsetting it changes nothing at Alibaba", async () => {
+    expect(ops.diff(id, outs, { ...inputs, retentionDays: 60 })).toEqual({
+      changes: true,
+      replaces: ["retentionDays"],
+    });
+    expect(ops.diff(id, outs, { ...inputs, retentionDays: -1 })).toEqual({
+      changes: true,
+      replaces: ["retentionDays"],
+    });
+    expect(ops.diff(id, outs, { instanceId: nativeStd })).toEqual({ changes: true, replaces: [] });
+    const before = JSON.stringify(requests().ModifyBackupExpireTime);
+    const updated = (await ops.update(id, outs, { instanceId: nativeStd }, deps())).outs;
+    expect(JSON.stringify(requests().ModifyBackupExpireTime)).toBe(before);
+    expect(updated.retentionDays).toBeUndefined();
+    expect(updated.expireTime).toBe(outs.expireTime);
+  });
+
+  it("past its expiry Alibaba removes it: a refresh shows it expired and the next up replaces it", async () => {
+    handle.emulator.admin.advanceClock(91 * 86_400);
+    const d = deps();
+    const r = await ops.read(id, outs, d);
+    expect(r.props).toMatchObject({
+      backupId: outs.backupId,
+      status: "expired",
+      expireTime: outs.expireTime,
+    });
+    expect(d.logs).toEqual([`warn: backup ${outs.backupId} of ${nativeStd} expired at ${outs.expireTime}`]);
+    expect(ops.diff(id, r.props!, inputs)).toEqual({ changes: true, replaces: ["status"] });
+    expect(ops.diff(id, r.props!, { ...inputs, keepExpired: true })).toEqual({ changes: true, replaces: [] });
+    const kept = (await ops.update(id, r.props!, { ...inputs, keepExpired: true }, deps())).outs;
+    expect(kept).toMatchObject({ status: "expired", keepExpired: true });
+    // Deleting an expired backup calls nothing.
+    const calls = JSON.stringify(requests());
+    await ops.remove(id, kept, deps());
+    expect(JSON.stringify(requests())).toBe(calls);
+  });
+
+  it("delete deletes a manual backup of a cloud-native instance", async () => {
+    const { id: fresh, outs: freshOuts } = await ops.create({ instanceId: nativeStd }, deps());
+    const d = deps();
+    await ops.remove(fresh, freshOuts, d);
+    expect(
+      ali()
+        .backups(nativeStd)
+        .find((b) => String(b.backupId) === freshOuts.backupId)!.lifecycle,
+    ).toBe("deleted");
+    expect(d.logs).toEqual([`info: ${nativeStd}: backup ${freshOuts.backupId} deleted`]);
+    // Deleting it again (or after someone else did) counts as deleted.
+    await expect(ops.remove(fresh, freshOuts, deps())).resolves.toBeUndefined();
+  });
+});
+
+it("retention -1 keeps the backup for the instance's lifetime: no expiry, nothing to extend", async () => {
+  const d = deps();
+  const { id, outs } = await ops.create({ instanceId: classicStd, retentionDays: -1 }, d);
+  expect(outs.expireTime).toBeUndefined();
+  expect(d.logs.at(-1)).toBe(
+    `info: ${classicStd}: backup ${outs.backupId} available, kept for the instance's lifetime`,
+  );
+  expect(
+    ali()
+      .backups(classicStd)
+      .find((b) => String(b.backupId) === outs.backupId)!.expireTime,
+  ).toBeNull();
+  expect(ops.diff(id, outs, { instanceId: classicStd, retentionDays: 730 }).replaces).toEqual([
+    "retentionDays",
+  ]);
+});
+
+describe("classic instances", () => {
+  it("an older cluster: one job per node, comma-joined ids, one resource for all its files", async () => {
+    const { id, outs } = await ops.create({ instanceId: classicCluster, retentionDays: 14 }, deps());
+    expect(outs).toMatchObject({
+      jobId: expect.stringMatching(/^\d+,\d+$/),
+      backupId: expect.stringMatching(/^\d+,\d+$/),
+      backupIds: [expect.any(String), expect.any(String)],
+      nodeInstanceId: `${classicCluster}-db-0,${classicCluster}-db-1`,
+      method: "Logical",
+      status: "available",
+    });
+    expect(id).toBe(`${classicCluster}:${outs.backupIds.join(",")}`);
+    const files = ali()
+      .backups(classicCluster)
+      .filter((b) => outs.backupIds.includes(String(b.backupId)));
+    expect(outs.sizeBytes).toBe(files.reduce((n, f) => n + f.sizeBytes, 0));
+    const r = await ops.read(id, outs, deps());
+    expect(r.props).toEqual(outs);
+    // Longer retention extends every node's file.
+    const longer = (await ops.update(id, outs, { instanceId: classicCluster, retentionDays: 28 }, deps()))
+      .outs;
+    for (const f of ali()
+      .backups(classicCluster)
+      .filter((b) => outs.backupIds.includes(String(b.backupId)))) {
+      expect(f.expireTime).toBe(longer.expireTime);
+    }
+    // Delete: no call that could fail; it says what stays.
+    const calls = JSON.stringify(requests());
+    const d = deps();
+    await ops.remove(id, longer, d);
+    expect(JSON.stringify(requests())).toBe(calls);
+    expect(d.logs).toEqual([
+      `warn: Alibaba Cloud deletes backups only on cloud-native instances: backup ${outs.backupId} of ${classicCluster} stays until it expires at ${longer.expireTime}; it is no longer managed by this stack`,
+    ]);
+  });
+
+  it("a classic standard instance: DeleteBackup's refusal ends the delete with a warning, not a failure", async () => {
+    const { id, outs } = await ops.create({ instanceId: classicStd }, deps());
+    const d = deps();
+    await ops.remove(id, outs, d);
+    expect(d.logs).toEqual([
+      `warn: ${classicStd} cannot delete backups (DeleteBackup: IncorrectInstanceType): backup ${outs.backupId} of ${classicStd} stays until it expires at ${outs.expireTime}; it is no longer managed by this stack`,
+    ]);
+    expect(
+      ali()
+        .backups(classicStd)
+        .find((b) => String(b.backupId) === outs.backupId)!.listed,
+    ).toBe(true);
+  });
+});
+
+describe("drift: the backup vanishes", () => {
+  it("deleted out of band before its expiry → read returns no id, so Pulumi drops it", async () => {
+    const { id, outs } = await ops.create({ instanceId: nativeStd }, deps());
+    ali().deleteBackup(Number(outs.backupId));
+    const d = deps();
+    expect(await ops.read(id, outs, d)).toEqual({});
+    expect(d.logs).toEqual([
+      `warn: backup ${outs.backupId} of ${nativeStd} no longer exists; it will be removed from the stack`,
+    ]);
+    await expect(ops.update(id, outs, { instanceId: nativeStd }, deps())).rejects.toThrow(
+      /^updating Redis backup \d+ of r-demo0001: backup \d+ no longer exists; run `pulumi refresh`$/,
+    );
+  });
+
+  it("its instance released → read returns no id", async () => {
+    ali().addInstance({ instanceId: "r-doomed01" });
+    const { id, outs } = await ops.create({ instanceId: "r-doomed01" }, deps());
+    ali().deleteInstance("r-doomed01");
+    expect(await ops.read(id, outs, deps())).toEqual({});
+    await expect(ops.remove(id, outs, deps())).resolves.toBeUndefined();
+  });
+});
+
+describe("adopting", () => {
+  it("an existing backup: takes none and records it; a refresh keeps backupId as an input", async () => {
+    const { outs: taken } = await ops.create({ instanceId: nativeStd }, deps());
+    const jobs = ali().jobs(nativeStd).length;
+    const r = await ops.create({ instanceId: nativeStd, backupId: taken.backupId }, deps());
+    expect(ali().jobs(nativeStd)).toHaveLength(jobs);
+    expect(r.id).toBe(`${nativeStd}:${taken.backupId}`);
+    expect(r.outs).toMatchObject({
+      backupId: taken.backupId,
+      adopted: true,
+      mode: "Manual",
+      expireTime: taken.expireTime,
+    });
+    const read = await ops.read(r.id, r.outs, deps());
+    expect(read.inputs).toEqual({ instanceId: nativeStd, backupId: taken.backupId });
+    expect(ops.diff(r.id, read.props!, read.inputs!).changes).toBe(false);
+    // No longer adopting means another backup.
+    expect(ops.diff(r.id, read.props!, { instanceId: nativeStd }).replaces).toEqual(["backupId"]);
+  });
+
+  it("an automatic backup: delete leaves it, saying why", async () => {
+    ali().addInstance({ instanceId: "r-adopt0001", backups: [{ startedHoursAgo: 2, backupId: 999000111 }] });
+    const r = await ops.create({ instanceId: "r-adopt0001", backupId: "999000111" }, deps());
+    expect(r.outs).toMatchObject({ mode: "Automated", adopted: true, jobId: expect.any(String) });
+    const d = deps();
+    await ops.remove(r.id, r.outs, d);
+    expect(d.logs[0]).toMatch(
+      /^warn: Alibaba Cloud deletes only manual backups: backup 999000111 of r-adopt0001 stays until it expires at /,
+    );
+  });
+
+  it("a backup that does not exist fails, naming it", async () => {
+    await expect(ops.create({ instanceId: nativeStd, backupId: "123" }, deps())).rejects.toThrow(
+      /^adopting Redis backup 123 of r-demo0001: backup 123 is not listed for r-demo0001$/,
+    );
+  });
+});
+
+describe("when create goes wrong", () => {
+  it("a failed job fails the create, naming the job", async () => {
+    ali().addInstance({ instanceId: "r-failing01" });
+    ali().failNextJob("r-failing01");
+    await expect(ops.create({ instanceId: "r-failing01" }, deps())).rejects.toThrow(
+      /^creating Redis backup of r-failing01: backup job \d+ of r-failing01 failed \(BackupStatus Failed, backup \d+\)$/,
+    );
+  });
+
+  it("a wait past waitTimeoutMinutes fails with the last status seen", async () => {
+    ali().setJobSeconds(3 * 3600);
+    try {
+      await expect(ops.create({ instanceId: classicStd, waitTimeoutMinutes: 2 }, deps())).rejects.toThrow(
+        /^creating Redis backup of r-demo0003: timed out after 120s waiting for backup job \d+ of r-demo0003; last status: job \d+ (NoStart|Preparing); job \d+ was started and may still finish: adopt its backup \(backupId\) rather than take another$/,
+      );
+    } finally {
+      ali().setJobSeconds(45);
+      handle.emulator.admin.advanceClock(3 * 3600);
+    }
+  });
+
+  it("a missing instance: the vendor's code, the action and the RequestId", async () => {
+    await expect(ops.create({ instanceId: "r-missing1" }, deps())).rejects.toThrow(
+      /^creating Redis backup of r-missing1: CreateBackup: InvalidInstanceId\.NotFound: The specified instance does not exist\. \(RequestId [0-9A-F-]{36}\)$/,
+    );
+  });
+
+  it("another backup running (BackupJobExists): waits its turn, then takes exactly one", async () => {
+    ali().addInstance({ instanceId: "r-nightly01" });
+    ali().startAutomatedBackup("r-nightly01");
+    const d = deps();
+    const { outs } = await ops.create({ instanceId: "r-nightly01" }, d);
+    expect(outs).toMatchObject({ status: "available", mode: "Manual" });
+    expect(
+      ali()
+        .jobs("r-nightly01")
+        .filter((j) => j.mode === "Manual"),
+    ).toHaveLength(1);
+    expect(d.logs.join("\n")).toMatch(
+      /another backup job is running \(BackupJobExists\); trying again in \d+s/,
+    );
+  });
+
+  it("concurrent creates on one instance take turns and yield distinct backups", async () => {
+    ali().addInstance({ instanceId: "r-busy0001" });
+    const results = await Promise.all([1, 2, 3].map(() => ops.create({ instanceId: "r-busy0001" }, deps())));
+    expect(new Set(results.map((r) => r.outs.backupId)).size).toBe(3);
+    expect(ali().backups("r-busy0001")).toHaveLength(3);
+  });
+});
