@@ -48,6 +48,11 @@ export interface DynamicHost {
   stdout: string[];
   stderr: string[];
   call<T = any>(method: string, req: unknown): Promise<T>;
+  /**
+   * Everything the host printed (stdout, then stderr), once it matches `pattern` or after
+   * `timeoutMs`: output reaches us asynchronously, possibly after the RPC that printed it answered.
+   */
+  printed(pattern: RegExp, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -86,6 +91,13 @@ export async function startDynamicHost(o: { cwd?: string; env?: Record<string, s
     stderr,
     call: (m, req) =>
       new Promise((res, rej) => client[m](req, (e: unknown, r: any) => (e ? rej(e) : res(r)))),
+    printed: async (pattern, timeoutMs = 2_000) => {
+      const text = () => `${stdout.join("\n")}\n${stderr.join("")}`;
+      for (let waited = 0; waited < timeoutMs && !pattern.test(text()); waited += 25) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return text();
+    },
     stop: async () => {
       client.close();
       if (proc.exitCode === null) {

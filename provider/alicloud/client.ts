@@ -80,10 +80,7 @@ export class AlicloudClient {
     let res = sent.res;
     let answer = parseAnswer(action, res);
     if (answer.error?.Code === TIMESTAMP_EXPIRED) {
-      const learned = learnClockSkew(this.settings.endpoint, res, this.deps.clock);
-      // Also when a concurrent call learned the server's time first: ours was signed before that.
-      const stale = Math.abs(serverNow(this.settings.endpoint, this.deps.clock) - sent.timestamp) > 30_000;
-      if (learned || stale) {
+      if (learnClockSkew(this.settings.endpoint, res, this.deps.clock, sent.timestamp)) {
         // Refused before anything happened: one immediate re-send, signed with the corrected time.
         sent = await this.send(action, business);
         res = sent.res;

@@ -8,6 +8,7 @@ import { CloudApiError, ResponseValidationError, TransportError } from "./errors
 import { HttpResponse } from "./http";
 import { RateLimiter, processRateLimiter } from "./rateLimiter";
 import { defaultRetry, withRetry } from "./retry";
+import { redact } from "./redact";
 import { formatIssues } from "./validation";
 
 export interface InvokeDeps {
@@ -64,10 +65,10 @@ export function tryParseJson(text: string): unknown {
   }
 }
 
-/** A short, safe description of a body for error messages. */
+/** A short, safe description of a body for error messages (a proxy page may echo a header). */
 export function describeBody(text: string): string {
   if (text.length === 0) return "empty body";
-  const head = text.slice(0, 80).replace(/\s+/g, " ");
+  const head = redact(text.slice(0, 80).replace(/\s+/g, " "));
   return `${text.length} bytes starting "${head}${text.length > 80 ? "…" : ""}"`;
 }
 

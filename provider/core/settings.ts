@@ -33,7 +33,12 @@ export function readSetting(configKeys: string[], envNames: string[]): string | 
 }
 
 /** Reads a number setting at least `min` (default: more than 0), or the default. */
-export function readNumberSetting(configKeys: string[], envNames: string[], fallback: number, min?: number): number {
+export function readNumberSetting(
+  configKeys: string[],
+  envNames: string[],
+  fallback: number,
+  min?: number,
+): number {
   const raw = readSetting(configKeys, envNames);
   const n = raw === undefined ? NaN : Number(raw);
   const acceptable = min === undefined ? n > 0 : n >= min;

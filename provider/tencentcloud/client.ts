@@ -62,14 +62,15 @@ export class TencentClient {
   }
 
   private async attempt<S extends z.ZodType>(action: string, body: string, schema: S): Promise<z.output<S>> {
-    let res = await this.send(action, body);
+    const signedAt = this.signingTime();
+    let res = await this.send(action, body, signedAt);
     let envelope = parseEnvelope(action, res);
     if (
       envelope.error?.Code === "AuthFailure.SignatureExpire" &&
-      learnClockSkew(this.settings.endpoint, res, this.deps.clock)
+      learnClockSkew(this.settings.endpoint, res, this.deps.clock, signedAt)
     ) {
       // The server refused before doing anything, so one immediate re-send with corrected time is safe.
-      res = await this.send(action, body);
+      res = await this.send(action, body, this.signingTime());
       envelope = parseEnvelope(action, res);
     }
     if (envelope.error) {
@@ -82,10 +83,15 @@ export class TencentClient {
     return validateResponse(action, schema, envelope.response, envelope.requestId);
   }
 
-  private send(action: string, body: string): Promise<HttpResponse> {
+  /** Now, by the server's clock as far as we know it, in milliseconds. */
+  private signingTime(): number {
+    return serverNow(this.settings.endpoint, this.deps.clock);
+  }
+
+  private send(action: string, body: string, signedAtMs: number): Promise<HttpResponse> {
     const s = this.settings;
     const url = new URL(s.endpoint);
-    const timestamp = Math.floor(serverNow(s.endpoint, this.deps.clock) / 1000);
+    const timestamp = Math.floor(signedAtMs / 1000);
     const headers: Record<string, string> = {
       "Content-Type": CONTENT_TYPE,
       Host: url.host,

@@ -71,16 +71,6 @@ const withProvider = (inputs: object) => ({ ...inputs, __provider: provider.text
 const js = (s: any) => s.toJavaScript();
 const requestsByAction = () => handle.emulator.admin.stats().requestsByAction;
 
-/**
- * What the host printed, once it shows `pattern` (or after a while): the host's stdout and stderr
- * reach us asynchronously, possibly after the RPC that printed them has answered.
- */
-async function printed(lines: () => string[], pattern: RegExp): Promise<string> {
-  for (let i = 0; i < 40 && !pattern.test(lines().join("\n")); i++)
-    await new Promise((r) => setTimeout(r, 50));
-  return lines().join("\n");
-}
-
 async function create(inputs: object, name = "b") {
   const chk: any = await host.call("check", rq.check({}, withProvider(inputs), name));
   expect(chk.getFailuresList()).toEqual([]);
@@ -146,7 +136,7 @@ describe("lifecycle: create → refresh → extend → expire → vanish → del
       __provider: provider.text,
     });
     const progress = /job \d+ (NoStart|Preparing|Waiting|Uploading|Checking)/;
-    expect(await printed(() => host.stdout, progress)).toMatch(progress);
+    expect(await host.printed(progress)).toMatch(progress);
   });
 
   it("refresh finds no drift", async () => {
@@ -211,7 +201,7 @@ describe("lifecycle: create → refresh → extend → expire → vanish → del
     expect(JSON.stringify(requestsByAction())).toBe(before);
     const stays =
       /deletes backups only on cloud-native instances: backup \d+,\d+ of r-demo0002 stays until it expires/;
-    expect(await printed(() => host.stderr, stays)).toMatch(stays);
+    expect(await host.printed(stays)).toMatch(stays);
   });
 });
 

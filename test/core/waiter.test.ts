@@ -9,7 +9,8 @@ it("polls every second at first, then every tenth of the time waited, up to the 
     what: "x",
     timeoutMs: 6 * 3600_000,
     ...t,
-    poll: async () => (++polls === 120 ? { state: "done", value: "ok" } : { state: "pending", status: "running" }),
+    poll: async () =>
+      ++polls === 120 ? { state: "done", value: "ok" } : { state: "pending", status: "running" },
   });
   expect(value).toBe("ok");
   expect(t.sleeps.slice(0, 10)).toEqual(Array(10).fill(defaultPollSchedule.minDelayMs));
@@ -30,7 +31,9 @@ it("sees a task done at most max(1 s, 10% of its duration) late, in about log(D)
       ...t,
       poll: async () => {
         polls++;
-        return t.clock.now() - start >= seconds * 1000 ? { state: "done", value: 1 } : { state: "pending", status: "r" };
+        return t.clock.now() - start >= seconds * 1000
+          ? { state: "done", value: 1 }
+          : { state: "pending", status: "r" };
       },
     });
     const late = t.clock.now() - start - seconds * 1000;

@@ -105,7 +105,7 @@ describe("lifecycle: create → refresh → expire → lock → vanish → delet
     }
     expect(id).toBe(`${orders}:${outs.backupId}`);
     expect(outs).toMatchObject({ ...inputs, status: "available", locked: false, __provider: provider.text });
-    expect(host.stdout.join("\n")).toMatch(/task \d+/);
+    expect(await host.printed(/task \d+/)).toMatch(/task \d+/);
   });
 
   it("refresh finds no drift", async () => {
@@ -155,7 +155,8 @@ describe("lifecycle: create → refresh → expire → lock → vanish → delet
     const before = JSON.stringify(handle.emulator.admin.stats().requestsByAction);
     await host.call("delete", rq.delete(id, outs));
     expect(JSON.stringify(handle.emulator.admin.stats().requestsByAction)).toBe(before);
-    expect(host.stderr.join("")).toMatch(/cannot delete backups: backup .* stays until it expires/);
+    const stays = /cannot delete backups: backup .* stays until it expires/;
+    expect(await host.printed(stays)).toMatch(stays);
   });
 });
 

@@ -119,7 +119,8 @@ describe("lifecycle: create → refresh → expire → delete", () => {
       backupTime: expect.stringMatching(/Z$/),
       __provider: provider.text,
     });
-    expect(host.stdout.join("\n")).toMatch(/backup of uredis-demo01: [0-9a-f-]{36} Backuping/);
+    const progress = /backup of uredis-demo01: [0-9a-f-]{36} Backuping/;
+    expect(await host.printed(progress)).toMatch(progress);
   });
 
   it("refresh finds no drift", async () => {
@@ -162,7 +163,8 @@ it("where DeleteURedisBackup is not served, delete succeeds and warns that the b
       .ucloud.backups(sessions)
       .find((b) => b.backupId === outs.backupId)?.deleted,
   ).toBe(false);
-  expect(host.stderr.join("")).toMatch(/no longer serves DeleteURedisBackup.*stays until it expires/);
+  const stays = /no longer serves DeleteURedisBackup.*stays until it expires/;
+  expect(await host.printed(stays)).toMatch(stays);
 });
 
 it("deleted out of band: refresh returns an empty id", async () => {
