@@ -11,7 +11,15 @@
 import { existsSync, readFileSync } from "fs";
 import { resolve } from "path";
 import { parseArgs } from "util";
-import { DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_TASK_SECONDS, Emulator, startEmulator } from "./index";
+import {
+  ALICLOUD_DEMO_INSTANCE_IDS,
+  DEFAULT_RATE_LIMIT_PER_SECOND,
+  DEFAULT_TASK_SECONDS,
+  Emulator,
+  UCLOUD_DEMO_GROUP_IDS,
+  emulatorEnvironment,
+  startEmulator,
+} from "./index";
 import {
   DEMO_REGION,
   DEFAULT_TENCENT_CREDENTIALS,
@@ -124,10 +132,30 @@ export function banner(emulator: Emulator, data: EmulatorData, options: CliOptio
         `  ${i.instanceId}  ${i.instanceName ?? ""}  ${i.region ?? DEMO_REGION}  shards=${i.shardNum ?? 1}`,
     ),
     "",
+    ...otherClouds(emulator),
     `Backup tasks take ${options.taskSeconds} s; rate limit ${options.rateLimitPerSecond || "off"}/s per action; ` +
-      `admin at POST ${emulator.url}/_emulator/<op>. Ctrl-C stops.`,
+      `admin at POST ${emulator.url}/_emulator/<op> (Alibaba: /_emulator/alicloud/<op>, UCloud: /_emulator/ucloud/<op>). Ctrl-C stops.`,
   ];
   return lines.join("\n");
+}
+
+/** The Alibaba Cloud and UCloud APIs the same process serves, with their default keys. */
+function otherClouds(emulator: Emulator): string[] {
+  const env = emulatorEnvironment(emulator.url);
+  const exports = (prefix: string) =>
+    Object.entries(env)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, v]) => `  export ${k}=${v}`);
+  return [
+    `Alibaba Cloud R-KVStore API (2015-01-01) at ${env.ALIBABA_CLOUD_ENDPOINT}:`,
+    ...exports("ALIBABA_CLOUD_"),
+    `  instances: ${ALICLOUD_DEMO_INSTANCE_IDS.join(", ")}`,
+    "",
+    `UCloud URedis API at ${env.UCLOUD_ENDPOINT}:`,
+    ...exports("UCLOUD_"),
+    `  groups: ${UCLOUD_DEMO_GROUP_IDS.join(", ")}`,
+    "",
+  ];
 }
 
 /** Starts the emulator for a command line; returns it (undefined after --help). */

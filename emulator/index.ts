@@ -189,3 +189,4 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
   };
 }
+export { emulatorEnvironment } from "./environment";
