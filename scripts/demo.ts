@@ -6,12 +6,12 @@
  * login). Without one it drives the same resources through Pulumi's own dynamic-provider host —
  * the process `pulumi up` would start — and says so.
  */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_TENCENT_CREDENTIALS, DEMO_REGION, Emulator, startEmulator } from "../emulator";
+import { Emulator, emulatorEnvironment, startEmulator } from "../emulator";
 import { DIFF, requests, startDynamicHost } from "../emulator/dynamicHost";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -26,15 +26,15 @@ function step(title: string): void {
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator({ taskSeconds: 3 });
-  const env = {
-    TENCENTCLOUD_ENDPOINT: emulator.url,
-    TENCENTCLOUD_SECRET_ID: DEFAULT_TENCENT_CREDENTIALS.secretId,
-    TENCENTCLOUD_SECRET_KEY: DEFAULT_TENCENT_CREDENTIALS.secretKey,
-    TENCENTCLOUD_REGION: DEMO_REGION,
-  };
+  const emulator = await startEmulator({
+    taskSeconds: 3,
+    alicloud: { jobSeconds: 3 },
+    ucloud: { backupSeconds: 3 },
+  });
+  const env = emulatorEnvironment(emulator.url);
   say(
-    `Emulator of Tencent Cloud's Redis API listening at ${emulator.url} (demo instances crs-demo0001, crs-demo0002)`,
+    `Emulator of the Tencent Cloud, Alibaba Cloud and UCloud Redis backup APIs listening at ${emulator.url}\n` +
+      "(demo instances crs-demo0001, crs-demo0002, r-demo0001, uredis-demo01)",
   );
   try {
     if (hasPulumiCli()) await withCli(emulator, env);
@@ -51,6 +51,27 @@ function hasPulumiCli(): boolean {
 // ---------------------------------------------------------------------------------------------
 // With the Pulumi CLI: the real commands.
 
+/** The drift the demo induces, by resource: what time, another process or an operator would do. */
+function induceDrift(emulator: Emulator, name: string, backupId: string): string | undefined {
+  switch (name) {
+    case "orders-before-migration":
+      emulator.admin.expireBackup(backupId);
+      return "expired, as time would";
+    case "sessions-snapshot":
+      emulator.admin.lockBackup(backupId, true);
+      return "locked, as another Tencent process would";
+    case "cache-before-upgrade":
+      emulator.ucloud.deleteBackup(backupId);
+      return "deleted in the console, as an operator might";
+  }
+  return undefined;
+}
+
+const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
+// ---------------------------------------------------------------------------------------------
+// With the Pulumi CLI: the real commands.
+
 async function withCli(emulator: Emulator, env: Record<string, string>): Promise<void> {
   const state = fs.mkdtempSync(path.join(os.tmpdir(), "redis-backup-demo-"));
   const cliEnv = {
@@ -62,28 +83,32 @@ async function withCli(emulator: Emulator, env: Record<string, string>): Promise
   };
   const pulumiCmd = async (...args: string[]) => {
     say(`$ pulumi ${args.join(" ")}`);
-    // Run asynchronously: the emulator serving the provider lives in this process.
-    const { spawn } = await import("child_process");
+    // Asynchronously: the emulator serving the provider lives in this process.
     const code = await new Promise<number>((resolve) => {
       const p = spawn("pulumi", args, { cwd: ROOT, env: cliEnv, stdio: ["ignore", "inherit", "inherit"] });
       p.on("exit", (c) => resolve(c ?? 1));
     });
     if (code !== 0) throw new Error(`pulumi ${args[0]} exited ${code}`);
   };
-  const outputs = () => {
-    const r = spawnSync("pulumi", ["stack", "output", "backups", "--json"], { cwd: ROOT, env: cliEnv });
-    return JSON.parse(String(r.stdout)) as Record<string, { id: string }>;
-  };
   try {
     step("pulumi up: take the declared backups");
     await pulumiCmd("stack", "init", "demo", "--non-interactive");
     await pulumiCmd("up", "--yes", "--skip-preview");
-    const backups = outputs();
+    const outputs = JSON.parse(
+      String(
+        spawnSync("pulumi", ["stack", "output", "backups", "--json"], { cwd: ROOT, env: cliEnv }).stdout,
+      ),
+    ) as Record<string, { id: string }>;
     step("drift, induced in the emulator");
-    emulator.admin.expireBackup(backups.ordersBeforeMigration.id);
-    say(`expired ${backups.ordersBeforeMigration.id} (orders-before-migration)`);
-    emulator.admin.lockBackup(backups.sessionsSnapshot.id, true);
-    say(`locked ${backups.sessionsSnapshot.id} (sessions-snapshot), as another process would`);
+    for (const name of [
+      "orders-before-migration",
+      "sessions-snapshot",
+      "catalog-weekly",
+      "cache-before-upgrade",
+    ]) {
+      const id = outputs[camel(name)]?.id;
+      if (id) say(`${name}: backup ${id} ${induceDrift(emulator, name, id)}`);
+    }
     step("pulumi preview --refresh --diff: what the next up would do");
     await pulumiCmd("preview", "--refresh", "--diff");
     step("pulumi destroy");
@@ -118,9 +143,9 @@ async function declaredResources(): Promise<Declared[]> {
     "demo",
     true,
   );
-  await import("../examples/tencentcloud");
+  await import("../examples/redis-backups");
   // Let the program's outputs settle, so every registration (and __provider) has resolved.
-  await new Promise((r) => setTimeout(r, 200));
+  await new Promise((r) => setTimeout(r, 300));
   return declared.map((d) => ({
     ...d,
     inputs: {
@@ -133,17 +158,21 @@ async function declaredResources(): Promise<Declared[]> {
   }));
 }
 
-interface Managed {
-  name: string;
-  inputs: Record<string, unknown>;
+interface Managed extends Declared {
   id: string;
   outs: Record<string, unknown>;
+  gone?: boolean;
 }
+
+const describeBackup = (m: Managed) =>
+  `backup ${m.outs.backupId} of ${m.outs.instanceId ?? m.outs.groupId} is ${m.outs.status}` +
+  (m.outs.sizeBytes !== undefined ? `, ${m.outs.sizeBytes} bytes` : "") +
+  (m.outs.expireTime ? `, expires ${m.outs.expireTime}` : "");
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 async function withoutCli(emulator: Emulator, env: Record<string, string>): Promise<void> {
   say(
-    "No Pulumi CLI on PATH: this demo drives examples/tencentcloud through Pulumi's own dynamic-provider\n" +
+    "No Pulumi CLI on PATH: this demo drives examples/redis-backups through Pulumi's own dynamic-provider\n" +
       "host (the process `pulumi up` starts for these resources), over gRPC, exactly as the engine would.\n" +
       "With the CLI installed, `npm run demo` runs pulumi up / preview --refresh --diff / destroy instead.",
   );
@@ -152,61 +181,54 @@ async function withoutCli(emulator: Emulator, env: Record<string, string>): Prom
   // What the provider logged (the CLI would show it as diagnostics), relayed once per line.
   const printed = { out: 0, err: 0 };
   const relayLogs = async () => {
-    await new Promise((r) => setTimeout(r, 100)); // stderr arrives a moment after the call returns
+    await new Promise((r) => setTimeout(r, 100)); // output arrives a moment after the call returns
     const err = host.stderr.join("").split("\n").filter(Boolean);
     const fresh = [...host.stdout.slice(printed.out), ...err.slice(printed.err)];
     printed.out = host.stdout.length;
     printed.err = err.length;
     for (const l of fresh) say(`   | ${l.replace(/^(info|warning|error): \[runtime\] /, "$1: ")}`);
   };
+  const rq = (m: Declared) => requests(m.type);
+  const create = async (d: Declared): Promise<Managed> => {
+    const chk: any = await host.call("check", rq(d).check({}, d.inputs, d.name));
+    const failures = chk.getFailuresList().map((f: any) => `${f.getProperty()}: ${f.getReason()}`);
+    if (failures.length) throw new Error(`${d.name}: ${failures.join("; ")}`);
+    const inputs = chk.getInputs().toJavaScript();
+    const cr: any = await host.call("create", rq(d).create(inputs, d.name));
+    return { ...d, inputs, id: cr.getId(), outs: cr.getProperties().toJavaScript() };
+  };
   try {
-    const rq = requests(declared[0].type);
-    await host.call("configure", rq.configure({}));
-    const managed: Managed[] = [];
+    await host.call("configure", requests(declared[0].type).configure({}));
 
     step("pulumi up: take the declared backups");
-    await Promise.all(
-      declared.map(async (d) => {
-        const chk: any = await host.call("check", rq.check({}, d.inputs, d.name));
-        const failures = chk.getFailuresList().map((f: any) => `${f.getProperty()}: ${f.getReason()}`);
-        if (failures.length) throw new Error(`${d.name}: ${failures.join("; ")}`);
-        const inputs = chk.getInputs().toJavaScript();
-        const cr: any = await host.call("create", rq.create(inputs, d.name));
-        managed.push({ name: d.name, inputs, id: cr.getId(), outs: cr.getProperties().toJavaScript() });
-      }),
-    );
+    const managed = (await Promise.all(declared.map(create))).sort((a, b) => a.name.localeCompare(b.name));
     await relayLogs();
-    managed.sort((a, b) => a.name.localeCompare(b.name));
-    for (const m of managed) {
-      say(
-        ` + ${m.name}: backup ${m.outs.backupId} of ${m.outs.instanceId} is ${m.outs.status}` +
-          `, ${m.outs.sizeBytes} bytes, expires ${m.outs.expireTime}`,
-      );
-    }
+    for (const m of managed) say(` + ${m.name}: ${describeBackup(m)}`);
 
     step("drift, induced in the emulator");
-    const orders = managed.find((m) => m.name === "orders-before-migration")!;
-    const sessions = managed.find((m) => m.name === "sessions-snapshot")!;
-    emulator.admin.expireBackup(orders.outs.backupId as string);
-    say(`expired backup ${orders.outs.backupId} (orders-before-migration), as time would`);
-    emulator.admin.lockBackup(sessions.outs.backupId as string, true);
-    say(`locked backup ${sessions.outs.backupId} (sessions-snapshot), as another process would`);
+    for (const m of managed) {
+      const what = induceDrift(emulator, m.name, String(m.outs.backupId));
+      if (what) say(`${m.name}: backup ${m.outs.backupId} ${what}`);
+    }
 
     step("pulumi preview --refresh --diff: what refresh finds and what the next up would do");
     for (const m of managed) {
-      const rd: any = await host.call("read", rq.read(m.id, m.outs, m.inputs, m.name));
+      const rd: any = await host.call("read", rq(m).read(m.id, m.outs, m.inputs, m.name));
       if (!rd.getId()) {
-        say(` - ${m.name}: gone; refresh removes it from the stack`);
+        m.gone = true;
+        say(
+          ` -  ${m.name}: the backup is gone; refresh removes it from the stack and the next up takes a new one`,
+        );
         continue;
       }
       const refreshed = rd.getProperties().toJavaScript();
       for (const key of ["status", "locked"]) {
-        if (refreshed[key] !== m.outs[key]) say(` ~ ${m.name}: ${key}: ${m.outs[key]} => ${refreshed[key]}`);
+        if (refreshed[key] !== m.outs[key]) say(` ~  ${m.name}: ${key}: ${m.outs[key]} => ${refreshed[key]}`);
       }
       m.outs = refreshed;
-      const df: any = await host.call("diff", rq.diff(m.id, refreshed, m.inputs, m.name));
+      const df: any = await host.call("diff", rq(m).diff(m.id, refreshed, m.inputs, m.name));
       const replaces: string[] = df.getReplacesList();
-      if (df.getChanges() !== DIFF.DIFF_SOME) say(`   ${m.name}: no changes`);
+      if (df.getChanges() !== DIFF.DIFF_SOME) say(`    ${m.name}: no changes`);
       else if (replaces.length)
         say(` +- ${m.name}: replace (because of ${replaces.join(", ")}): a fresh backup is taken`);
       else say(` ~  ${m.name}: update in place: the new lock state is acknowledged`);
@@ -214,18 +236,23 @@ async function withoutCli(emulator: Emulator, env: Record<string, string>): Prom
     await relayLogs();
 
     step("pulumi up: apply that plan");
-    for (const m of managed) {
-      const df: any = await host.call("diff", rq.diff(m.id, m.outs, m.inputs, m.name));
+    for (const [i, m] of managed.entries()) {
+      if (m.gone) {
+        managed[i] = await create(m);
+        await relayLogs();
+        say(` +  ${m.name}: created again: ${describeBackup(managed[i])}`);
+        continue;
+      }
+      const df: any = await host.call("diff", rq(m).diff(m.id, m.outs, m.inputs, m.name));
       if (df.getChanges() !== DIFF.DIFF_SOME) continue;
       if (df.getReplacesList().length) {
-        const cr: any = await host.call("create", rq.create(m.inputs, m.name));
-        await host.call("delete", rq.delete(m.id, m.outs, m.name));
+        const fresh = await create(m);
+        await host.call("delete", rq(m).delete(m.id, m.outs, m.name));
+        managed[i] = fresh;
         await relayLogs();
-        m.id = cr.getId();
-        m.outs = cr.getProperties().toJavaScript();
-        say(` +- ${m.name}: replaced by backup ${m.outs.backupId}, expires ${m.outs.expireTime}`);
+        say(` +- ${m.name}: replaced: ${describeBackup(fresh)}`);
       } else {
-        const up: any = await host.call("update", rq.update(m.id, m.outs, m.inputs, m.name));
+        const up: any = await host.call("update", rq(m).update(m.id, m.outs, m.inputs, m.name));
         m.outs = up.getProperties().toJavaScript();
         await relayLogs();
         say(` ~  ${m.name}: updated; locked=${m.outs.locked} acknowledged`);
@@ -234,13 +261,13 @@ async function withoutCli(emulator: Emulator, env: Record<string, string>): Prom
 
     step("pulumi destroy");
     for (const m of managed) {
-      await host.call("delete", rq.delete(m.id, m.outs, m.name));
-      say(` - ${m.name}: removed from the stack`);
+      await host.call("delete", rq(m).delete(m.id, m.outs, m.name));
+      say(` -  ${m.name}: removed from the stack`);
     }
     await relayLogs();
     say();
     say(
-      `Done: ${emulator.admin.backups().filter((b) => b.backupType === "0").length} manual backups remain in the emulator until they expire.`,
+      "Done: the demo ran without the Pulumi CLI, through Pulumi's dynamic-provider host, against the emulator.",
     );
   } finally {
     await host.stop();

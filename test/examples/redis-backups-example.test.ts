@@ -22,18 +22,27 @@ beforeAll(async () => {
   );
 });
 
-it("declares the two documented backups with their settings", async () => {
-  const program = await import("../../examples/tencentcloud");
+it("declares the documented backups on three clouds with their settings", async () => {
+  const program = await import("../../examples/redis-backups");
   await new Promise((resolve) => pulumi.all([program.backups.ordersBeforeMigration.id]).apply(resolve));
   const byName = Object.fromEntries(registered.map((r) => [r.name, r]));
-  expect(Object.keys(byName).sort()).toEqual(["orders-before-migration", "sessions-snapshot"]);
-  for (const r of registered) expect(r.type).toBe("pulumi-nodejs:dynamic/tencentcloud:RedisBackup");
+  expect(Object.fromEntries(registered.map((r) => [r.name, r.type]))).toEqual({
+    "orders-before-migration": "pulumi-nodejs:dynamic/tencentcloud:RedisBackup",
+    "sessions-snapshot": "pulumi-nodejs:dynamic/tencentcloud:RedisBackup",
+    "catalog-weekly": "pulumi-nodejs:dynamic/alicloud:RedisBackup",
+    "cache-before-upgrade": "pulumi-nodejs:dynamic/ucloud:RedisBackup",
+  });
   expect(byName["orders-before-migration"].inputs).toMatchObject({
     instanceId: "crs-demo0001",
     remark: "before orders schema v2 migration",
     storageDays: 30,
   });
   expect(byName["sessions-snapshot"].inputs).toMatchObject({ instanceId: "crs-demo0002", keepExpired: true });
+  expect(byName["catalog-weekly"].inputs).toMatchObject({ instanceId: "r-demo0001", retentionDays: 7 });
+  expect(byName["cache-before-upgrade"].inputs).toMatchObject({
+    groupId: "uredis-demo01",
+    backupName: "cache-before-upgrade",
+  });
 });
 
 it("stores a small provider in state that captured no credential", () => {
@@ -42,6 +51,6 @@ it("stores a small provider in state that captured no credential", () => {
       typeof r.inputs.__provider === "string" ? r.inputs.__provider : r.inputs.__provider.value;
     expect(text.length).toBeLessThanOrEqual(4096);
     expect(text).not.toContain("canary-example-secret-Pp4r");
-    expect(text).toContain("pulumi-redis-backup/internal/tencentcloud/operations");
+    expect(text).toContain(`pulumi-redis-backup/internal/${r.type.split("/")[1].split(":")[0]}/operations`);
   }
 });
