@@ -1,0 +1,212 @@
+/**
+ * Drift: what the stack recorded (a state export) and what the repository declares, against what
+ * each cloud has now. Every backup is read through its cloud's own `read` — the code a
+ * `pulumi refresh` runs, with the same credentials and endpoint settings — and judged:
+ *
+ * - `missing`: declared but not in the stack, or in the stack but gone from the cloud;
+ * - `expired`, `failed` (UCloud: the backup job failed), `locked` (Tencent: held by another flow);
+ * - `expiring-soon`: expires within the window (`--expiring-within`);
+ * - `undeclared`: in the stack but not in the declarations (when both are given);
+ * - `error`: the cloud could not be asked (credentials, network); the run exits 1;
+ * - `ok`: none of the above.
+ */
+import * as alicloudOps from "../provider/alicloud/operations";
+import { OperationDeps, defaultDeps } from "../provider/core/deps";
+import { redact } from "../provider/core/redact";
+import { Cloud, Declaration, Declarations, toResourceInputs } from "../provider/declarations/schema";
+import * as tencentOps from "../provider/tencentcloud/operations";
+import * as ucloudOps from "../provider/ucloud/operations";
+import { UsageError } from "./io";
+import type { RecordedBackup } from "./state";
+
+export const VERDICTS = [
+  "ok",
+  "expiring-soon",
+  "expired",
+  "locked",
+  "failed",
+  "missing",
+  "undeclared",
+  "error",
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export interface DriftRow {
+  name: string;
+  cloud: Cloud;
+  backupId?: string;
+  /** The status the stack recorded at its last `up` or `refresh`; unset when not in the stack. */
+  recordedStatus?: string;
+  /** The status the cloud reports now; `gone` when the cloud no longer has the backup. */
+  currentStatus?: string;
+  /** ISO 8601, when known. */
+  expireTime?: string;
+  verdict: Verdict;
+  /** Why the verdict is `error`. */
+  error?: string;
+  urn?: string;
+}
+
+export interface DriftReport {
+  /** Expiry is judged as of this time (ms since the epoch). */
+  asOf: number;
+  expiringWithinMs: number;
+  /** Sorted by name, then cloud. */
+  rows: DriftRow[];
+}
+
+/** A cloud's `read`, as every cloud's operations module exports it. */
+export type ReadFn = (
+  id: string,
+  props: Record<string, unknown>,
+  deps: Partial<OperationDeps>,
+) => Promise<{ id?: string; props?: Record<string, unknown> }>;
+
+const READERS: Record<Cloud, ReadFn> = {
+  tencentcloud: tencentOps.read as unknown as ReadFn,
+  alicloud: alicloudOps.read as unknown as ReadFn,
+  ucloud: ucloudOps.read as unknown as ReadFn,
+};
+
+export interface DriftOptions {
+  declarations?: Declarations;
+  recorded?: RecordedBackup[];
+  /** Expiry is judged as of this time (ms since the epoch). */
+  now: number;
+  expiringWithinMs: number;
+  /** Called as each backup is read. */
+  onProgress?: (done: number, total: number) => void;
+  /** Backups read at a time (default 4). */
+  concurrency?: number;
+}
+
+interface Target {
+  name: string;
+  cloud: Cloud;
+  id: string;
+  props: Record<string, unknown>;
+  declared: boolean;
+  recorded: boolean;
+  urn?: string;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+export async function checkDrift(o: DriftOptions): Promise<DriftReport> {
+  const { declarations, recorded } = o;
+  if (!declarations && !recorded) throw new UsageError("give --state, --declarations or both");
+  const key = (name: string, cloud: Cloud) => `${cloud}\u0000${name}`;
+  const declaredKeys = new Set(Object.entries(declarations ?? {}).map(([n, d]) => key(n, d.cloud)));
+  const recordedKeys = new Set((recorded ?? []).map((r) => key(r.name, r.cloud)));
+
+  const targets: Target[] = (recorded ?? []).map((r) => ({
+    name: r.name,
+    cloud: r.cloud,
+    id: r.id,
+    props: r.outputs,
+    declared: !declarations || declaredKeys.has(key(r.name, r.cloud)),
+    recorded: true,
+    urn: r.urn,
+  }));
+  const rows: DriftRow[] = [];
+  const needState: string[] = [];
+  for (const [name, d] of Object.entries(declarations ?? {})) {
+    if (recordedKeys.has(key(name, d.cloud))) continue;
+    if (recorded) {
+      rows.push({ name, cloud: d.cloud, backupId: d.backupId, verdict: "missing" });
+    } else if (d.backupId !== undefined) {
+      targets.push({ ...adoptedTarget(name, d), declared: true, recorded: false });
+    } else {
+      needState.push(name);
+    }
+  }
+  if (needState.length > 0) {
+    throw new UsageError(
+      `without --state, drift can only check backups declared with a backupId; ` +
+        `pass a state export (\`pulumi stack export > state.json\`, then --state state.json) to check ${needState.join(", ")}`,
+    );
+  }
+
+  let done = 0;
+  o.onProgress?.(0, targets.length);
+  const read = await mapLimited(targets, o.concurrency ?? 4, async (t) => {
+    const row = await judge(t, o);
+    o.onProgress?.(++done, targets.length);
+    return row;
+  });
+  rows.push(...read);
+  rows.sort(
+    (a, b) =>
+      cmp(a.name, b.name) ||
+      cmp(a.cloud, b.cloud) ||
+      cmp(a.urn ?? "", b.urn ?? "") ||
+      cmp(a.verdict, b.verdict),
+  );
+  return { asOf: o.now, expiringWithinMs: o.expiringWithinMs, rows };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A backup declared with a backupId: read as an adopted backup with the declared settings. */
+function adoptedTarget(name: string, d: Declaration): Omit<Target, "declared" | "recorded"> {
+  const { inputs } = toResourceInputs(d);
+  const instance = d.instance;
+  const props: Record<string, unknown> = { ...inputs, backupId: d.backupId, adopted: true };
+  return { name, cloud: d.cloud, id: `${instance}:${d.backupId}`, props };
+}
+
+const quiet = { info: () => undefined, warn: () => undefined };
+
+async function judge(t: Target, o: DriftOptions): Promise<DriftRow> {
+  const row: DriftRow = {
+    name: t.name,
+    cloud: t.cloud,
+    backupId: str(t.props.backupId) ?? t.id.slice(t.id.indexOf(":") + 1),
+    recordedStatus: t.recorded ? str(t.props.status) : undefined,
+    expireTime: str(t.props.expireTime),
+    verdict: "ok",
+    urn: t.urn,
+  };
+  let current: Record<string, unknown> | undefined;
+  try {
+    const deps = defaultDeps({ reporter: quiet, onRetry: () => undefined });
+    const result = await READERS[t.cloud](t.id, t.props, deps);
+    current = result.props;
+  } catch (e) {
+    return { ...row, verdict: "error", error: redact((e as Error).message) };
+  }
+  if (!current) {
+    row.currentStatus = "gone";
+    row.verdict = t.declared ? "missing" : "undeclared";
+    return row;
+  }
+  row.currentStatus = str(current.status);
+  row.expireTime = str(current.expireTime) ?? row.expireTime;
+  row.backupId = str(current.backupId) ?? row.backupId;
+  row.verdict = t.declared ? verdictOf(current, o.now, o.expiringWithinMs) : "undeclared";
+  return row;
+}
+
+/** The verdict on a backup the cloud has: the worst thing true of it. */
+export function verdictOf(current: Record<string, unknown>, now: number, windowMs: number): Verdict {
+  const status = str(current.status);
+  const expireAt = str(current.expireTime) ? Date.parse(current.expireTime as string) : NaN;
+  if (status === "expired" || (Number.isFinite(expireAt) && expireAt <= now)) return "expired";
+  if (status === "failed") return "failed";
+  if (status === "locked" || current.locked === true) return "locked";
+  if (Number.isFinite(expireAt) && expireAt - now <= windowMs) return "expiring-soon";
+  return "ok";
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

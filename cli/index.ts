@@ -1,0 +1,239 @@
+#!/usr/bin/env node
+/**
+ * `pulumi-redis-backup`: checks for infrastructure repositories that declare Redis backups.
+ *
+ *   pulumi-redis-backup validate backups.yaml
+ *   pulumi-redis-backup drift --state state.json --declarations backups.yaml --format markdown
+ *
+ * `validate` needs no credentials. `drift` asks each cloud through the provider's own `read`, with
+ * the provider's environment variables (TENCENTCLOUD_*, ALIBABA_CLOUD_*, UCLOUD_*), so it works
+ * against the emulator exactly as against a cloud. Exit codes: 0 fine, 1 error, 2 drift.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { existsSync, readFileSync } from "fs";
+import { dirname, join } from "path";
+import { Problem, formatProblem, loadDeclarations } from "../provider/declarations/parse";
+import type { Declarations } from "../provider/declarations/schema";
+import { checkDrift } from "./drift";
+import { parseDuration } from "./duration";
+import { Io, UsageError, processIo } from "./io";
+import { FORMATS, Format, render } from "./render";
+import { RecordedBackup, parseStateExport } from "./state";
+
+export type { Io } from "./io";
+
+export const EXIT = { ok: 0, error: 1, drift: 2 } as const;
+
+const VALIDATE_FORMATS = ["text", "github", "json"] as const;
+type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+
+/** Runs the CLI with `argv` (the arguments after the program name); resolves with the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command()
+    .name("pulumi-redis-backup")
+    .description(
+      "Check Redis backup declarations, and compare a stack's backups with what the clouds have now.",
+    )
+    .version(packageVersion(), "-V, --version")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+    });
+
+  program
+    .command("validate")
+    .description("Check a declarations file (no credentials needed). Exit 1 listing every problem.")
+    .argument("<file>", "the declarations file, e.g. backups.yaml")
+    .addOption(
+      new Option("--format <format>", "text, github (annotations on the pull request) or json")
+        .choices(VALIDATE_FORMATS)
+        .default("text"),
+    )
+    .action((file: string, opts: { format: ValidateFormat }) => {
+      code = validate(file, opts.format, io);
+    });
+
+  program
+    .command("drift")
+    .description(
+      "Ask each cloud for every backup of a stack and say which expired, expire soon, got locked, vanished or are not declared.\n" +
+        "Exit 0 when all is ok, 2 on drift, 1 on error.",
+    )
+    .option("--declarations <file>", "the declarations file (backups.yaml)")
+    .option(
+      "--state <file>",
+      "a state export, from `pulumi stack export > state.json` (- reads standard input)",
+    )
+    .option("--expiring-within <duration>", "how soon an expiry counts as expiring-soon: 7d, 36h, 90m", "7d")
+    .addOption(
+      new Option("--format <format>", "table, markdown (a PR comment) or json")
+        .choices(FORMATS)
+        .default("table"),
+    )
+    .option("--now <time>", "judge expiry as of this time (ISO 8601) instead of the current time")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Each cloud is asked with the provider's environment variables (stack config is not read):",
+        "  Tencent Cloud  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_REGION,",
+        "                 TENCENTCLOUD_ENDPOINT",
+        "  Alibaba Cloud  ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET,",
+        "                 ALIBABA_CLOUD_REGION_ID, ALIBABA_CLOUD_ENDPOINT",
+        "  UCloud         UCLOUD_PUBLIC_KEY, UCLOUD_PRIVATE_KEY, UCLOUD_REGION, UCLOUD_ENDPOINT",
+        "",
+        "Example:",
+        "  pulumi stack export > state.json",
+        "  pulumi-redis-backup drift --state state.json --declarations backups.yaml --format markdown",
+      ].join("\n"),
+    )
+    .action(async (opts: DriftCliOptions) => {
+      code = await drift(opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.error;
+    const message = e instanceof UsageError ? e.message : ((e as Error).stack ?? String(e));
+    io.stderr.write(`pulumi-redis-backup: ${message}\n`);
+    return EXIT.error;
+  }
+}
+
+function validate(file: string, format: ValidateFormat, io: Io): number {
+  const { declarations, problems } = loadDeclarations(file);
+  const count = Object.keys(declarations).length;
+  if (format === "json") {
+    io.stdout.write(
+      JSON.stringify({ file, valid: problems.length === 0, backups: count, problems }, null, 2) + "\n",
+    );
+    return problems.length ? EXIT.error : EXIT.ok;
+  }
+  if (problems.length === 0) {
+    io.stdout.write(`${file}: ok, ${describeCount(declarations)}\n`);
+    return EXIT.ok;
+  }
+  for (const p of problems)
+    io.stdout.write((format === "github" ? githubAnnotation(p) : formatProblem(p)) + "\n");
+  io.stdout.write(`${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n`);
+  return EXIT.error;
+}
+
+/** `6 backups (3 tencentcloud, 2 alicloud, 1 ucloud)` */
+function describeCount(declarations: Declarations): string {
+  const all = Object.values(declarations);
+  const by = new Map<string, number>();
+  for (const d of all) by.set(d.cloud, (by.get(d.cloud) ?? 0) + 1);
+  const parts = [...by].map(([cloud, n]) => `${n} ${cloud}`);
+  return `${all.length} backup${all.length === 1 ? "" : "s"}${parts.length ? ` (${parts.join(", ")})` : ""}`;
+}
+
+/** A GitHub Actions workflow command: the problem shows on the pull request's diff. */
+function githubAnnotation(p: Problem): string {
+  const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const prop = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  return `::error file=${prop(p.file)},line=${p.line},col=${p.column},title=${prop(p.field)}::${data(`${p.field}: ${p.message}`)}`;
+}
+
+interface DriftCliOptions {
+  declarations?: string;
+  state?: string;
+  expiringWithin: string;
+  format: Format;
+  now?: string;
+}
+
+async function drift(opts: DriftCliOptions, io: Io): Promise<number> {
+  if (!opts.declarations && !opts.state) {
+    throw new UsageError("drift needs --state (a `pulumi stack export`), --declarations, or both");
+  }
+  const expiringWithinMs = parseDuration(opts.expiringWithin);
+  const now = opts.now === undefined ? Date.now() : Date.parse(opts.now);
+  if (!Number.isFinite(now))
+    throw new UsageError(`--now: "${opts.now}" is not a time; write it like 2025-06-01T12:00:00Z`);
+
+  let declarations: Declarations | undefined;
+  if (opts.declarations) {
+    const loaded = loadDeclarations(opts.declarations);
+    if (loaded.problems.length > 0) {
+      for (const p of loaded.problems) io.stderr.write(formatProblem(p) + "\n");
+      throw new UsageError(
+        `${opts.declarations} has ${loaded.problems.length} problem${loaded.problems.length === 1 ? "" : "s"}; fix ${loaded.problems.length === 1 ? "it" : "them"} first`,
+      );
+    }
+    declarations = loaded.declarations;
+  }
+  let recorded: RecordedBackup[] | undefined;
+  if (opts.state) recorded = parseStateExport(readState(opts.state, io), opts.state);
+
+  const progress = io.stderr.isTTY ? progressLine(io) : undefined;
+  let report;
+  try {
+    report = await checkDrift({
+      declarations,
+      recorded,
+      now,
+      expiringWithinMs,
+      onProgress: progress?.update,
+    });
+  } finally {
+    progress?.clear();
+  }
+  io.stdout.write(render(report, opts.format));
+  if (report.rows.some((r) => r.verdict === "error")) {
+    for (const r of report.rows.filter((row) => row.error)) {
+      io.stderr.write(`pulumi-redis-backup: ${r.name} (${r.cloud}): ${r.error}\n`);
+    }
+    return EXIT.error;
+  }
+  return report.rows.every((r) => r.verdict === "ok") ? EXIT.ok : EXIT.drift;
+}
+
+function readState(path: string, io: Io): string {
+  if (path === "-") {
+    if (!io.readStdin) throw new UsageError("--state -: no standard input to read");
+    return io.readStdin();
+  }
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new UsageError(`--state ${path}: ${err.code === "ENOENT" ? "no such file" : err.message}`);
+  }
+}
+
+/** One line on a terminal, rewritten as backups are read; nothing at all elsewhere (CI logs). */
+function progressLine(io: Io) {
+  let shown = false;
+  return {
+    update: (done: number, total: number) => {
+      if (total === 0) return;
+      io.stderr.write(`\rchecking backups: ${done}/${total}`);
+      shown = true;
+    },
+    clear: () => {
+      if (shown) io.stderr.write("\r\x1b[K");
+    },
+  };
+}
+
+function packageVersion(): string {
+  for (let dir = __dirname, i = 0; i < 4; i++, dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+    if (pkg.name === "pulumi-redis-backup" && pkg.version) return pkg.version;
+  }
+  return "0.0.0";
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

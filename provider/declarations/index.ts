@@ -1,0 +1,81 @@
+/**
+ * Backups declared in a file (`backups.yaml`) rather than in code: `declareBackups(path)` turns each
+ * entry into the RedisBackup of its cloud, named by its key. The same file is what
+ * `pulumi-redis-backup validate` checks in pull requests and `drift` compares with the clouds.
+ *
+ * ```ts
+ * import { declareBackups } from "pulumi-redis-backup";
+ * const backups = declareBackups("backups.yaml");
+ * export const ordersBackupId = backups["orders-before-migration"].backupId;
+ * ```
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "../alicloud";
+import * as tencentcloud from "../tencentcloud";
+import * as ucloud from "../ucloud";
+import type { Problem } from "./parse";
+import { toResourceInputs } from "./schema";
+
+export type {
+  AlicloudDeclaration,
+  Cloud,
+  Declaration,
+  Declarations,
+  TencentDeclaration,
+  UCloudDeclaration,
+} from "./schema";
+export type { Problem } from "./parse";
+
+/** A backup `declareBackups` made: the RedisBackup of its cloud. */
+export type DeclaredBackup = tencentcloud.RedisBackup | alicloud.RedisBackup | ucloud.RedisBackup;
+
+export interface DeclareBackupsOptions {
+  /** Options for every resource made (parent, protect, dependsOn, ignoreChanges, ...). */
+  resourceOptions?: pulumi.CustomResourceOptions;
+}
+
+/** Thrown by `declareBackups` for a file with problems; its message lists every one of them. */
+export class DeclarationsError extends Error {
+  override readonly name = "DeclarationsError";
+  constructor(
+    readonly file: string,
+    readonly problems: Problem[],
+  ) {
+    super(
+      `${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the backup declarations:\n` +
+        problems.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.field}: ${p.message}`).join("\n"),
+    );
+  }
+}
+
+/**
+ * Declares one RedisBackup per entry of the declarations file at `path` (relative paths resolve
+ * against the current directory: the Pulumi project's), named by the entry's key. Throws a
+ * {@link DeclarationsError} listing every problem when the file has any; declares nothing then.
+ */
+export function declareBackups(
+  path: string,
+  opts: DeclareBackupsOptions = {},
+): Record<string, DeclaredBackup> {
+  // The YAML parser is loaded here, by programs that declare backups, and never by a provider.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadDeclarations }: typeof import("./parse") = require("./parse");
+  const { declarations, problems } = loadDeclarations(path);
+  if (problems.length > 0) throw new DeclarationsError(path, problems);
+  const made: Record<string, DeclaredBackup> = {};
+  for (const [name, declaration] of Object.entries(declarations)) {
+    const r = toResourceInputs(declaration);
+    switch (r.cloud) {
+      case "tencentcloud":
+        made[name] = new tencentcloud.RedisBackup(name, r.inputs, opts.resourceOptions);
+        break;
+      case "alicloud":
+        made[name] = new alicloud.RedisBackup(name, r.inputs, opts.resourceOptions);
+        break;
+      case "ucloud":
+        made[name] = new ucloud.RedisBackup(name, r.inputs, opts.resourceOptions);
+        break;
+    }
+  }
+  return made;
+}
