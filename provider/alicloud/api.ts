@@ -4,19 +4,11 @@
  * about what the provider relies on.
  */
 import { z } from "zod";
+import { optionalInt } from "../core/schemas";
 import type { AlicloudClient } from "./client";
 
 /** An id that may arrive as a JSON number or string; kept as a string. */
 const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String);
-/** An integer that may arrive as a JSON string. */
-const int = z.union([
-  z.number().int(),
-  z
-    .string()
-    .regex(/^-?\d+$/)
-    .transform(Number),
-]);
-const optionalInt = int.nullish().transform((v) => v ?? undefined);
 const optionalString = z
   .union([z.string(), z.number()])
   .nullish()

@@ -9,7 +9,9 @@ import { learnClockSkew, serverNow } from "../core/clockSkew";
 import { CloudApiError, ResponseValidationError } from "../core/errors";
 import { HttpResponse, postText } from "../core/http";
 import {
+  CallOptions,
   InvokeDeps,
+  MAX_RESPONSE_BYTES,
   describeBody,
   gatewayError,
   invoke,
@@ -24,16 +26,12 @@ import { RpcParams, formEncode, signedParameters } from "./signer";
 
 export type ClientDeps = InvokeDeps;
 
-export interface CallOptions {
-  /** False for calls that change something: an unknown outcome is never retried here. */
-  idempotent: boolean;
-}
+export type { CallOptions } from "../core/invoke";
 
 /** Business parameters; undefined ones are left out, numbers are sent as decimal strings. */
 export type CallParams = Record<string, string | number | undefined>;
 
 const CONTENT_TYPE = "application/x-www-form-urlencoded";
-const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 export class AlicloudClient {
   private readonly deps: ClientDeps;

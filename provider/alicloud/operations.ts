@@ -17,7 +17,7 @@ import {
 } from "../core/errors";
 import { isUnknown, stripUndefined } from "../core/outputs";
 import { initFailed } from "../core/partial";
-import { backoffDelay, defaultRetry } from "../core/retry";
+import { createOnce } from "../core/createOnce";
 import { ConfigSource, setStackConfig } from "../core/settings";
 import { BackupEntry, createBackup, deleteBackup, minuteTime, modifyBackupExpireTime } from "./api";
 import {
@@ -206,67 +206,42 @@ async function startJob(
 ): Promise<string[]> {
   const instanceId = inputs.instanceId;
   const request = { InstanceId: instanceId, BackupRetentionPeriod: inputs.retentionDays };
-  for (let attempt = 1; ; attempt++) {
-    const baseline = await knownManualJobs(client, instanceId, deps.clock.now()).catch((e: unknown) => {
-      // An instance Alibaba does not know has no jobs; CreateBackup will say so in its own words.
-      if (isNotFound(e)) return new Set<string>();
-      throw e;
-    });
-    try {
+  // The manual jobs known before the latest attempt; undefined while not (yet) known.
+  let baseline: Set<string> | undefined;
+  return createOnce({
+    action: "CreateBackup",
+    target: instanceId,
+    lookingFor: "the job it may have started",
+    send: async () => {
+      baseline = undefined;
+      baseline = await knownManualJobs(client, instanceId, deps.clock.now()).catch((e: unknown) => {
+        // An instance Alibaba does not know has no jobs; CreateBackup will say so in its own words.
+        if (isNotFound(e)) return new Set<string>();
+        throw e;
+      });
       const { BackupJobID } = await createBackup(client, request);
       return claim(client, instanceId, sortIds(BackupJobID));
-    } catch (e) {
-      if (outcomeUnknown(e)) {
-        deps.reporter.warn(
-          `${instanceId}: CreateBackup outcome unknown (${(e as Error).message}); looking for the job it may have started before trying again`,
-        );
-        const found = await lookTwice(client, instanceId, baseline, deps);
-        if (found.length > 0) {
-          deps.reporter.info(`${instanceId}: found job ${found.join(",")}, started by that CreateBackup`);
-          return claim(client, instanceId, found);
-        }
-        if (attempt >= defaultRetry.maxAttempts) throw e;
-        continue;
-      }
-      if (
-        e instanceof CloudApiError &&
-        (e.code === BACKUP_JOB_EXISTS || e.retryable) &&
-        deps.clock.now() < deadline
-      ) {
-        const delay = Math.max(
-          1_000,
-          backoffDelay(Math.min(attempt, 6), { ...defaultRetry, random: deps.random }),
-        );
-        deps.reporter.info(
-          e.code === BACKUP_JOB_EXISTS
-            ? `${instanceId}: another backup job is running (BackupJobExists); trying again in ${Math.round(delay / 1000)}s`
-            : `${instanceId}: ${e.code}; trying again in ${Math.round(delay / 1000)}s`,
-        );
-        await deps.sleep(Math.min(delay, Math.max(0, deadline - deps.clock.now())));
-        continue;
-      }
-      throw e;
-    }
-  }
-}
-
-async function lookTwice(
-  client: AlicloudClient,
-  instanceId: string,
-  baseline: Set<string>,
-  deps: OperationDeps,
-) {
-  const exclude = new Set(
-    [...claimedJobs]
-      .filter((k) => k.startsWith(`${client.settings.endpoint} ${instanceId} `))
-      .map((k) => k.slice(k.lastIndexOf(" ") + 1)),
-  );
-  for (let look = 0; look < 2; look++) {
-    if (look > 0) await deps.sleep(2_000);
-    const found = await newManualJobs(client, instanceId, baseline, exclude, deps.clock.now());
-    if (found.length > 0) return found;
-  }
-  return [];
+    },
+    find: async () => {
+      // Without a baseline the failure came before CreateBackup was sent: nothing to find.
+      if (!baseline) return undefined;
+      const exclude = new Set(
+        [...claimedJobs]
+          .filter((k) => k.startsWith(`${client.settings.endpoint} ${instanceId} `))
+          .map((k) => k.slice(k.lastIndexOf(" ") + 1)),
+      );
+      const found = await newManualJobs(client, instanceId, baseline, exclude, deps.clock.now());
+      if (found.length === 0) return undefined;
+      deps.reporter.info(`${instanceId}: found job ${found.join(",")}, started by that CreateBackup`);
+      return claim(client, instanceId, found);
+    },
+    outcomeUnknown,
+    refusedForNow: (e) => e instanceof CloudApiError && (e.code === BACKUP_JOB_EXISTS || e.retryable),
+    describeRefusal: (e) =>
+      e.code === BACKUP_JOB_EXISTS ? "another backup job is running (BackupJobExists)" : e.code,
+    deadline,
+    deps,
+  });
 }
 
 /** Refresh: the backup as Alibaba lists it now; expired when it is gone past its expiry; empty when gone. */

@@ -23,6 +23,25 @@ export interface HttpResponse {
   text: string;
 }
 
+/**
+ * One keep-alive agent pair per process, with a bounded pool: the vendors allow tens of requests
+ * per second, so a few dozen connections carry them all, and a fleet refresh does not open one
+ * socket (and its buffers) per resource.
+ */
+let agents: { http: import("http").Agent; https: import("https").Agent } | undefined;
+
+function pooledAgents() {
+  if (!agents) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const http: typeof import("http") = require("http");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const https: typeof import("https") = require("https");
+    const options = { keepAlive: true, maxSockets: 32 };
+    agents = { http: new http.Agent(options), https: new https.Agent(options) };
+  }
+  return agents;
+}
+
 /** Network error codes after which the request certainly never reached the server. */
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
@@ -43,6 +62,8 @@ export async function postText(req: HttpRequest): Promise<HttpResponse> {
       maxRedirects: 0,
       validateStatus: () => true,
       proxy: false,
+      httpAgent: pooledAgents().http,
+      httpsAgent: pooledAgents().https,
     });
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(res.headers ?? {}))

@@ -11,6 +11,15 @@ import { defaultRetry, withRetry } from "./retry";
 import { redact } from "./redact";
 import { formatIssues } from "./validation";
 
+/** How a call may be retried. */
+export interface CallOptions {
+  /** False for calls that change something: an unknown outcome is never retried by the client. */
+  idempotent: boolean;
+}
+
+/** Responses larger than this are refused rather than buffered (every vendor's answers are small). */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
 export interface InvokeDeps {
   clock: Clock;
   sleep: Sleep;

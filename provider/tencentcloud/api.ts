@@ -4,21 +4,10 @@
  * sometimes sent as strings) and strict about what the provider relies on.
  */
 import { z } from "zod";
+import { lenientInt, optionalInt, optionalString } from "../core/schemas";
 import type { TencentClient } from "./client";
 
-/** An integer that may arrive as a JSON string. */
-const int = z.union([
-  z.number().int(),
-  z
-    .string()
-    .regex(/^-?\d+$/)
-    .transform(Number),
-]);
-const optionalInt = int.nullish().transform((v) => v ?? undefined);
-const optionalString = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? undefined);
+const int = lenientInt;
 const requestId = z.string();
 
 export const ManualBackupInstanceResponse = z.object({ TaskId: int, RequestId: requestId });

@@ -7,7 +7,9 @@ import { learnClockSkew, serverNow } from "../core/clockSkew";
 import { CloudApiError, ResponseValidationError } from "../core/errors";
 import { HttpResponse, postText } from "../core/http";
 import {
+  CallOptions,
   InvokeDeps,
+  MAX_RESPONSE_BYTES,
   describeBody,
   gatewayError,
   invoke,
@@ -22,13 +24,9 @@ import { signTc3 } from "./signer";
 
 export type ClientDeps = InvokeDeps;
 
-export interface CallOptions {
-  /** False for calls that change something: their transport failures with an unknown outcome are never retried here. */
-  idempotent: boolean;
-}
+export type { CallOptions } from "../core/invoke";
 
 const CONTENT_TYPE = "application/json";
-const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 export class TencentClient {
   private readonly deps: ClientDeps;

@@ -6,15 +6,9 @@
 import { checkInputs } from "../core/check";
 import { OperationDeps, defaultDeps } from "../core/deps";
 import { DiffResult, planDiff } from "../core/diff";
-import {
-  CloudApiError,
-  NotFoundError,
-  ResponseValidationError,
-  TransportError,
-  withContext,
-} from "../core/errors";
+import { CloudApiError, NotFoundError, withContext } from "../core/errors";
 import { initFailed } from "../core/partial";
-import { backoffDelay, defaultRetry } from "../core/retry";
+import { createOnce } from "../core/createOnce";
 import { ConfigSource, setStackConfig } from "../core/settings";
 import { waitFor } from "../core/waiter";
 import { BackupSummary, describeBackupDetail, manualBackupInstance } from "./api";
@@ -175,54 +169,26 @@ async function waitBackupComplete(
 
 type Started = { taskId: number } | { found: BackupSummary };
 
-/**
- * Starts the backup task. ManualBackupInstance takes no idempotency token, so when an attempt's
- * outcome is unknown (timeout, dropped connection, 5xx) we first look for the backup it may have
- * made, by our marker, and only then try again.
- */
-async function startTask(
+/** ManualBackupInstance, sent so that it never takes two backups (see createOnce). */
+function startTask(
   client: TencentClient,
   request: { InstanceId: string; Remark: string; StorageDays?: number },
   token: string,
   deadline: number,
   deps: OperationDeps,
 ): Promise<Started> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return { taskId: (await manualBackupInstance(client, request)).TaskId };
-    } catch (e) {
-      // A garbled answer to a create leaves its outcome as unknown as a lost one.
-      if ((e instanceof TransportError && e.outcomeUnknown) || e instanceof ResponseValidationError) {
-        deps.reporter.warn(
-          `${request.InstanceId}: ManualBackupInstance outcome unknown (${e.message}); looking for the backup it may have made before trying again`,
-        );
-        const found = await lookTwice(client, request.InstanceId, token, deps);
-        if (found) return { found };
-        if (attempt >= defaultRetry.maxAttempts) throw e;
-        continue;
-      }
-      if (e instanceof CloudApiError && e.retryable && deps.clock.now() < deadline) {
-        // Another flow holds the instance (or we are throttled): wait our turn, up to the deadline.
-        const delay = Math.max(
-          1_000,
-          backoffDelay(Math.min(attempt, 6), { ...defaultRetry, random: deps.random }),
-        );
-        deps.reporter.info(`${request.InstanceId}: ${e.code}; trying again in ${Math.round(delay / 1000)}s`);
-        await deps.sleep(Math.min(delay, Math.max(0, deadline - deps.clock.now())));
-        continue;
-      }
-      throw e;
-    }
-  }
-}
-
-async function lookTwice(client: TencentClient, instanceId: string, token: string, deps: OperationDeps) {
-  for (let look = 0; look < 2; look++) {
-    if (look > 0) await deps.sleep(2_000);
-    const found = await findBackupByMarker(client, instanceId, token);
-    if (found) return found;
-  }
-  return undefined;
+  return createOnce<Started>({
+    action: "ManualBackupInstance",
+    target: request.InstanceId,
+    lookingFor: "the backup it may have made",
+    send: async () => ({ taskId: (await manualBackupInstance(client, request)).TaskId }),
+    find: async () => {
+      const found = await findBackupByMarker(client, request.InstanceId, token);
+      return found && { found };
+    },
+    deadline,
+    deps,
+  });
 }
 
 /** Refresh: the backup as Tencent has it now; an empty result when it is gone. */

@@ -4,17 +4,9 @@
  * most fields optional in the docs) and strict about what the provider relies on (BackupId, State).
  */
 import { z } from "zod";
+import { optionalInt } from "../core/schemas";
 import type { UCloudClient } from "./client";
 
-/** An integer that may arrive as a JSON string. */
-const int = z.union([
-  z.number().int(),
-  z
-    .string()
-    .regex(/^-?\d+$/)
-    .transform(Number),
-]);
-const optionalInt = int.nullish().transform((v) => v ?? undefined);
 const optionalString = z
   .string()
   .nullish()

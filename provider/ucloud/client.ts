@@ -10,7 +10,9 @@ import type { z } from "zod";
 import { CloudApiError, ResponseValidationError } from "../core/errors";
 import { HttpResponse, postText } from "../core/http";
 import {
+  CallOptions,
   InvokeDeps,
+  MAX_RESPONSE_BYTES,
   describeBody,
   gatewayError,
   invoke,
@@ -25,13 +27,9 @@ import { UCloudParams, encodeForm, signParams } from "./signer";
 
 export type ClientDeps = InvokeDeps;
 
-export interface CallOptions {
-  /** False for calls that change something: neither an unknown outcome nor a product error is retried here. */
-  idempotent: boolean;
-}
+export type { CallOptions } from "../core/invoke";
 
 const CONTENT_TYPE = "application/x-www-form-urlencoded";
-const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 /** Where the gateway puts its request id (ucloud-sdk-go `ucloud/client.go`). */
 const REQUEST_UUID_HEADER = "x-ucloud-request-uuid";
 

@@ -6,17 +6,10 @@
 import { checkInputs } from "../core/check";
 import { OperationDeps, defaultDeps } from "../core/deps";
 import { DiffResult, planDiff } from "../core/diff";
-import {
-  CloudApiError,
-  NotFoundError,
-  OperationFailedError,
-  ResponseValidationError,
-  TransportError,
-  withContext,
-} from "../core/errors";
+import { CloudApiError, NotFoundError, OperationFailedError, withContext } from "../core/errors";
 import { isUnknown } from "../core/outputs";
 import { initFailed } from "../core/partial";
-import { backoffDelay, defaultRetry } from "../core/retry";
+import { createOnce, lostOrGarbled } from "../core/createOnce";
 import { ConfigSource, setStackConfig } from "../core/settings";
 import { URedisBackup, createURedisBackup, deleteURedisBackup, findURedisBackup } from "./api";
 import {
@@ -139,11 +132,7 @@ async function takeBackup(
   }
 }
 
-/**
- * Sends CreateURedisBackup. It takes no idempotency token, so when an attempt's outcome is unknown
- * (timeout, dropped connection, a gateway's 5xx page, RetCode 110) we first look for the backup it
- * may have made, by its unique name, and only then try again.
- */
+/** CreateURedisBackup, sent so that it never takes two backups (see createOnce); the name carries our marker. */
 async function startBackup(
   client: UCloudClient,
   groupId: string,
@@ -151,46 +140,19 @@ async function startBackup(
   deadline: number,
   deps: OperationDeps,
 ): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return (await createURedisBackup(client, { GroupId: groupId, BackupName: name })).BackupId;
-    } catch (e) {
-      if (
-        (e instanceof TransportError && e.outcomeUnknown) ||
-        (e instanceof CloudApiError && isOutcomeUnknownRetCode(Number(e.code))) ||
-        // A garbled answer leaves the outcome as unknown as a lost one.
-        e instanceof ResponseValidationError
-      ) {
-        deps.reporter.warn(
-          `${groupId}: CreateURedisBackup outcome unknown (${e.message}); looking for backup ${name} before trying again`,
-        );
-        const found = await lookTwice(client, groupId, name, deps);
-        if (found) return found.BackupId;
-        if (attempt >= defaultRetry.maxAttempts) throw e;
-        continue;
-      }
-      if (e instanceof CloudApiError && e.retryable && deps.clock.now() < deadline) {
-        // Refused before acting (rate limit, service unavailable) even after the client's retries: wait our turn.
-        const delay = Math.max(
-          1_000,
-          backoffDelay(Math.min(attempt, 6), { ...defaultRetry, random: deps.random }),
-        );
-        deps.reporter.info(`${groupId}: RetCode ${e.code}; trying again in ${Math.round(delay / 1000)}s`);
-        await deps.sleep(Math.min(delay, Math.max(0, deadline - deps.clock.now())));
-        continue;
-      }
-      throw e;
-    }
-  }
-}
-
-async function lookTwice(client: UCloudClient, groupId: string, name: string, deps: OperationDeps) {
-  for (let look = 0; look < 2; look++) {
-    if (look > 0) await deps.sleep(2_000);
-    const found = await findBackupByName(client, groupId, name);
-    if (found) return found;
-  }
-  return undefined;
+  return createOnce({
+    action: "CreateURedisBackup",
+    target: groupId,
+    lookingFor: `backup ${name}`,
+    send: async () => (await createURedisBackup(client, { GroupId: groupId, BackupName: name })).BackupId,
+    find: async () => (await findBackupByName(client, groupId, name))?.BackupId,
+    // RetCode 110 is the API's own timeout: it may have acted.
+    outcomeUnknown: (e) =>
+      lostOrGarbled(e) || (e instanceof CloudApiError && isOutcomeUnknownRetCode(Number(e.code))),
+    describeRefusal: (e) => `RetCode ${e.code}`,
+    deadline,
+    deps,
+  });
 }
 
 /** Refresh: the backup as UCloud has it now; an empty result when it is gone. */
