@@ -1,5 +1,6 @@
 /** Inputs of alicloud.RedisBackup, as a zod schema whose messages a person can act on. */
 import { z } from "zod";
+import { steeringInputs } from "../core/inputs";
 
 const RETENTION =
   "retentionDays must be a whole number of days from 7 to 730, or -1 to keep the backup for the instance's lifetime";
@@ -25,12 +26,7 @@ export const AlicloudBackupInputsSchema = z.object({
       error: 'backupId must be a backup file id like "111111111" (several, comma-joined, for a cluster)',
     })
     .optional(),
-  waitTimeoutMinutes: z
-    .number({ error: "waitTimeoutMinutes must be a number of minutes" })
-    .positive({ error: "waitTimeoutMinutes must be more than 0" })
-    .max(1440, { error: "waitTimeoutMinutes must be at most 1440 (one day)" })
-    .optional(),
-  keepExpired: z.boolean({ error: "keepExpired must be true or false" }).optional(),
+  ...steeringInputs,
 });
 
 export type AlicloudBackupInputs = z.output<typeof AlicloudBackupInputsSchema>;
@@ -38,5 +34,4 @@ export type AlicloudBackupInputs = z.output<typeof AlicloudBackupInputsSchema>;
 /** Changing one of these means another backup. retentionDays has its own rule (see diff). */
 export const REPLACE_ON_CHANGE = ["instanceId", "regionId"] as const;
 
-/** Terraform waits 31 minutes; 30 is this package's default for every cloud. */
-export const DEFAULT_WAIT_TIMEOUT_MINUTES = 30;
+export { DEFAULT_WAIT_TIMEOUT_MINUTES } from "../core/inputs";

@@ -1,5 +1,6 @@
 /** Inputs of tencentcloud.RedisBackup, as a zod schema whose messages a person can act on. */
 import { z } from "zod";
+import { adoptInput, steeringInputs } from "../core/inputs";
 
 export const TencentBackupInputsSchema = z.object({
   instanceId: z
@@ -21,16 +22,8 @@ export const TencentBackupInputsSchema = z.object({
     .string({ error: "region must be a string like ap-guangzhou" })
     .regex(/^[a-z]+(-[a-z0-9]+)+$/, { error: "region must look like ap-guangzhou" })
     .optional(),
-  backupId: z
-    .string({ error: "backupId must be a string" })
-    .min(1, { error: "backupId must not be empty" })
-    .optional(),
-  waitTimeoutMinutes: z
-    .number({ error: "waitTimeoutMinutes must be a number of minutes" })
-    .positive({ error: "waitTimeoutMinutes must be more than 0" })
-    .max(1440, { error: "waitTimeoutMinutes must be at most 1440 (one day)" })
-    .optional(),
-  keepExpired: z.boolean({ error: "keepExpired must be true or false" }).optional(),
+  backupId: adoptInput,
+  ...steeringInputs,
 });
 
 export type TencentBackupInputs = z.output<typeof TencentBackupInputsSchema>;
@@ -38,4 +31,4 @@ export type TencentBackupInputs = z.output<typeof TencentBackupInputsSchema>;
 /** Changing one of these means a different backup: Tencent has no API that modifies a backup. */
 export const REPLACE_ON_CHANGE = ["instanceId", "remark", "storageDays", "region"] as const;
 
-export const DEFAULT_WAIT_TIMEOUT_MINUTES = 30;
+export { DEFAULT_WAIT_TIMEOUT_MINUTES } from "../core/inputs";

@@ -1,5 +1,6 @@
 /** Inputs of ucloud.RedisBackup, as a zod schema whose messages a person can act on. */
 import { z } from "zod";
+import { adoptInput, steeringInputs } from "../core/inputs";
 
 /** CreateURedisBackup's rule for BackupName: 6–63 characters of letters, digits, `-` and `_`. */
 export const BACKUP_NAME = /^[A-Za-z0-9_-]{6,63}$/;
@@ -28,16 +29,8 @@ export const UCloudBackupInputsSchema = z.object({
     .string({ error: "projectId must be a string like org-xxxxxx" })
     .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "projectId must look like org-xxxxxx" })
     .optional(),
-  backupId: z
-    .string({ error: "backupId must be a string" })
-    .min(1, { error: "backupId must not be empty" })
-    .optional(),
-  waitTimeoutMinutes: z
-    .number({ error: "waitTimeoutMinutes must be a number of minutes" })
-    .positive({ error: "waitTimeoutMinutes must be more than 0" })
-    .max(1440, { error: "waitTimeoutMinutes must be at most 1440 (one day)" })
-    .optional(),
-  keepExpired: z.boolean({ error: "keepExpired must be true or false" }).optional(),
+  backupId: adoptInput,
+  ...steeringInputs,
 });
 
 export type UCloudBackupInputs = z.output<typeof UCloudBackupInputsSchema>;
@@ -52,4 +45,4 @@ export const REPLACE_ON_CHANGE = ["groupId", "backupName"] as const;
  */
 export const LOCATION = ["region", "zone", "projectId"] as const;
 
-export const DEFAULT_WAIT_TIMEOUT_MINUTES = 30;
+export { DEFAULT_WAIT_TIMEOUT_MINUTES } from "../core/inputs";

@@ -1,0 +1,20 @@
+/** Inputs every cloud's RedisBackup takes, with the same rules and the same words. */
+import { z } from "zod";
+
+/** How long create may wait, unless `waitTimeoutMinutes` says otherwise (the same for every cloud). */
+export const DEFAULT_WAIT_TIMEOUT_MINUTES = 30;
+
+export const steeringInputs = {
+  waitTimeoutMinutes: z
+    .number({ error: "waitTimeoutMinutes must be a number of minutes" })
+    .positive({ error: "waitTimeoutMinutes must be more than 0" })
+    .max(1440, { error: "waitTimeoutMinutes must be at most 1440 (one day)" })
+    .optional(),
+  keepExpired: z.boolean({ error: "keepExpired must be true or false" }).optional(),
+};
+
+/** `backupId`, to adopt an existing backup (`pulumi import` cannot work with dynamic providers). */
+export const adoptInput = z
+  .string({ error: "backupId must be a string" })
+  .min(1, { error: "backupId must not be empty" })
+  .optional();
