@@ -4,6 +4,9 @@
  * down", and which backups in the emulator the provider made.
  */
 import {
+  ALICLOUD_DEMO_REGION,
+  ALICLOUD_PATH_PREFIX,
+  DEFAULT_ALICLOUD_CREDENTIALS,
   DEFAULT_TENCENT_CREDENTIALS,
   DEFAULT_UCLOUD_CREDENTIALS,
   DEMO_REGION,
@@ -15,6 +18,7 @@ import {
 } from "../emulator";
 import type { OperationDeps } from "../provider/core/deps";
 import type { DiffResult } from "../provider/core/diff";
+import * as alicloud from "../provider/alicloud/operations";
 import * as tencent from "../provider/tencentcloud/operations";
 import * as ucloud from "../provider/ucloud/operations";
 
@@ -109,4 +113,40 @@ const ucloudCloud: SoakCloud = {
   namesInstance: /uredis-soak\d{4}/,
 };
 
-export const SOAK_CLOUDS: Record<string, SoakCloud> = { tencentcloud, ucloud: ucloudCloud };
+const alicloudCloud: SoakCloud = {
+  name: "alicloud",
+  operations: alicloud as unknown as SoakOperations,
+  environment: (emulator, rateLimit) => ({
+    ALIBABA_CLOUD_ENDPOINT: `${emulator.url}${ALICLOUD_PATH_PREFIX}`,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_ALICLOUD_CREDENTIALS.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_ALICLOUD_CREDENTIALS.accessKeySecret,
+    ALIBABA_CLOUD_REGION_ID: ALICLOUD_DEMO_REGION,
+    ALIBABA_CLOUD_RATE_LIMIT_PER_SECOND: String(rateLimit),
+    ALIBABA_CLOUD_REQUEST_TIMEOUT_SECONDS: "5",
+  }),
+  seed: (emulator) => {
+    for (let i = 0; i < INSTANCES; i++) emulator.alicloud.addInstance({ instanceId: `r-soak${pad(i)}` });
+  },
+  inputs: (n) => ({ instanceId: `r-soak${pad(n % INSTANCES)}`, retentionDays: 7 }),
+  drifts: (emulator) => [
+    (id) => emulator.alicloud.expireBackup(Number(id)),
+    (id) => emulator.alicloud.deleteBackup(Number(id)),
+  ],
+  throttled: {
+    kind: "error",
+    code: "Throttling.User",
+    message: "Request was denied due to user flow control.",
+  },
+  backupsMade: (emulator) =>
+    emulator.alicloud
+      .backups()
+      .filter((b) => b.instanceId.startsWith("r-soak") && b.mode === "Manual" && b.lifecycle !== "failed")
+      .map((b) => String(b.backupId)),
+  namesInstance: /r-soak\d{4}/,
+};
+
+export const SOAK_CLOUDS: Record<string, SoakCloud> = {
+  tencentcloud,
+  alicloud: alicloudCloud,
+  ucloud: ucloudCloud,
+};
