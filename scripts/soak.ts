@@ -81,15 +81,22 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     let retries = 0;
     let completed = 0;
     let next = 0;
-    // Each operation gets its own clock, moved by its own sleeps; every sleep also moves the
-    // emulator's world clock, so backup tasks progress without anyone really waiting.
+    // One virtual timeline: each operation's clock starts at the emulator's world time and moves
+    // with its own sleeps, and the world is moved on to the furthest any operation has reached. So
+    // backup tasks progress without anyone really waiting, and every clock stays close to the world's.
+    let worldAhead = 0; // ms the world clock has been advanced
+    const worldNow = () => Date.now() + worldAhead;
     const deps = (): Partial<OperationDeps> => {
-      let now = Date.now();
+      let now = worldNow();
       return {
         clock: { now: () => now },
         sleep: async (ms) => {
           now += ms;
-          emulator.admin.advanceClock(ms / 1000);
+          const behind = now - worldNow();
+          if (behind > 0) {
+            worldAhead += behind;
+            emulator.admin.advanceClock(behind / 1000);
+          }
         },
         random,
         reporter: { info: () => {}, warn: () => {} },
@@ -187,7 +194,7 @@ function describe(cloud: SoakCloud, lifecycle: number, step: string, e: unknown)
   const requestId = err instanceof CloudApiError ? err.requestId : undefined;
   // Actionable: one of ours, naming what was being done, the instance, and the vendor's answer.
   const actionable =
-    err instanceof RedisBackupError && /crs-soak\d{4}/.test(err.message) && err.message.includes(": ");
+    err instanceof RedisBackupError && cloud.namesInstance.test(err.message) && err.message.includes(": ");
   return { lifecycle, step, action, code, requestId, message: err.message, actionable };
 }
 
