@@ -81,21 +81,20 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     let retries = 0;
     let completed = 0;
     let next = 0;
-    // One virtual timeline: each operation's clock starts at the emulator's world time and moves
-    // with its own sleeps, and the world is moved on to the furthest any operation has reached. So
-    // backup tasks progress without anyone really waiting, and every clock stays close to the world's.
-    let worldAhead = 0; // ms the world clock has been advanced
-    const worldNow = () => Date.now() + worldAhead;
+    // Each operation's clock is real time plus its own sleeps, so its signatures stay within the
+    // vendors' tolerance; the emulator's world clock is moved on to the furthest any operation has
+    // reached (not by the sum of everyone's sleeps), so tasks progress without anyone really
+    // waiting and every clock stays within minutes of the world's.
+    let worldAhead = 0; // ms the world clock has been advanced past real time
     const deps = (): Partial<OperationDeps> => {
-      let now = worldNow();
+      let slept = 0;
       return {
-        clock: { now: () => now },
+        clock: { now: () => Date.now() + slept },
         sleep: async (ms) => {
-          now += ms;
-          const behind = now - worldNow();
-          if (behind > 0) {
-            worldAhead += behind;
-            emulator.admin.advanceClock(behind / 1000);
+          slept += ms;
+          if (slept > worldAhead) {
+            emulator.admin.advanceClock((slept - worldAhead) / 1000);
+            worldAhead = slept;
           }
         },
         random,

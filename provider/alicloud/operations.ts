@@ -177,6 +177,24 @@ const claimedJobs = new Set<string>();
 const claimKey = (client: AlicloudClient, instanceId: string, jobId: string) =>
   `${client.settings.endpoint} ${instanceId} ${jobId}`;
 
+/**
+ * One CreateBackup at a time per instance in this process, from the baseline to the claim. Alibaba
+ * runs one backup job per instance anyway (BackupJobExists), and it makes "a job that appeared
+ * since my baseline" unambiguous between this process's own creates.
+ */
+const startLocks = new Map<string, Promise<unknown>>();
+
+async function oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const previous = startLocks.get(key) ?? Promise.resolve();
+  const mine = previous.catch(() => undefined).then(run);
+  startLocks.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (startLocks.get(key) === mine) startLocks.delete(key);
+  }
+}
+
 function claim(client: AlicloudClient, instanceId: string, jobIds: string[]): string[] {
   for (const j of jobIds) claimedJobs.add(claimKey(client, instanceId, j));
   return jobIds;
@@ -208,40 +226,42 @@ async function startJob(
   const request = { InstanceId: instanceId, BackupRetentionPeriod: inputs.retentionDays };
   // The manual jobs known before the latest attempt; undefined while not (yet) known.
   let baseline: Set<string> | undefined;
-  return createOnce({
-    action: "CreateBackup",
-    target: instanceId,
-    lookingFor: "the job it may have started",
-    send: async () => {
-      baseline = undefined;
-      baseline = await knownManualJobs(client, instanceId, deps.clock.now()).catch((e: unknown) => {
-        // An instance Alibaba does not know has no jobs; CreateBackup will say so in its own words.
-        if (isNotFound(e)) return new Set<string>();
-        throw e;
-      });
-      const { BackupJobID } = await createBackup(client, request);
-      return claim(client, instanceId, sortIds(BackupJobID));
-    },
-    find: async () => {
-      // Without a baseline the failure came before CreateBackup was sent: nothing to find.
-      if (!baseline) return undefined;
-      const exclude = new Set(
-        [...claimedJobs]
-          .filter((k) => k.startsWith(`${client.settings.endpoint} ${instanceId} `))
-          .map((k) => k.slice(k.lastIndexOf(" ") + 1)),
-      );
-      const found = await newManualJobs(client, instanceId, baseline, exclude, deps.clock.now());
-      if (found.length === 0) return undefined;
-      deps.reporter.info(`${instanceId}: found job ${found.join(",")}, started by that CreateBackup`);
-      return claim(client, instanceId, found);
-    },
-    outcomeUnknown,
-    refusedForNow: (e) => e instanceof CloudApiError && (e.code === BACKUP_JOB_EXISTS || e.retryable),
-    describeRefusal: (e) =>
-      e.code === BACKUP_JOB_EXISTS ? "another backup job is running (BackupJobExists)" : e.code,
-    deadline,
-    deps,
-  });
+  return oneAtATime(`${client.settings.endpoint} ${instanceId}`, () =>
+    createOnce({
+      action: "CreateBackup",
+      target: instanceId,
+      lookingFor: "the job it may have started",
+      send: async () => {
+        baseline = undefined;
+        baseline = await knownManualJobs(client, instanceId, deps.clock.now()).catch((e: unknown) => {
+          // An instance Alibaba does not know has no jobs; CreateBackup will say so in its own words.
+          if (isNotFound(e)) return new Set<string>();
+          throw e;
+        });
+        const { BackupJobID } = await createBackup(client, request);
+        return claim(client, instanceId, sortIds(BackupJobID));
+      },
+      find: async () => {
+        // Without a baseline the failure came before CreateBackup was sent: nothing to find.
+        if (!baseline) return undefined;
+        const exclude = new Set(
+          [...claimedJobs]
+            .filter((k) => k.startsWith(`${client.settings.endpoint} ${instanceId} `))
+            .map((k) => k.slice(k.lastIndexOf(" ") + 1)),
+        );
+        const found = await newManualJobs(client, instanceId, baseline, exclude, deps.clock.now());
+        if (found.length === 0) return undefined;
+        deps.reporter.info(`${instanceId}: found job ${found.join(",")}, started by that CreateBackup`);
+        return claim(client, instanceId, found);
+      },
+      outcomeUnknown,
+      refusedForNow: (e) => e instanceof CloudApiError && (e.code === BACKUP_JOB_EXISTS || e.retryable),
+      describeRefusal: (e) =>
+        e.code === BACKUP_JOB_EXISTS ? "another backup job is running (BackupJobExists)" : e.code,
+      deadline,
+      deps,
+    }),
+  );
 }
 
 /** Refresh: the backup as Alibaba lists it now; expired when it is gone past its expiry; empty when gone. */

@@ -37,11 +37,15 @@ export async function createOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
   const { deps } = o;
   const unknown = o.outcomeUnknown ?? lostOrGarbled;
   const refused = o.refusedForNow ?? ((e: unknown) => e instanceof CloudApiError && e.retryable);
+  // Lost answers are bounded by a count, refusals by the deadline: waiting out another flow's lock
+  // must not use up the tries a lost answer deserves.
+  let lost = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await o.send();
     } catch (e) {
       if (unknown(e)) {
+        lost++;
         deps.reporter.warn(
           `${o.target}: ${o.action} outcome unknown (${(e as Error).message}); looking for ${o.lookingFor} before trying again`,
         );
@@ -50,7 +54,7 @@ export async function createOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
           const found = await o.find();
           if (found !== undefined) return found;
         }
-        if (attempt >= defaultRetry.maxAttempts) throw e;
+        if (lost >= defaultRetry.maxAttempts) throw e;
         continue;
       }
       if (e instanceof CloudApiError && refused(e) && deps.clock.now() < o.deadline) {
