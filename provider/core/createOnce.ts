@@ -37,8 +37,9 @@ export async function createOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
   const { deps } = o;
   const unknown = o.outcomeUnknown ?? lostOrGarbled;
   const refused = o.refusedForNow ?? ((e: unknown) => e instanceof CloudApiError && e.retryable);
-  // Lost answers are bounded by a count, refusals by the deadline: waiting out another flow's lock
-  // must not use up the tries a lost answer deserves.
+  // Lost answers in a row are bounded by a count (an endpoint that never answers is not waited out);
+  // an answer of any kind, a refusal included, starts the count again. Everything is bounded by the
+  // deadline: a lost attempt whose look found nothing made nothing, so trying again is safe.
   let lost = 0;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -58,6 +59,7 @@ export async function createOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
         continue;
       }
       if (e instanceof CloudApiError && refused(e) && deps.clock.now() < o.deadline) {
+        lost = 0;
         const delay = Math.max(
           1_000,
           backoffDelay(Math.min(attempt, 6), { ...defaultRetry, random: deps.random }),
