@@ -16,7 +16,7 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_TENCENT_CREDENTIALS, Emulator, startEmulator } from "../emulator";
+import { Emulator, emulatorEnvironment, startEmulator } from "../emulator";
 import { requests, serializedProviderOf, startDynamicHost } from "../emulator/dynamicHost";
 import * as pkg from "../provider";
 import * as tencent from "../provider/tencentcloud/operations";
@@ -42,14 +42,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const kib = (n: number) => `${(n / 1024).toFixed(2)} KiB`;
 const ms = (n: number) => `${Math.round(n)} ms`;
 
-function tencentEnv(emulator: Emulator, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    TENCENTCLOUD_ENDPOINT: emulator.url,
-    TENCENTCLOUD_SECRET_ID: DEFAULT_TENCENT_CREDENTIALS.secretId,
-    TENCENTCLOUD_SECRET_KEY: DEFAULT_TENCENT_CREDENTIALS.secretKey,
-    TENCENTCLOUD_REGION: "ap-guangzhou",
-    ...extra,
-  };
+function emulatorEnv(emulator: Emulator, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...emulatorEnvironment(emulator.url), ...extra };
 }
 
 /** One resource of each cloud the package exports, as a program would declare it. */
@@ -145,7 +139,7 @@ async function coldStart(emulator: Emulator): Promise<void> {
   const ours = (await serializedProviderOf(sampleResources(pkg)[0][1])).text;
   const noop = (await pulumi.runtime.serializeFunction(() => noopProvider, { allowSecrets: true })).text;
   const sdk = (await pulumi.runtime.serializeFunction(() => sdkProvider, { allowSecrets: true })).text;
-  const env = tencentEnv(emulator);
+  const env = emulatorEnv(emulator);
   emulator.admin.setTaskSeconds(0);
   let n = 0;
   const time = async (text: string, inputs: object) => {
@@ -177,7 +171,7 @@ async function coldStart(emulator: Emulator): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 async function createOverhead(emulator: Emulator): Promise<void> {
   log("3. create overhead");
-  Object.assign(process.env, tencentEnv(emulator));
+  Object.assign(process.env, emulatorEnv(emulator));
   for (const seconds of [10, 60, 600, 1800]) {
     emulator.admin.setTaskSeconds(seconds);
     let now = Date.now();
@@ -248,7 +242,7 @@ async function fleetRefresh(): Promise<void> {
       const before = emulator.admin.stats().rateLimited;
       const host = await startDynamicHost({
         cwd: ROOT,
-        env: tencentEnv(emulator, { TENCENTCLOUD_RATE_LIMIT_PER_SECOND: String(limiter) }),
+        env: emulatorEnv(emulator, { TENCENTCLOUD_RATE_LIMIT_PER_SECOND: String(limiter) }),
       });
       const rq = requests("pulumi-nodejs:dynamic/tencentcloud:RedisBackup");
       await host.call("configure", rq.configure({}));

@@ -7,7 +7,7 @@
  * reached the user, unhandled rejections. A small version runs in `npm test`.
  */
 import { parseArgs } from "util";
-import { Emulator, startEmulator } from "../emulator";
+import { Emulator, emulatorEnvironment, startEmulator } from "../emulator";
 import type { Fault } from "../emulator";
 import { CloudApiError, RedisBackupError, TransportError } from "../provider/core/errors";
 import type { OperationDeps } from "../provider/core/deps";
@@ -67,7 +67,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   process.on("unhandledRejection", onUnhandled);
   const emulator = await startEmulator({ taskSeconds: 20, rateLimitPerSecond: o.rateLimit });
   const saved = { ...process.env };
-  Object.assign(process.env, cloud.environment(emulator, o.rateLimit));
+  Object.assign(process.env, emulatorEnvironment(emulator.url), cloud.tuning(o.rateLimit));
   try {
     cloud.seed(emulator);
     // Each fault at probability q, so that some fault hits a request with probability faultRate.

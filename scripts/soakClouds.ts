@@ -3,19 +3,7 @@
  * resource's inputs look like, which drift the emulator can induce, how the cloud says "slow
  * down", and which backups in the emulator the provider made.
  */
-import {
-  ALICLOUD_DEMO_REGION,
-  ALICLOUD_PATH_PREFIX,
-  DEFAULT_ALICLOUD_CREDENTIALS,
-  DEFAULT_TENCENT_CREDENTIALS,
-  DEFAULT_UCLOUD_CREDENTIALS,
-  DEMO_REGION,
-  Emulator,
-  Fault,
-  UCLOUD_DEMO_REGION,
-  UCLOUD_DEMO_ZONE,
-  UCLOUD_PATH_PREFIX,
-} from "../emulator";
+import { Emulator, Fault, UCLOUD_DEMO_ZONE } from "../emulator";
 import type { OperationDeps } from "../provider/core/deps";
 import type { DiffResult } from "../provider/core/diff";
 import * as alicloud from "../provider/alicloud/operations";
@@ -36,7 +24,8 @@ export interface SoakOperations {
 export interface SoakCloud {
   name: string;
   operations: SoakOperations;
-  environment(emulator: Emulator, rateLimit: number): Record<string, string>;
+  /** The cloud's rate limit and request timeout settings (emulatorEnvironment points it at the emulator). */
+  tuning(rateLimit: number): Record<string, string>;
   seed(emulator: Emulator): void;
   inputs(n: number): object;
   /** Out-of-band changes the emulator can make to a backup: expiry, a lock, deletion. */
@@ -55,11 +44,7 @@ const pad = (i: number) => String(i).padStart(4, "0");
 const tencentcloud: SoakCloud = {
   name: "tencentcloud",
   operations: tencent as unknown as SoakOperations,
-  environment: (emulator, rateLimit) => ({
-    TENCENTCLOUD_ENDPOINT: emulator.url,
-    TENCENTCLOUD_SECRET_ID: DEFAULT_TENCENT_CREDENTIALS.secretId,
-    TENCENTCLOUD_SECRET_KEY: DEFAULT_TENCENT_CREDENTIALS.secretKey,
-    TENCENTCLOUD_REGION: DEMO_REGION,
+  tuning: (rateLimit) => ({
     TENCENTCLOUD_RATE_LIMIT_PER_SECOND: String(rateLimit),
     TENCENTCLOUD_REQUEST_TIMEOUT_SECONDS: "5",
   }),
@@ -88,11 +73,7 @@ const tencentcloud: SoakCloud = {
 const ucloudCloud: SoakCloud = {
   name: "ucloud",
   operations: ucloud as unknown as SoakOperations,
-  environment: (emulator, rateLimit) => ({
-    UCLOUD_ENDPOINT: `${emulator.url}${UCLOUD_PATH_PREFIX}`,
-    UCLOUD_PUBLIC_KEY: DEFAULT_UCLOUD_CREDENTIALS.publicKey,
-    UCLOUD_PRIVATE_KEY: DEFAULT_UCLOUD_CREDENTIALS.privateKey,
-    UCLOUD_REGION: UCLOUD_DEMO_REGION,
+  tuning: (rateLimit) => ({
     UCLOUD_RATE_LIMIT_PER_SECOND: String(rateLimit),
     UCLOUD_TIMEOUT_SECOND: "5",
   }),
@@ -116,11 +97,7 @@ const ucloudCloud: SoakCloud = {
 const alicloudCloud: SoakCloud = {
   name: "alicloud",
   operations: alicloud as unknown as SoakOperations,
-  environment: (emulator, rateLimit) => ({
-    ALIBABA_CLOUD_ENDPOINT: `${emulator.url}${ALICLOUD_PATH_PREFIX}`,
-    ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_ALICLOUD_CREDENTIALS.accessKeyId,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_ALICLOUD_CREDENTIALS.accessKeySecret,
-    ALIBABA_CLOUD_REGION_ID: ALICLOUD_DEMO_REGION,
+  tuning: (rateLimit) => ({
     ALIBABA_CLOUD_RATE_LIMIT_PER_SECOND: String(rateLimit),
     ALIBABA_CLOUD_REQUEST_TIMEOUT_SECONDS: "5",
   }),

@@ -50,13 +50,6 @@ export function remarkWithToken(remark: string | undefined, token: string): stri
   return remark ? `${remark} [${token}]` : `[${token}]`;
 }
 
-/** The Remark a user wrote, with our marker taken back off. */
-export function stripRemarkToken(remark: string | undefined): string | undefined {
-  if (remark === undefined) return undefined;
-  const stripped = remark.replace(/ ?\[pulumi:[0-9a-f]{12}\]$/, "");
-  return stripped === "" ? undefined : stripped;
-}
-
 export interface WaitDeps {
   clock: Clock;
   sleep: Sleep;

@@ -5,13 +5,6 @@
 import { DEFAULT_TENCENT_CREDENTIALS, DEMO_REGION, Emulator } from "../../emulator";
 import type { OperationDeps } from "../../provider/core/deps";
 
-export const TENCENT_ENV = [
-  "TENCENTCLOUD_ENDPOINT",
-  "TENCENTCLOUD_SECRET_ID",
-  "TENCENTCLOUD_SECRET_KEY",
-  "TENCENTCLOUD_REGION",
-];
-
 export function pointTencentAt(emulator: Emulator, credentials = DEFAULT_TENCENT_CREDENTIALS): void {
   process.env.TENCENTCLOUD_ENDPOINT = emulator.url;
   process.env.TENCENTCLOUD_SECRET_ID = credentials.secretId;
