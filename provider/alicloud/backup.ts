@@ -64,6 +64,45 @@ export async function newManualJobs(
   return sortIds([...now].filter((j) => !baseline.has(j) && !exclude.has(j)));
 }
 
+/** Where a create's jobs stand, as one look at DescribeBackupTasks and DescribeBackups tells. */
+export type JobsState =
+  | { state: "done"; entries: BackupEntry[] }
+  | { state: "running"; status: string }
+  | { state: "failed"; reason: string }
+  /** Neither running nor listed: just accepted and not listed yet, or long gone. */
+  | { state: "unlisted" };
+
+export async function jobsState(
+  client: AlicloudClient,
+  instanceId: string,
+  jobIds: string[],
+  nowMs: number,
+): Promise<JobsState> {
+  const tasks = await describeBackupTasks(client, {
+    InstanceId: instanceId,
+    JobMode: "Manual",
+    ...(jobIds.length === 1 ? { BackupJobId: jobIds[0] } : {}),
+  });
+  const ours = tasks.BackupJobs.filter((j) => jobIds.includes(j.BackupJobID));
+  const running = ours.filter((j) => j.BackupProgressStatus !== "Finished");
+  if (running.length > 0) return { state: "running", status: describeJobs(running) };
+  const entries = await backupsOfJobs(client, instanceId, jobIds, nowMs);
+  const failed = entries.filter((e) => e.BackupStatus === "Failed");
+  if (failed.length > 0) {
+    return {
+      state: "failed",
+      reason:
+        `backup job ${failed.map((e) => e.BackupJobID).join(",")} of ${instanceId} failed ` +
+        `(BackupStatus Failed${failed[0].BackupId ? `, backup ${failed.map((e) => e.BackupId).join(",")}` : ""})`,
+    };
+  }
+  const missing = jobIds.filter((j) => !entries.some((e) => e.BackupJobID === j));
+  if (missing.length === 0) return { state: "done", entries: orderEntries(entries, jobIds) };
+  if (ours.length > 0 || entries.length > 0)
+    return { state: "running", status: `job ${missing.join(",")} finished; backup not listed yet` };
+  return { state: "unlisted" };
+}
+
 /**
  * Waits until every job of `jobIds` is done and its backup files are listed; a file listed
  * `Failed` fails the wait. Progress comes from DescribeBackupTasks.
@@ -86,29 +125,17 @@ export async function waitForBackups(
         `backup of ${instanceId}: ${status} (${Math.round(elapsed / 1000)}s, timeout ${Math.round(timeoutMs / 60_000)}m)`,
       ),
     poll: async () => {
-      const tasks = await describeBackupTasks(client, {
-        InstanceId: instanceId,
-        JobMode: "Manual",
-        ...(jobIds.length === 1 ? { BackupJobId: jobIds[0] } : {}),
-      });
-      const ours = tasks.BackupJobs.filter((j) => jobIds.includes(j.BackupJobID));
-      const running = ours.filter((j) => j.BackupProgressStatus !== "Finished");
-      if (running.length > 0) return { state: "pending", status: describeJobs(running) };
-      const entries = await backupsOfJobs(client, instanceId, jobIds, deps.clock.now());
-      const failed = entries.filter((e) => e.BackupStatus === "Failed");
-      if (failed.length > 0) {
-        throw new OperationFailedError(
-          `backup job ${failed.map((e) => e.BackupJobID).join(",")} of ${instanceId} failed ` +
-            `(BackupStatus Failed${failed[0].BackupId ? `, backup ${failed.map((e) => e.BackupId).join(",")}` : ""})`,
-        );
+      const now = await jobsState(client, instanceId, jobIds, deps.clock.now());
+      switch (now.state) {
+        case "done":
+          return { state: "done", value: now.entries };
+        case "failed":
+          throw new OperationFailedError(now.reason);
+        case "running":
+          return { state: "pending", status: now.status };
+        case "unlisted":
+          return { state: "pending", status: "job not listed yet" };
       }
-      const missing = jobIds.filter((j) => !entries.some((e) => e.BackupJobID === j));
-      if (missing.length === 0) return { state: "done", value: orderEntries(entries, jobIds) };
-      return {
-        state: "pending",
-        status:
-          ours.length > 0 ? `job ${missing.join(",")} finished; backup not listed yet` : "job not listed yet",
-      };
     },
   });
 }

@@ -20,15 +20,7 @@ import { initFailed } from "../core/partial";
 import { createOnce } from "../core/createOnce";
 import { ConfigSource, setStackConfig } from "../core/settings";
 import { BackupEntry, createBackup, deleteBackup, minuteTime, modifyBackupExpireTime } from "./api";
-import {
-  backupsById,
-  backupsOfJobs,
-  knownManualJobs,
-  newManualJobs,
-  orderEntries,
-  sortIds,
-  waitForBackups,
-} from "./backup";
+import { backupsById, jobsState, knownManualJobs, newManualJobs, sortIds, waitForBackups } from "./backup";
 import { AlicloudClient } from "./client";
 import { BACKUP_JOB_EXISTS, isDeleteUnsupported, isNotFound } from "./errors";
 import {
@@ -37,10 +29,17 @@ import {
   DEFAULT_WAIT_TIMEOUT_MINUTES,
   REPLACE_ON_CHANGE,
 } from "./inputs";
-import { AlicloudBackupOutputs, buildOutputs, inputsOf } from "./outputs";
+import {
+  AlicloudBackupOutputs,
+  AlicloudPendingOutputs,
+  AlicloudRecordedOutputs,
+  buildOutputs,
+  inputsOf,
+  pendingOutputs,
+} from "./outputs";
 import { resolveAlicloudSettings } from "./settings";
 
-export type { AlicloudBackupInputs, AlicloudBackupOutputs };
+export type { AlicloudBackupInputs, AlicloudBackupOutputs, AlicloudPendingOutputs, AlicloudRecordedOutputs };
 
 const DAY_MS = 86_400_000;
 
@@ -58,9 +57,9 @@ export function check(_olds: unknown, news: unknown) {
  * instance's lifetime) cannot be set that way, so moving to or from it replaces too. Unsetting
  * retentionDays keeps the backup as it is.
  */
-export function diff(_id: string, olds: AlicloudBackupOutputs, news: AlicloudBackupInputs): DiffResult {
+export function diff(_id: string, olds: AlicloudRecordedOutputs, news: AlicloudBackupInputs): DiffResult {
   const retention = retentionChange(olds, news);
-  const result = planDiff(olds, news, {
+  const result = planDiff({ ...olds, backupId: olds.backupId ?? "" }, news, {
     replaceOnChange: REPLACE_ON_CHANGE,
     updateInPlace: retention === "inPlace" ? ["retentionDays"] : [],
   });
@@ -71,12 +70,14 @@ export function diff(_id: string, olds: AlicloudBackupOutputs, news: AlicloudBac
   return result;
 }
 
-function retentionChange(olds: AlicloudBackupOutputs, news: AlicloudBackupInputs) {
+function retentionChange(olds: AlicloudRecordedOutputs, news: AlicloudBackupInputs) {
   const before = olds.retentionDays;
   const after = news.retentionDays;
   if (isUnknown(after)) return "replace";
   if ((before ?? null) === (after ?? null)) return "none";
   if (after === undefined) return "inPlace";
+  // A backup still being made has no expiry to move yet.
+  if (olds.status === "creating") return "replace";
   if (after === -1 || before === -1 || !olds.expireTime || !olds.startTime) return "replace";
   return targetExpiry(olds.startTime, after) >= Date.parse(olds.expireTime) ? "inPlace" : "replace";
 }
@@ -88,6 +89,32 @@ function targetExpiry(startTime: string, days: number): number {
 }
 
 const idOf = (instanceId: string, backupId: string) => `${instanceId}:${backupId}`;
+
+/** The id of a resource whose job was accepted but has no backup yet (see AlicloudPendingOutputs). */
+const JOB_ID_PREFIX = "job-";
+const pendingIdOf = (instanceId: string, jobId: string) => `${instanceId}:${JOB_ID_PREFIX}${jobId}`;
+
+/** What a resource id and its recorded outputs point at: the backup files, or the job making them. */
+interface Target {
+  instanceId: string;
+  /** Empty while the job has made no backup the stack knows of. */
+  backupIds: string[];
+  jobIds: string[];
+}
+
+function targetOf(id: string, props: Partial<AlicloudRecordedOutputs>): Target {
+  const list = (s: string | undefined) => (s ?? "").split(",").filter((v) => v !== "");
+  const i = id.indexOf(":");
+  const [instanceId, rest] =
+    i > 0 ? [id.slice(0, i), id.slice(i + 1)] : [props.instanceId ?? "", props.backupId ?? id];
+  // An update completes a pending backup in place, so a job-form id can come with a backup id.
+  if (rest.startsWith(JOB_ID_PREFIX))
+    return { instanceId, backupIds: list(props.backupId), jobIds: list(rest.slice(JOB_ID_PREFIX.length)) };
+  return { instanceId, backupIds: list(rest), jobIds: list(props.jobId) };
+}
+
+const described = (t: Target) =>
+  t.backupIds.length > 0 ? t.backupIds.join(",") : `(job ${t.jobIds.join(",")})`;
 
 function clientFor(regionId: string | undefined, deps: OperationDeps) {
   const settings = resolveAlicloudSettings(regionId);
@@ -120,23 +147,24 @@ export async function create(inputs: AlicloudBackupInputs, overrides: Partial<Op
         );
       } catch (e) {
         if (!(e instanceof Error) || e instanceof OperationFailedError) throw e;
-        // The job was accepted, so its backup may well be there (a poll that kept failing, a wait
-        // that ended just as it finished): if it is, have the engine record it rather than forget it.
-        const found = await backupsOfJobs(client, inputs.instanceId, jobIds, deps.clock.now()).catch(
-          () => [] as BackupEntry[],
+        // The job was accepted, so the engine must record it, finished or not: otherwise whatever it
+        // makes belongs to nobody, and the next `pulumi up` would take another.
+        const now = await jobsState(client, inputs.instanceId, jobIds, deps.clock.now()).catch(
+          () => undefined,
         );
-        const complete = jobIds.every((j) =>
-          found.some((f) => f.BackupJobID === j && f.BackupStatus === "Success"),
-        );
-        if (complete) {
-          const outs = buildOutputs(inputs, orderEntries(found, jobIds), {
-            region: settings.regionId,
-            jobId,
-          });
+        if (now?.state === "failed") throw new OperationFailedError(now.reason);
+        if (now?.state === "done") {
+          const outs = buildOutputs(inputs, now.entries, { region: settings.regionId, jobId });
           throw initFailed(withContext(doing, e), idOf(inputs.instanceId, outs.backupId), outs);
         }
-        e.message += `; job ${jobId} was started and may still finish: adopt its backup (backupId) rather than take another`;
-        throw e;
+        e.message +=
+          `; job ${jobId} was accepted and the stack records it: the next \`pulumi up\` waits for it ` +
+          "again, or `pulumi refresh` picks up its backup once it is done";
+        throw initFailed(
+          withContext(doing, e),
+          pendingIdOf(inputs.instanceId, jobId),
+          pendingOutputs(inputs, { region: settings.regionId, jobId }),
+        );
       }
     }
     const outs = buildOutputs(inputs, entries, { region: settings.regionId, jobId });
@@ -264,45 +292,122 @@ async function startJob(
   );
 }
 
-/** Refresh: the backup as Alibaba lists it now; expired when it is gone past its expiry; empty when gone. */
-export async function read(id: string, props: AlicloudBackupOutputs, overrides: Partial<OperationDeps> = {}) {
+/**
+ * Refresh: the backup as Alibaba lists it now; expired when it is gone past its expiry; empty when
+ * gone. A job recorded without a backup becomes the backup once it is done (and the id follows).
+ */
+export async function read(
+  id: string,
+  props: AlicloudRecordedOutputs,
+  overrides: Partial<OperationDeps> = {},
+) {
   const deps = defaultDeps(overrides);
-  const [instanceId, backupIds] = splitId(id, props);
+  const t = targetOf(id, props);
   try {
-    const outs = await currentOutputs(instanceId, backupIds, inputsOf(props), props, deps);
+    if (t.backupIds.length === 0) return await readPending(id, t, props, deps);
+    const outs = await currentOutputs(
+      t.instanceId,
+      t.backupIds,
+      inputsOf(props),
+      props as AlicloudBackupOutputs,
+      deps,
+    );
     if (!outs) {
       deps.reporter.warn(
-        `backup ${backupIds.join(",")} of ${instanceId} no longer exists; it will be removed from the stack`,
+        `backup ${described(t)} of ${t.instanceId} no longer exists; it will be removed from the stack`,
       );
       return {};
     }
-    return { id, props: outs, inputs: inputsOf(outs) };
+    // An id naming the job gives way to the usual one once the backup is known.
+    const readId = id.includes(`:${JOB_ID_PREFIX}`) ? idOf(t.instanceId, outs.backupId) : id;
+    return { id: readId, props: outs, inputs: inputsOf(outs) };
   } catch (e) {
-    throw withContext(`reading Redis backup ${backupIds.join(",")} of ${instanceId}`, e);
+    throw withContext(`reading Redis backup ${described(t)} of ${t.instanceId}`, e);
+  }
+}
+
+/** One look at a recorded job: its backup when done, as it was while running, nothing when it made none. */
+async function readPending(id: string, t: Target, props: AlicloudRecordedOutputs, deps: OperationDeps) {
+  const inputs = inputsOf(props);
+  const { settings, client } = clientFor(inputs.regionId ?? props.region, deps);
+  const now = await jobsState(client, t.instanceId, t.jobIds, deps.clock.now());
+  const jobs = t.jobIds.join(",");
+  switch (now.state) {
+    case "done": {
+      const outs = buildOutputs(inputs, now.entries, { region: settings.regionId, jobId: jobs });
+      deps.reporter.info(`${t.instanceId}: backup job ${jobs} made backup ${outs.backupId}`);
+      return { id: idOf(t.instanceId, outs.backupId), props: outs, inputs: inputsOf(outs) };
+    }
+    case "running":
+      deps.reporter.info(`${t.instanceId}: ${now.status}; the backup is still being made`);
+      return { id, props: pendingOutputs(inputs, { region: props.region, jobId: jobs }), inputs };
+    case "failed":
+      deps.reporter.warn(`${now.reason}; it made no backup and will be removed from the stack`);
+      return {};
+    case "unlisted":
+      deps.reporter.warn(
+        `backup job ${jobs} of ${t.instanceId} is no longer known and left no backup; it will be removed from the stack`,
+      );
+      return {};
   }
 }
 
 export async function update(
   id: string,
-  olds: AlicloudBackupOutputs,
+  olds: AlicloudRecordedOutputs,
   news: AlicloudBackupInputs,
   overrides: Partial<OperationDeps> = {},
 ) {
   const deps = defaultDeps(overrides);
-  const [instanceId, backupIds] = splitId(id, olds);
+  const t = targetOf(id, olds);
+  const { instanceId, backupIds } = t;
   try {
     const inputs = { ...news, instanceId };
-    if (olds.status === "expired") return { outs: withInputs(olds, inputs) };
+    if (backupIds.length === 0) return { outs: await completePending(id, t, olds, inputs, deps) };
+    const recorded = olds as AlicloudBackupOutputs;
+    if (recorded.status === "expired") return { outs: withInputs(recorded, inputs) };
     const days = news.retentionDays;
     if (days !== undefined && days !== olds.retentionDays && retentionChange(olds, news) === "inPlace") {
-      await extendExpiry(instanceId, backupIds, olds, days, news.regionId ?? olds.region, deps);
+      await extendExpiry(instanceId, backupIds, recorded, days, news.regionId ?? olds.region, deps);
     }
-    const outs = await currentOutputs(instanceId, backupIds, inputs, olds, deps);
+    const outs = await currentOutputs(instanceId, backupIds, inputs, recorded, deps);
     if (!outs)
       throw new NotFoundError(`backup ${backupIds.join(",")} no longer exists; run \`pulumi refresh\``);
     return { outs };
   } catch (e) {
-    throw withContext(`updating Redis backup ${backupIds.join(",")} of ${instanceId}`, e);
+    throw withContext(`updating Redis backup ${described(t)} of ${instanceId}`, e);
+  }
+}
+
+/**
+ * The engine updates a resource whose create failed to initialise on the next `pulumi up`: wait
+ * for the recorded job again. Still not done, the stack keeps the job for the next attempt.
+ */
+async function completePending(
+  id: string,
+  t: Target,
+  olds: AlicloudRecordedOutputs,
+  inputs: AlicloudBackupInputs,
+  deps: OperationDeps,
+): Promise<AlicloudBackupOutputs> {
+  const { settings, client } = clientFor(inputs.regionId ?? olds.region, deps);
+  const jobId = t.jobIds.join(",");
+  const timeoutMs = (inputs.waitTimeoutMinutes ?? DEFAULT_WAIT_TIMEOUT_MINUTES) * 60_000;
+  try {
+    const entries = await waitForBackups(client, t.instanceId, t.jobIds, timeoutMs, deps);
+    const outs = buildOutputs(inputs, entries, { region: settings.regionId, jobId });
+    deps.reporter.info(`${t.instanceId}: backup job ${jobId} made backup ${outs.backupId}`);
+    return outs;
+  } catch (e) {
+    if (e instanceof OperationFailedError) {
+      e.message += "; `pulumi refresh` drops it from the stack, and the next `pulumi up` takes another";
+      throw e;
+    }
+    throw initFailed(
+      withContext(`updating Redis backup ${described(t)} of ${t.instanceId}`, e as Error),
+      id,
+      pendingOutputs(inputs, { region: settings.regionId, jobId }),
+    );
   }
 }
 
@@ -338,11 +443,55 @@ async function extendExpiry(
  */
 export async function remove(
   id: string,
-  props: AlicloudBackupOutputs,
+  props: AlicloudRecordedOutputs,
   overrides: Partial<OperationDeps> = {},
 ) {
   const deps = defaultDeps(overrides);
-  const [instanceId, backupIds] = splitId(id, props);
+  const t = targetOf(id, props);
+  if (t.backupIds.length > 0)
+    return removeBackup(t.instanceId, t.backupIds, props as AlicloudBackupOutputs, deps);
+  // A job recorded without a backup: delete what it made, once it has made it.
+  let outs: AlicloudBackupOutputs | undefined;
+  try {
+    outs = await pendingBackupForDelete(t, props, deps);
+  } catch (e) {
+    throw withContext(`deleting Redis backup ${described(t)} of ${t.instanceId}`, e);
+  }
+  if (outs) await removeBackup(t.instanceId, outs.backupIds, outs, deps);
+}
+
+/** The backup a recorded job made, waited for if it is still running; undefined when it made none. */
+async function pendingBackupForDelete(t: Target, props: AlicloudRecordedOutputs, deps: OperationDeps) {
+  const inputs = inputsOf(props);
+  const { settings, client } = clientFor(inputs.regionId ?? props.region, deps);
+  const jobId = t.jobIds.join(",");
+  const now = await jobsState(client, t.instanceId, t.jobIds, deps.clock.now());
+  if (now.state === "failed" || now.state === "unlisted") {
+    deps.reporter.info(`backup job ${jobId} of ${t.instanceId} made no backup; nothing to delete`);
+    return undefined;
+  }
+  let entries: BackupEntry[];
+  if (now.state === "done") entries = now.entries;
+  else {
+    const timeoutMs = (inputs.waitTimeoutMinutes ?? DEFAULT_WAIT_TIMEOUT_MINUTES) * 60_000;
+    try {
+      entries = await waitForBackups(client, t.instanceId, t.jobIds, timeoutMs, deps);
+    } catch (e) {
+      if (e instanceof OperationFailedError) return undefined;
+      throw Object.assign(e as Error, {
+        message: `${(e as Error).message}; the job is still running: destroy again once it is done`,
+      });
+    }
+  }
+  return buildOutputs(inputs, entries, { region: settings.regionId, jobId });
+}
+
+async function removeBackup(
+  instanceId: string,
+  backupIds: string[],
+  props: AlicloudBackupOutputs,
+  deps: OperationDeps,
+) {
   const backup = backupIds.join(",");
   const stays =
     `backup ${backup} of ${instanceId} stays ` +
@@ -433,11 +582,4 @@ function withInputs(outs: AlicloudBackupOutputs, inputs: AlicloudBackupInputs): 
       keepExpired: inputs.keepExpired,
     }),
   });
-}
-
-function splitId(id: string, props: Partial<AlicloudBackupOutputs>): [string, string[]] {
-  const i = id.indexOf(":");
-  const [instanceId, backupId] =
-    i > 0 ? [id.slice(0, i), id.slice(i + 1)] : [props.instanceId ?? "", props.backupId ?? id];
-  return [instanceId, backupId.split(",").filter((b) => b !== "")];
 }

@@ -35,8 +35,41 @@ export interface AlicloudBackupOutputs extends AlicloudBackupInputs {
   nodeInstanceId?: string;
 }
 
+/**
+ * What the stack records for a backup whose job Alibaba accepted but had not finished when create
+ * stopped waiting (its deadline passed, or its polls kept failing). There is no backup id yet, only
+ * the job; the resource's id is `<instanceId>:job-<jobId>`. The next `pulumi up` (an update, since
+ * the create failed to initialise) or `pulumi refresh` completes it; destroy deletes what it made.
+ */
+export interface AlicloudPendingOutputs extends Omit<AlicloudBackupInputs, "backupId"> {
+  instanceId: string;
+  jobId: string;
+  region: string;
+  status: "creating";
+  adopted: false;
+  backupId?: undefined;
+  backupIds?: undefined;
+}
+
+/** Outputs as recorded in state: a backup, or a job still making one. */
+export type AlicloudRecordedOutputs = AlicloudBackupOutputs | AlicloudPendingOutputs;
+
+export function pendingOutputs(
+  inputs: AlicloudBackupInputs,
+  extra: { region: string; jobId: string },
+): AlicloudPendingOutputs {
+  const { backupId: _adopted, ...taken } = inputs;
+  return stripUndefined({
+    ...stripUndefined(taken),
+    jobId: extra.jobId,
+    region: extra.region,
+    status: "creating" as const,
+    adopted: false as const,
+  });
+}
+
 /** The inputs part of the state, as `read` hands them back so that a refresh causes no diff. */
-export function inputsOf(o: AlicloudBackupOutputs): AlicloudBackupInputs {
+export function inputsOf(o: AlicloudRecordedOutputs): AlicloudBackupInputs {
   return stripUndefined({
     instanceId: o.instanceId,
     retentionDays: o.retentionDays,

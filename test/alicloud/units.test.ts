@@ -184,6 +184,26 @@ describe("diff", () => {
       ops.diff("r-a:1", expired, { instanceId: "r-a", retentionDays: 30, keepExpired: true }).replaces,
     ).toEqual([]);
   });
+
+  it("a job recorded without its backup: unchanged inputs leave it to the engine's update; new retention replaces", () => {
+    const pending = {
+      instanceId: "r-a",
+      retentionDays: 30,
+      jobId: "1022",
+      region: "cn-hangzhou",
+      status: "creating" as const,
+      adopted: false as const,
+    };
+    const id = "r-a:job-1022";
+    expect(ops.diff(id, pending, { instanceId: "r-a", retentionDays: 30 })).toEqual({
+      changes: false,
+      replaces: [],
+    });
+    expect(ops.diff(id, pending, { instanceId: "r-a", retentionDays: 60 }).replaces).toEqual([
+      "retentionDays",
+    ]);
+    expect(ops.diff(id, pending, { instanceId: "r-b", retentionDays: 30 }).replaces).toEqual(["instanceId"]);
+  });
 });
 
 describe("endpoints and settings", () => {
