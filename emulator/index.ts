@@ -91,6 +91,12 @@ export interface EmulatorOptions {
   taskSeconds?: number;
   /** Server clock skew from real time in seconds (simulates a client with a wrong clock). */
   clockSkewSeconds?: number;
+  /**
+   * Where the emulator's clocks read "real" time, in ms since the epoch; default Date.now. A
+   * simulation running on a timeline of its own (the soak's, faster than real time) passes it
+   * here, so signatures, tasks and expiry follow that timeline. Rate limits stay on real time.
+   */
+  timeSource?: () => number;
   /** Requests per action per second; default 20 as documented, 0 = unlimited. */
   rateLimitPerSecond?: number;
   /** Instances to start with; default the demo instances. */
@@ -125,7 +131,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const credentials = (options.credentials ?? [DEFAULT_TENCENT_CREDENTIALS]).map(parseCredential);
   if (credentials.length === 0) throw new TypeError("credentials: at least one key pair is needed");
 
-  const clock = new EmulatorClock();
+  const clock = new EmulatorClock(options.timeSource);
   clock.setSkew(options.clockSkewSeconds ?? 0);
   const faults = new FaultInjector();
   const limiter = new SlidingWindowRateLimiter(options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND);

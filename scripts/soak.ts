@@ -12,6 +12,7 @@ import type { Fault } from "../emulator";
 import { CloudApiError, RedisBackupError, TransportError } from "../provider/core/errors";
 import type { OperationDeps } from "../provider/core/deps";
 import { SOAK_CLOUDS, SoakCloud } from "./soakClouds";
+import { scaledTimeline } from "./soakTimeline";
 
 export interface SoakOptions {
   /** tencentcloud (default), ucloud, alicloud. */
@@ -22,6 +23,13 @@ export interface SoakOptions {
   /** Requests per second per action, for the emulator and the provider alike. */
   rateLimit: number;
   seed: number;
+  /**
+   * Each resource's waitTimeoutMinutes; unset, the provider's default (30). Shorter than a backup
+   * takes (20 virtual seconds here), every create outlives its deadline and must be recorded.
+   */
+  waitTimeoutMinutes?: number;
+  /** How many times faster than real time the run's timeline goes (provider and emulator alike). */
+  timeScale: number;
   /** Told after every lifecycle, e.g. to show progress. */
   onLifecycle?: (done: number) => void;
 }
@@ -45,6 +53,13 @@ export interface SoakReport {
   retries: number;
   apiRequests: number;
   errors: SurfacedError[];
+  /** Creates that failed after the backup (or its job) existed, handed to the engine to record. */
+  recordedPartial: number;
+  /** Of those, how many the next `pulumi up` (the engine's update of a resource that failed to initialise) completed. */
+  completedByNextUp: number;
+  /** Virtual minutes the run's timeline covered, and the real seconds it took. */
+  virtualMinutes: number;
+  realSeconds: number;
   duplicates: string[];
   lost: string[];
   unhandledRejections: number;
@@ -65,7 +80,13 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   let unhandled = 0;
   const onUnhandled = () => void unhandled++;
   process.on("unhandledRejection", onUnhandled);
-  const emulator = await startEmulator({ taskSeconds: 20, rateLimitPerSecond: o.rateLimit });
+  // Provider and emulator on one timeline, sped up (see soakTimeline.ts).
+  const timeline = scaledTimeline(o.timeScale);
+  const emulator = await startEmulator({
+    taskSeconds: 20,
+    rateLimitPerSecond: o.rateLimit,
+    timeSource: timeline.clock.now,
+  });
   const saved = { ...process.env };
   Object.assign(process.env, emulatorEnvironment(emulator.url), cloud.tuning(o.rateLimit));
   try {
@@ -81,36 +102,45 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     let retries = 0;
     let completed = 0;
     let next = 0;
-    // Each operation's clock is real time plus its own sleeps, so its signatures stay within the
-    // vendors' tolerance; the emulator's world clock is moved on to the furthest any operation has
-    // reached (not by the sum of everyone's sleeps), so tasks progress without anyone really
-    // waiting and every clock stays within minutes of the world's.
-    let worldAhead = 0; // ms the world clock has been advanced past real time
-    const deps = (): Partial<OperationDeps> => {
-      let slept = 0;
-      return {
-        clock: { now: () => Date.now() + slept },
-        sleep: async (ms) => {
-          slept += ms;
-          if (slept > worldAhead) {
-            emulator.admin.advanceClock((slept - worldAhead) / 1000);
-            worldAhead = slept;
-          }
-        },
-        random,
-        reporter: { info: () => {}, warn: () => {} },
-        onRetry: () => void retries++,
-      };
-    };
+    const deps = (): Partial<OperationDeps> => ({
+      clock: timeline.clock,
+      sleep: timeline.sleep,
+      random,
+      reporter: { info: () => {}, warn: () => {} },
+      onRetry: () => void retries++,
+    });
+    const partial: Recorded[] = [];
     const worker = async () => {
       for (let n = next++; n < o.lifecycles; n = next++) {
-        const ok = await lifecycle(cloud, n, emulator, deps, random, owned, errors);
+        const inputs = {
+          ...cloud.inputs(n),
+          ...(o.waitTimeoutMinutes === undefined ? {} : { waitTimeoutMinutes: o.waitTimeoutMinutes }),
+        };
+        const ok = await lifecycle(cloud, inputs, n, emulator, deps, random, owned, errors, partial);
         if (ok) completed++;
         o.onLifecycle?.(n + 1);
       }
     };
+    const startedReal = Date.now();
+    const startedVirtual = timeline.clock.now();
     await Promise.all(Array.from({ length: o.concurrency }, worker));
     emulator.admin.clearFaults();
+
+    // The next `pulumi up`, a minute later: the engine updates every resource whose create failed
+    // to initialise, and the provider completes it (a job recorded without its backup is waited for).
+    let completedByNextUp = 0;
+    if (partial.length > 0) await timeline.sleep(60_000);
+    await Promise.all(
+      partial.map(async (r) => {
+        try {
+          const { outs } = await cloud.operations.update(r.id, r.props, r.inputs, deps());
+          owned.add(outs.backupId);
+          completedByNextUp++;
+        } catch (e) {
+          errors.push(describe(cloud, r.lifecycle, "next up", e));
+        }
+      }),
+    );
 
     const made = cloud.backupsMade(emulator);
     const stats = emulator.admin.stats();
@@ -123,6 +153,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       retries,
       apiRequests: Object.values(stats.requestsByAction as Record<string, number>).reduce((a, b) => a + b, 0),
       errors,
+      recordedPartial: partial.length,
+      completedByNextUp,
+      virtualMinutes: Math.round((timeline.clock.now() - startedVirtual) / 60_000),
+      realSeconds: Math.round((Date.now() - startedReal) / 1000),
       // Every backup the provider made must be owned by a resource, and every owned one must exist.
       duplicates: made.filter((id) => !owned.has(id)),
       lost: [...owned].filter((id) => !made.includes(id)),
@@ -135,18 +169,27 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   }
 }
 
+/** A resource the engine recorded from a create that failed to initialise. */
+interface Recorded {
+  lifecycle: number;
+  id: string;
+  props: { backupId: string } & Record<string, unknown>;
+  inputs: object;
+}
+
 /** One resource's life; false when an error reached the user (recorded in `errors`). */
 async function lifecycle(
   cloud: SoakCloud,
+  inputs: object,
   n: number,
   emulator: Emulator,
   deps: () => Partial<OperationDeps>,
   random: () => number,
   owned: Set<string>,
   errors: SurfacedError[],
+  partial: Recorded[],
 ): Promise<boolean> {
   const ops = cloud.operations;
-  const inputs = cloud.inputs(n);
   let step = "create";
   try {
     let { id, outs } = await ops.create(inputs, deps());
@@ -178,9 +221,10 @@ async function lifecycle(
     await ops.remove(id, outs, deps());
     return true;
   } catch (e) {
-    // A create that failed after its backup existed reports it (id), and the engine records it.
-    const recorded = (e as { id?: string }).id;
-    if (recorded) owned.add(recorded.slice(recorded.indexOf(":") + 1));
+    // A create that failed after its backup (or job) existed reports it, and the engine records
+    // it; the next `pulumi up` completes it (below, once every lifecycle has run).
+    const { id, properties } = e as { id?: string; properties?: Recorded["props"] };
+    if (id && properties) partial.push({ lifecycle: n, id, props: properties, inputs });
     errors.push(describe(cloud, n, step, e));
     return false;
   }
@@ -205,18 +249,36 @@ function seeded(seed: number): () => number {
   };
 }
 
+/** Errors grouped by step and the vendor's code (or the gist of the message), commonest first. */
+function errorKinds(errors: SurfacedError[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const e of errors) {
+    const gist = e.message
+      .replace(/^(creating|reading|updating|deleting|adopting)[^:]*: /, "")
+      .replace(/\(RequestId [^)]*\)/g, "")
+      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}|\d+/g, "N")
+      .slice(0, 70);
+    const kind = `${e.step}: ${e.action ? `${e.action} ` : ""}${e.code ?? gist}`;
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
 export function formatReport(r: SoakReport): string {
   const lines = [
     `soak ${r.cloud}: ${r.completed}/${r.lifecycles} lifecycles completed, fault rate ${r.faultRate}`,
     `  faults injected:      ${r.faultsInjected} (of ${r.apiRequests} API requests)`,
+    `  timeline:             ${r.virtualMinutes} virtual minutes in ${r.realSeconds} s`,
     `  retries:              ${r.retries}`,
     `  errors surfaced:      ${r.errors.length} (${r.errors.filter((e) => e.actionable).length} actionable)`,
+    ...errorKinds(r.errors).map(([kind, count]) => `    ${String(count).padStart(5)} × ${kind}`),
     ...r.errors
-      .slice(0, 10)
+      .slice(0, 5)
       .map(
         (e) =>
           `    - #${e.lifecycle} ${e.step}: ${e.action ?? "-"} ${e.code ?? "-"} ${e.requestId ?? "-"}: ${e.message}`,
       ),
+    `  partial creates:      ${r.recordedPartial} recorded in the stack, ${r.completedByNextUp} completed by the next up`,
     `  duplicate backups:    ${r.duplicates.length}${r.duplicates.length ? ` (${r.duplicates.slice(0, 5).join(", ")})` : ""}`,
     `  lost backups:         ${r.lost.length}${r.lost.length ? ` (${r.lost.slice(0, 5).join(", ")})` : ""}`,
     `  unhandled rejections: ${r.unhandledRejections}`,
@@ -233,6 +295,8 @@ async function main(): Promise<void> {
       concurrency: { type: "string", default: "25" },
       "rate-limit": { type: "string", default: "20" },
       seed: { type: "string", default: "1" },
+      "time-scale": { type: "string", default: "10" },
+      "wait-timeout-minutes": { type: "string" },
     },
   });
   const lifecycles = Number(values.lifecycles);
@@ -246,6 +310,9 @@ async function main(): Promise<void> {
       concurrency: Number(values.concurrency),
       rateLimit: Number(values["rate-limit"]),
       seed: Number(values.seed),
+      timeScale: Number(values["time-scale"]),
+      waitTimeoutMinutes:
+        values["wait-timeout-minutes"] === undefined ? undefined : Number(values["wait-timeout-minutes"]),
       onLifecycle: (done) => {
         if (done % 100 === 0 || done === lifecycles)
           process.stderr.write(`  ${cloud}: ${done}/${lifecycles} lifecycles\n`);

@@ -1,0 +1,31 @@
+/**
+ * The soak's one timeline: real time, sped up. Provider and emulator both read it (the emulator
+ * through its `timeSource`), and every sleep is really slept, only `scale` times shorter. So what
+ * depends on time passing for everyone at once — a backup job finishing while others wait their
+ * turn on the instance, a deadline running out while a create queues, signatures staying within
+ * the vendors' tolerance — behaves as in a real `pulumi up`, compressed. Requests and the rate
+ * limiters keep real time, which makes them relatively slower: a harsher run, not a gentler one.
+ */
+import type { Clock, Sleep } from "../provider/core/clock";
+
+export interface Timeline {
+  clock: Clock;
+  sleep: Sleep;
+}
+
+export function scaledTimeline(scale: number, realNow: () => number = Date.now): Timeline {
+  if (!(scale >= 1)) throw new RangeError(`time scale must be >= 1, got ${scale}`);
+  const origin = realNow();
+  const now = () => origin + (realNow() - origin) * scale;
+  const sleep: Sleep = (ms) =>
+    new Promise((resolve) => {
+      const wakeAt = now() + ms;
+      const check = () => {
+        const left = wakeAt - now();
+        if (left <= 0) resolve();
+        else setTimeout(check, Math.ceil(left / scale));
+      };
+      check();
+    });
+  return { clock: { now }, sleep };
+}
