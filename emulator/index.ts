@@ -94,7 +94,7 @@ export interface EmulatorOptions {
   /**
    * Where the emulator's clocks read "real" time, in ms since the epoch; default Date.now. A
    * simulation running on a timeline of its own (the soak's, faster than real time) passes it
-   * here, so signatures, tasks and expiry follow that timeline. Rate limits stay on real time.
+   * here, so signatures, rate limits, tasks and expiry all follow that timeline.
    */
   timeSource?: () => number;
   /** Requests per action per second; default 20 as documented, 0 = unlimited. */
@@ -134,7 +134,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const clock = new EmulatorClock(options.timeSource);
   clock.setSkew(options.clockSkewSeconds ?? 0);
   const faults = new FaultInjector();
-  const limiter = new SlidingWindowRateLimiter(options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND);
+  const limiter = new SlidingWindowRateLimiter(
+    options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND,
+    options.timeSource,
+  );
   const stats = new StatsRecorder();
   const sleeper = new CancellableSleeper();
   const tencentState = new TencentRedisState(clock, {

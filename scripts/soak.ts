@@ -11,6 +11,7 @@ import { Emulator, emulatorEnvironment, startEmulator } from "../emulator";
 import type { Fault } from "../emulator";
 import { CloudApiError, RedisBackupError, TransportError } from "../provider/core/errors";
 import type { OperationDeps } from "../provider/core/deps";
+import { RateLimiter } from "../provider/core/rateLimiter";
 import { SOAK_CLOUDS, SoakCloud } from "./soakClouds";
 import { scaledTimeline } from "./soakTimeline";
 
@@ -20,7 +21,7 @@ export interface SoakOptions {
   lifecycles: number;
   faultRate: number;
   concurrency: number;
-  /** Requests per second per action, for the emulator and the provider alike. */
+  /** Requests per (timeline) second per action, for the emulator and the provider alike. */
   rateLimit: number;
   seed: number;
   /**
@@ -50,6 +51,8 @@ export interface SoakReport {
   completed: number;
   faultRate: number;
   faultsInjected: number;
+  /** Requests the emulator refused for its rate limit (not injected): the client's limiter should keep this 0. */
+  rateLimited: number;
   retries: number;
   apiRequests: number;
   errors: SurfacedError[];
@@ -102,9 +105,12 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     let retries = 0;
     let completed = 0;
     let next = 0;
+    // One process, so one limiter shared by every resource, as in a `pulumi up` — on the timeline.
+    const limiter = new RateLimiter(o.rateLimit, 1_000, timeline.clock, timeline.sleep);
     const deps = (): Partial<OperationDeps> => ({
       clock: timeline.clock,
       sleep: timeline.sleep,
+      limiter,
       random,
       reporter: { info: () => {}, warn: () => {} },
       onRetry: () => void retries++,
@@ -150,6 +156,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       completed,
       faultRate: o.faultRate,
       faultsInjected: stats.faultsInjected.total,
+      rateLimited: stats.rateLimited,
       retries,
       apiRequests: Object.values(stats.requestsByAction as Record<string, number>).reduce((a, b) => a + b, 0),
       errors,
@@ -268,6 +275,7 @@ export function formatReport(r: SoakReport): string {
   const lines = [
     `soak ${r.cloud}: ${r.completed}/${r.lifecycles} lifecycles completed, fault rate ${r.faultRate}`,
     `  faults injected:      ${r.faultsInjected} (of ${r.apiRequests} API requests)`,
+    `  over the rate limit:  ${r.rateLimited} requests refused by the emulator's own limit`,
     `  timeline:             ${r.virtualMinutes} virtual minutes in ${r.realSeconds} s`,
     `  retries:              ${r.retries}`,
     `  errors surfaced:      ${r.errors.length} (${r.errors.filter((e) => e.actionable).length} actionable)`,

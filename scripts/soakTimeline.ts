@@ -1,10 +1,11 @@
 /**
  * The soak's one timeline: real time, sped up. Provider and emulator both read it (the emulator
- * through its `timeSource`), and every sleep is really slept, only `scale` times shorter. So what
- * depends on time passing for everyone at once — a backup job finishing while others wait their
- * turn on the instance, a deadline running out while a create queues, signatures staying within
- * the vendors' tolerance — behaves as in a real `pulumi up`, compressed. Requests and the rate
- * limiters keep real time, which makes them relatively slower: a harsher run, not a gentler one.
+ * through its `timeSource`, the provider through its clock, sleep and rate limiter), and every
+ * sleep is really slept, only `scale` times shorter. So what depends on time passing for everyone
+ * at once — a backup job finishing while others wait their turn on the instance, a deadline running
+ * out while a create queues, both sides' rate limits, signatures staying within the vendors'
+ * tolerance — behaves as in a real `pulumi up`, compressed. Only the requests themselves take real
+ * time, which makes them `scale` times slower than they would be: a harsher run, not a gentler one.
  */
 import type { Clock, Sleep } from "../provider/core/clock";
 

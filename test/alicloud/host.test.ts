@@ -3,7 +3,6 @@
  * driven over gRPC as the engine drives it), against the emulator. The host loads the provider
  * from dist/, so `npm test` builds first (`npm run build` before running this file alone).
  */
-import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { existsSync } from "fs";
 import { resolve } from "path";
 import { ALICLOUD_DEMO_INSTANCE_IDS } from "../../emulator";
@@ -12,7 +11,7 @@ import {
   DIFF,
   DynamicHost,
   UNKNOWN,
-  provproto,
+  initFailureOf,
   requests,
   serializedProviderOf,
   startDynamicHost,
@@ -207,40 +206,48 @@ describe("lifecycle: create → refresh → extend → expire → vanish → del
   });
 });
 
-it("a create that stops waiting hands the engine the job; refresh, the next up and destroy all work on it", async () => {
-  const alibaba = handle.emulator.alicloud;
-  alibaba.setJobSeconds(3600);
-  let err: any;
+/** A create on a 1-hour job that stops waiting after about a second: its error and what the engine records. */
+async function createThatStopsWaiting(name: string) {
+  handle.emulator.alicloud.setJobSeconds(3600);
   try {
     const news = withProvider({ instanceId: nativeStd, waitTimeoutMinutes: 0.02 });
-    err = await host.call("create", rq.create(news, "pending")).catch((e) => e);
+    const err: any = await host.call("create", rq.create(news, name)).catch((e) => e);
+    return { err, recorded: initFailureOf(err)! };
   } finally {
-    alibaba.setJobSeconds(0);
+    handle.emulator.alicloud.setJobSeconds(0);
   }
+}
+
+const jobOf = (id: string) =>
+  handle.emulator.alicloud.jobs(nativeStd).find((j) => id === `${nativeStd}:job-${j.jobId}`);
+const backupOfJob = (jobId: number) =>
+  handle.emulator.alicloud.backups(nativeStd).find((b) => b.jobId === jobId);
+
+it("a create that stops waiting hands the engine the job; refresh, the next up and destroy all work on it", async () => {
+  const { err, recorded } = await createThatStopsWaiting("pending");
   expect(err.details).toMatch(
     /^creating Redis backup of r-demo0001: timed out after \d+s waiting for backup job \d+ of r-demo0001; .*; job \d+ was accepted and the stack records it/,
   );
-  const status = statusproto.Status.deserializeBinary(err.metadata.get("grpc-status-details-bin")[0]);
-  const failure = provproto.ErrorResourceInitFailed.deserializeBinary(
-    status.getDetailsList()[0].getValue_asU8(),
-  );
-  const job = alibaba.jobs(nativeStd).reduce((a, b) => (b.jobId > a.jobId ? b : a));
-  const id = failure.getId();
-  expect(id).toBe(`${nativeStd}:job-${job.jobId}`);
+  const { id, properties } = recorded;
+  const job = jobOf(id)!;
+  expect(job).toBeDefined();
   // What the engine records as outputs: the job, and the provider that must refresh and delete it.
-  const recorded = js(failure.getProperties());
-  expect(recorded).toMatchObject({ status: "creating", jobId: String(job.jobId), __provider: provider.text });
-  expect(recorded.backupId).toBeUndefined();
+  expect(properties).toMatchObject({
+    status: "creating",
+    jobId: String(job.jobId),
+    __provider: provider.text,
+  });
+  expect(properties.backupId).toBeUndefined();
 
   const inputs = { instanceId: nativeStd, waitTimeoutMinutes: 0.02 };
-  const running = await read(id, recorded, inputs);
+  const running = await read(id, properties, inputs);
   expect(running).toMatchObject({ id, props: { status: "creating" } });
   // The next `pulumi up`: no diff, so the engine's update (the create failed to initialise) completes it.
   expect(await diff(id, running.props, inputs)).toEqual([DIFF.DIFF_NONE, []]);
   handle.emulator.admin.advanceClock(3600);
   const up: any = await host.call("update", rq.update(id, running.props, withProvider(inputs), "pending"));
   const done = js(up.getProperties());
-  const file = alibaba.backups(nativeStd).find((b) => b.jobId === job.jobId)!;
+  const file = backupOfJob(job.jobId)!;
   expect(done).toMatchObject({
     backupId: String(file.backupId),
     status: "available",
@@ -249,29 +256,16 @@ it("a create that stops waiting hands the engine the job; refresh, the next up a
   expect(await read(id, done, inputs)).toMatchObject({ id: `${nativeStd}:${file.backupId}` });
 
   await host.call("delete", rq.delete(id, done, "pending"));
-  expect(alibaba.backups(nativeStd).find((b) => b.jobId === job.jobId)?.lifecycle).toBe("deleted");
+  expect(backupOfJob(job.jobId)?.lifecycle).toBe("deleted");
   // One CreateBackup, one job, however the engine got there.
-  expect(alibaba.jobs(nativeStd).filter((j) => j.jobId >= job.jobId)).toHaveLength(1);
+  expect(handle.emulator.alicloud.jobs(nativeStd).filter((j) => j.jobId >= job.jobId)).toHaveLength(1);
 });
 
 it("destroy of a resource whose create stopped waiting deletes what its job made", async () => {
-  const alibaba = handle.emulator.alicloud;
-  alibaba.setJobSeconds(3600);
-  let err: any;
-  try {
-    const news = withProvider({ instanceId: nativeStd, waitTimeoutMinutes: 0.02 });
-    err = await host.call("create", rq.create(news, "destroyed")).catch((e) => e);
-  } finally {
-    alibaba.setJobSeconds(0);
-  }
-  const status = statusproto.Status.deserializeBinary(err.metadata.get("grpc-status-details-bin")[0]);
-  const failure = provproto.ErrorResourceInitFailed.deserializeBinary(
-    status.getDetailsList()[0].getValue_asU8(),
-  );
+  const { recorded } = await createThatStopsWaiting("destroyed");
   handle.emulator.admin.advanceClock(3600);
-  await host.call("delete", rq.delete(failure.getId(), js(failure.getProperties()), "destroyed"));
-  const job = alibaba.jobs(nativeStd).find((j) => failure.getId() === `${nativeStd}:job-${j.jobId}`)!;
-  expect(alibaba.backups(nativeStd).find((b) => b.jobId === job.jobId)?.lifecycle).toBe("deleted");
+  await host.call("delete", rq.delete(recorded.id, recorded.properties, "destroyed"));
+  expect(backupOfJob(jobOf(recorded.id)!.jobId)?.lifecycle).toBe("deleted");
 });
 
 it("adopts an existing backup", async () => {

@@ -4,14 +4,13 @@
  * from dist/, so `npm test` builds first; it sleeps for real, so backups here take a second at most.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { UCLOUD_DEMO_GROUP_IDS } from "../../emulator";
 import { ucloud } from "../../provider";
 import {
   DIFF,
   DynamicHost,
   UNKNOWN,
-  provproto,
+  initFailureOf,
   requests,
   serializedProviderOf,
   startDynamicHost,
@@ -195,13 +194,10 @@ it("a create that cannot finish waiting hands the engine the backup it made (Err
   expect(err.details).toMatch(
     /^creating Redis backup of uredis-demo02: timed out after \d+s waiting for backup/,
   );
-  const status = statusproto.Status.deserializeBinary(err.metadata.get("grpc-status-details-bin")[0]);
-  const failure = provproto.ErrorResourceInitFailed.deserializeBinary(
-    status.getDetailsList()[0].getValue_asU8(),
-  );
+  const failure = initFailureOf(err)!;
   const [backup] = em().ucloud.backups(sessions);
-  expect(failure.getId()).toBe(`${sessions}:${backup.backupId}`);
-  expect(js(failure.getProperties())).toMatchObject({ backupId: backup.backupId, status: "creating" });
+  expect(failure.id).toBe(`${sessions}:${backup.backupId}`);
+  expect(failure.properties).toMatchObject({ backupId: backup.backupId, status: "creating" });
 });
 
 it("no credential appears in __provider, outputs or anything the host printed", async () => {
