@@ -165,7 +165,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       virtualMinutes: Math.round((timeline.clock.now() - startedVirtual) / 60_000),
       realSeconds: Math.round((Date.now() - startedReal) / 1000),
       // Every backup the provider made must be owned by a resource, and every owned one must exist.
-      duplicates: made.filter((id) => !owned.has(id)),
+      duplicates: made
+        .filter((id) => !owned.has(id))
+        .map((id) => `${id} (${cloud.describeMade(emulator, id)})`),
       lost: [...owned].filter((id) => !made.includes(id)),
       unhandledRejections: unhandled,
     };
@@ -263,7 +265,7 @@ function errorKinds(errors: SurfacedError[]): [string, number][] {
     const gist = e.message
       .replace(/^(creating|reading|updating|deleting|adopting)[^:]*: /, "")
       .replace(/\(RequestId [^)]*\)/g, "")
-      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}|\d+/g, "N")
+      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}|\b(?=[0-9a-f]*\d)[0-9a-f]{6,}\b|\d+/g, "N")
       .slice(0, 70);
     const kind = `${e.step}: ${e.action ? `${e.action} ` : ""}${e.code ?? gist}`;
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
@@ -287,7 +289,8 @@ export function formatReport(r: SoakReport): string {
           `    - #${e.lifecycle} ${e.step}: ${e.action ?? "-"} ${e.code ?? "-"} ${e.requestId ?? "-"}: ${e.message}`,
       ),
     `  partial creates:      ${r.recordedPartial} recorded in the stack, ${r.completedByNextUp} completed by the next up`,
-    `  duplicate backups:    ${r.duplicates.length}${r.duplicates.length ? ` (${r.duplicates.slice(0, 5).join(", ")})` : ""}`,
+    `  duplicate backups:    ${r.duplicates.length}`,
+    ...r.duplicates.slice(0, 5).map((d) => `    - ${d}`),
     `  lost backups:         ${r.lost.length}${r.lost.length ? ` (${r.lost.slice(0, 5).join(", ")})` : ""}`,
     `  unhandled rejections: ${r.unhandledRejections}`,
   ];

@@ -36,6 +36,8 @@ export interface SoakCloud {
   backupsMade(emulator: Emulator): string[];
   /** Matches the instance names the soak uses, to check errors name theirs. */
   namesInstance: RegExp;
+  /** What the emulator knows of a backup, to trace a duplicate to the lifecycle that made it. */
+  describeMade(emulator: Emulator, backupId: string): string;
 }
 
 const INSTANCES = 10;
@@ -68,6 +70,8 @@ const tencentcloud: SoakCloud = {
       .filter((b) => /\[pulumi:[0-9a-f]{12}\]$/.test(b.remark) && b.lifecycle !== "failed")
       .map((b) => b.backupId),
   namesInstance: /crs-soak\d{4}/,
+  describeMade: (emulator, id) =>
+    `remark "${emulator.admin.backups().find((b) => b.backupId === id)?.remark}"`,
 };
 
 const ucloudCloud: SoakCloud = {
@@ -92,6 +96,8 @@ const ucloudCloud: SoakCloud = {
       .filter((b) => b.groupId.startsWith("uredis-soak") && b.backupType === "Manual" && b.state !== "Error")
       .map((b) => b.backupId),
   namesInstance: /uredis-soak\d{4}/,
+  describeMade: (emulator, id) =>
+    `name "${emulator.ucloud.backups().find((b) => b.backupId === id)?.backupName}"`,
 };
 
 const alicloudCloud: SoakCloud = {
@@ -120,6 +126,8 @@ const alicloudCloud: SoakCloud = {
       .filter((b) => b.instanceId.startsWith("r-soak") && b.mode === "Manual" && b.lifecycle !== "failed")
       .map((b) => String(b.backupId)),
   namesInstance: /r-soak\d{4}/,
+  describeMade: (emulator, id) =>
+    `job ${emulator.alicloud.backups().find((b) => String(b.backupId) === id)?.jobId}`,
 };
 
 export const SOAK_CLOUDS: Record<string, SoakCloud> = {

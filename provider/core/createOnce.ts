@@ -6,7 +6,7 @@
  * the deadline.
  */
 import { OperationDeps } from "./deps";
-import { CloudApiError, ResponseValidationError, TransportError } from "./errors";
+import { CloudApiError, RedisBackupError, ResponseValidationError, TransportError } from "./errors";
 import { backoffDelay, defaultRetry } from "./retry";
 
 export interface CreateOnceOptions<T> {
@@ -52,7 +52,11 @@ export async function createOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
         );
         for (let look = 0; look < 2; look++) {
           if (look > 0) await deps.sleep(2_000);
-          const found = await o.find();
+          const found = await lookPersistently(
+            o.find,
+            deps,
+            `${o.action}'s outcome was unknown, so ${o.lookingFor} may exist`,
+          );
           if (found !== undefined) return found;
         }
         if (lost >= defaultRetry.maxAttempts) throw e;
@@ -70,6 +74,32 @@ export async function createOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
         continue;
       }
       throw e;
+    }
+  }
+}
+
+/** Rounds of a look that keeps failing in a way worth asking again (each round is itself retried). */
+const LOOK_ROUNDS = 4;
+
+/**
+ * A look for what an attempt may have made, kept up longer than an ordinary read: giving up here
+ * is what would leave a backup nobody owns. When it still fails, the error says what may exist.
+ */
+export async function lookPersistently<T>(
+  find: () => Promise<T>,
+  deps: OperationDeps,
+  mayExist: string,
+): Promise<T> {
+  for (let round = 1; ; round++) {
+    try {
+      return await find();
+    } catch (e) {
+      const again = e instanceof RedisBackupError && e.retryable && round < LOOK_ROUNDS;
+      if (!again) {
+        if (e instanceof Error) e.message += `; ${mayExist}: look for it before running \`pulumi up\` again`;
+        throw e;
+      }
+      await deps.sleep(Math.max(1_000, backoffDelay(round + 3, { ...defaultRetry, random: deps.random })));
     }
   }
 }

@@ -8,7 +8,7 @@ import { OperationDeps, defaultDeps } from "../core/deps";
 import { DiffResult, planDiff } from "../core/diff";
 import { CloudApiError, NotFoundError, withContext } from "../core/errors";
 import { initFailed } from "../core/partial";
-import { createOnce } from "../core/createOnce";
+import { createOnce, lookPersistently } from "../core/createOnce";
 import { ConfigSource, setStackConfig } from "../core/settings";
 import { waitFor } from "../core/waiter";
 import { BackupSummary, describeBackupDetail, manualBackupInstance } from "./api";
@@ -122,7 +122,19 @@ async function takeBackup(
   } catch (e) {
     // The task was accepted, so the backup may well exist (a wait that timed out, a poll that kept
     // failing): if it does, have the engine record it rather than forget it.
-    const found = await findBackupByMarker(client, inputs.instanceId, token).catch(() => undefined);
+    let found: BackupSummary | undefined;
+    try {
+      found = await lookPersistently(
+        () => findBackupByMarker(client, inputs.instanceId, token),
+        deps,
+        `the backup marked [${token}] exists`,
+      );
+    } catch (lookFailed) {
+      // Looking failed too: say what exists, so that nobody takes another instead of adopting it.
+      (e as Error).message +=
+        `; the task was accepted and looking for its backup failed: ${(lookFailed as Error).message}`;
+      throw e;
+    }
     if (found)
       throw initFailed(
         e as Error,
@@ -180,7 +192,7 @@ function startTask(
   return createOnce<Started>({
     action: "ManualBackupInstance",
     target: request.InstanceId,
-    lookingFor: "the backup it may have made",
+    lookingFor: `the backup marked [${token}]`,
     send: async () => ({ taskId: (await manualBackupInstance(client, request)).TaskId }),
     find: async () => {
       const found = await findBackupByMarker(client, request.InstanceId, token);

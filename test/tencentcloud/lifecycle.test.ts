@@ -207,7 +207,33 @@ describe("when create goes wrong", () => {
     const { outs } = await ops.create({ instanceId: "crs-dropped1", remark: "once" }, deps);
     expect(admin().backups("crs-dropped1")).toHaveLength(1);
     expect(outs).toMatchObject({ status: "available", remark: "once" });
-    expect(deps.logs.join("\n")).toMatch(/outcome unknown .*looking for the backup it may have made/);
+    expect(deps.logs.join("\n")).toMatch(
+      /outcome unknown .*looking for the backup marked \[pulumi:[0-9a-f]{12}\]/,
+    );
+  });
+
+  it("performed, then the look for it fails past one call's retries: looked for again, found, one backup", async () => {
+    admin().addInstance({ instanceId: "crs-dropped3" });
+    admin().injectFault("ManualBackupInstance", { kind: "dropAfterPerform" });
+    // Eight gateway errors in a row: more than one call's six attempts.
+    admin().injectFault("DescribeInstanceBackups", { kind: "http", status: 503, body: "" }, { times: 8 });
+    const { outs } = await ops.create({ instanceId: "crs-dropped3" }, emulatorDeps(handle.emulator));
+    expect(outs.status).toBe("available");
+    expect(admin().backups("crs-dropped3")).toHaveLength(1);
+  });
+
+  it("performed, and looking for it keeps failing: the error says a backup may exist and how to find it", async () => {
+    admin().addInstance({ instanceId: "crs-dropped4" });
+    admin().injectFault("ManualBackupInstance", { kind: "dropAfterPerform" });
+    admin().injectFault("DescribeInstanceBackups", { kind: "http", status: 503, body: "" }, { times: 1000 });
+    try {
+      await expect(ops.create({ instanceId: "crs-dropped4" }, emulatorDeps(handle.emulator))).rejects.toThrow(
+        /^creating Redis backup of crs-dropped4: DescribeInstanceBackups: HTTP 503 without a vendor response \(empty body\); ManualBackupInstance's outcome was unknown, so the backup marked \[pulumi:[0-9a-f]{12}\] may exist: look for it before running `pulumi up` again$/,
+      );
+    } finally {
+      admin().clearFaults();
+    }
+    expect(admin().backups("crs-dropped4")).toHaveLength(1);
   });
 
   it("the connection drops before ManualBackupInstance was performed: tried again, one backup", async () => {
