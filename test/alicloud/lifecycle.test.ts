@@ -401,6 +401,25 @@ describe("when create goes wrong", () => {
     );
   });
 
+  it("another backup running past waitTimeoutMinutes: the refusal, and that the wait ran out; no job taken", async () => {
+    ali().addInstance({ instanceId: "r-nightly02" });
+    ali().setJobSeconds(3600);
+    try {
+      ali().startAutomatedBackup("r-nightly02");
+      await expect(ops.create({ instanceId: "r-nightly02", waitTimeoutMinutes: 1 }, deps())).rejects.toThrow(
+        /^creating Redis backup of r-nightly02: CreateBackup: BackupJobExists: .+ \(RequestId [0-9A-F-]{36}\); still refused when waitTimeoutMinutes ran out$/,
+      );
+    } finally {
+      ali().setJobSeconds(45);
+      handle.emulator.admin.advanceClock(3600);
+    }
+    expect(
+      ali()
+        .jobs("r-nightly02")
+        .filter((j) => j.mode === "Manual"),
+    ).toEqual([]);
+  });
+
   it("concurrent creates on one instance take turns and yield distinct backups", async () => {
     ali().addInstance({ instanceId: "r-busy0001" });
     const results = await Promise.all([1, 2, 3].map(() => ops.create({ instanceId: "r-busy0001" }, deps())));
