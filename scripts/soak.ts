@@ -91,7 +91,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     timeSource: timeline.clock.now,
   });
   const saved = { ...process.env };
-  Object.assign(process.env, emulatorEnvironment(emulator.url), cloud.tuning(o.rateLimit));
+  Object.assign(process.env, emulatorEnvironment(emulator.url), cloud.tuning());
   try {
     cloud.seed(emulator);
     // Each fault at probability q, so that some fault hits a request with probability faultRate.

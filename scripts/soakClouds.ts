@@ -24,8 +24,8 @@ export interface SoakOperations {
 export interface SoakCloud {
   name: string;
   operations: SoakOperations;
-  /** The cloud's rate limit and request timeout settings (emulatorEnvironment points it at the emulator). */
-  tuning(rateLimit: number): Record<string, string>;
+  /** The cloud's request timeout setting (emulatorEnvironment points it at the emulator; the soak brings its own limiter). */
+  tuning(): Record<string, string>;
   seed(emulator: Emulator): void;
   inputs(n: number): object;
   /** Out-of-band changes the emulator can make to a backup: expiry, a lock, deletion. */
@@ -46,8 +46,7 @@ const pad = (i: number) => String(i).padStart(4, "0");
 const tencentcloud: SoakCloud = {
   name: "tencentcloud",
   operations: tencent as unknown as SoakOperations,
-  tuning: (rateLimit) => ({
-    TENCENTCLOUD_RATE_LIMIT_PER_SECOND: String(rateLimit),
+  tuning: () => ({
     TENCENTCLOUD_REQUEST_TIMEOUT_SECONDS: "5",
   }),
   seed: (emulator) => {
@@ -77,8 +76,7 @@ const tencentcloud: SoakCloud = {
 const ucloudCloud: SoakCloud = {
   name: "ucloud",
   operations: ucloud as unknown as SoakOperations,
-  tuning: (rateLimit) => ({
-    UCLOUD_RATE_LIMIT_PER_SECOND: String(rateLimit),
+  tuning: () => ({
     UCLOUD_TIMEOUT_SECOND: "5",
   }),
   seed: (emulator) => {
@@ -103,8 +101,7 @@ const ucloudCloud: SoakCloud = {
 const alicloudCloud: SoakCloud = {
   name: "alicloud",
   operations: alicloud as unknown as SoakOperations,
-  tuning: (rateLimit) => ({
-    ALIBABA_CLOUD_RATE_LIMIT_PER_SECOND: String(rateLimit),
+  tuning: () => ({
     ALIBABA_CLOUD_REQUEST_TIMEOUT_SECONDS: "5",
   }),
   seed: (emulator) => {

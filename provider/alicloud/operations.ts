@@ -478,9 +478,8 @@ async function pendingBackupForDelete(t: Target, props: AlicloudRecordedOutputs,
       entries = await waitForBackups(client, t.instanceId, t.jobIds, timeoutMs, deps);
     } catch (e) {
       if (e instanceof OperationFailedError) return undefined;
-      throw Object.assign(e as Error, {
-        message: `${(e as Error).message}; the job is still running: destroy again once it is done`,
-      });
+      if (e instanceof Error) e.message += "; the job is still running: destroy again once it is done";
+      throw e;
     }
   }
   return buildOutputs(inputs, entries, { region: settings.regionId, jobId });

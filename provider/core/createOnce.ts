@@ -62,11 +62,11 @@ export async function createOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
         if (lost >= defaultRetry.maxAttempts) throw e;
         continue;
       }
-      if (e instanceof CloudApiError && refused(e) && deps.clock.now() >= o.deadline) {
-        e.message += "; still refused when waitTimeoutMinutes ran out";
-        throw e;
-      }
       if (e instanceof CloudApiError && refused(e)) {
+        if (deps.clock.now() >= o.deadline) {
+          e.message += "; still refused when waitTimeoutMinutes ran out";
+          throw e;
+        }
         lost = 0;
         const delay = Math.max(
           1_000,
