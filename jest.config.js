@@ -11,6 +11,8 @@ module.exports = {
   },
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
   testTimeout: 60000,
+  // Whether the engine suite (test/engine, the real Pulumi CLI) runs, said once.
+  globalSetup: "<rootDir>/test/engine/harness/globalSetup.ts",
   coverageProvider: "v8",
   reporters: ["default", "<rootDir>/test/helpers/summaryReporter.js"],
 };
