@@ -2,17 +2,17 @@
  * `npm run demo`: the example program's backups against the embedded emulator, from `pulumi up`
  * to drift to destroy.
  *
- * With a Pulumi CLI on PATH it runs the real thing (local file backend in a temporary folder, no
- * login). Without one it drives the same resources through Pulumi's own dynamic-provider host —
- * the process `pulumi up` would start — and says so.
+ * With a Pulumi CLI (the pinned build of `npm run pulumi-cli`, else one on PATH) it runs the real
+ * thing (local file backend in a temporary folder, no login). Without one it drives the same
+ * resources through Pulumi's own dynamic-provider host — the process `pulumi up` would start —
+ * and says so.
  */
-import { spawn, spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { Emulator, emulatorEnvironment, startEmulator } from "../emulator";
 import { DIFF, requests, startDynamicHost } from "../emulator/dynamicHost";
+import { FoundCli, findPulumiCli } from "../tools/pulumi-cli/location";
+import { PulumiProject } from "../tools/pulumi-cli/project";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -37,19 +37,13 @@ async function main(): Promise<void> {
       "(demo instances crs-demo0001, crs-demo0002, r-demo0001, uredis-demo01)",
   );
   try {
-    if (hasPulumiCli()) await withCli(emulator, env);
+    const cli = findPulumiCli();
+    if (cli) await withCli(emulator, env, cli);
     else await withoutCli(emulator, env);
   } finally {
     await emulator.close();
   }
 }
-
-function hasPulumiCli(): boolean {
-  return spawnSync("pulumi", ["version"], { stdio: "ignore" }).status === 0;
-}
-
-// ---------------------------------------------------------------------------------------------
-// With the Pulumi CLI: the real commands.
 
 /** The drift the demo induces, by resource: what time, another process or an operator would do. */
 function induceDrift(emulator: Emulator, name: string, backupId: string): string | undefined {
@@ -72,33 +66,22 @@ const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpp
 // ---------------------------------------------------------------------------------------------
 // With the Pulumi CLI: the real commands.
 
-async function withCli(emulator: Emulator, env: Record<string, string>): Promise<void> {
-  const state = fs.mkdtempSync(path.join(os.tmpdir(), "redis-backup-demo-"));
-  const cliEnv = {
-    ...process.env,
-    ...env,
-    PULUMI_BACKEND_URL: `file://${state}`,
-    PULUMI_CONFIG_PASSPHRASE: "",
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-  };
+async function withCli(emulator: Emulator, env: Record<string, string>, cli: FoundCli): Promise<void> {
+  // A copy of the example in a temporary folder: its stack file and the file backend stay out of the repo.
+  const project = PulumiProject.create(path.join(ROOT, "examples/redis-backups"), env);
   const pulumiCmd = async (...args: string[]) => {
     say(`$ pulumi ${args.join(" ")}`);
-    // Asynchronously: the emulator serving the provider lives in this process.
-    const code = await new Promise<number>((resolve) => {
-      const p = spawn("pulumi", args, { cwd: ROOT, env: cliEnv, stdio: ["ignore", "inherit", "inherit"] });
-      p.on("exit", (c) => resolve(c ?? 1));
-    });
-    if (code !== 0) throw new Error(`pulumi ${args[0]} exited ${code}`);
+    const r = await project.run(args, { stream: true });
+    if (r.code !== 0) throw new Error(`pulumi ${args[0]} exited ${r.code}`);
   };
   try {
+    say(
+      `Pulumi CLI ${cli.version} (${cli.source === "pinned" ? "the pinned build" : "from PATH"}, ${cli.dir})`,
+    );
     step("pulumi up: take the declared backups");
-    await pulumiCmd("stack", "init", "demo", "--non-interactive");
+    await project.initStack("demo");
     await pulumiCmd("up", "--yes", "--skip-preview");
-    const outputs = JSON.parse(
-      String(
-        spawnSync("pulumi", ["stack", "output", "backups", "--json"], { cwd: ROOT, env: cliEnv }).stdout,
-      ),
-    ) as Record<string, { id: string }>;
+    const outputs = (await project.outputs<{ backups: Record<string, { id: string }> }>()).backups;
     step("drift, induced in the emulator");
     for (const name of [
       "orders-before-migration",
@@ -107,15 +90,19 @@ async function withCli(emulator: Emulator, env: Record<string, string>): Promise
       "cache-before-upgrade",
     ]) {
       const id = outputs[camel(name)]?.id;
-      if (id) say(`${name}: backup ${id} ${induceDrift(emulator, name, id)}`);
+      const what = id && induceDrift(emulator, name, id);
+      if (what) say(`${name}: backup ${id} ${what}`);
     }
-    step("pulumi preview --refresh --diff: what the next up would do");
+    step("pulumi preview --refresh --diff: what refresh finds and what the next up would do");
     await pulumiCmd("preview", "--refresh", "--diff");
+    step("pulumi up --refresh: apply that plan");
+    await pulumiCmd("up", "--refresh", "--yes", "--skip-preview");
     step("pulumi destroy");
     await pulumiCmd("destroy", "--yes", "--skip-preview");
-    await pulumiCmd("stack", "rm", "demo", "--yes");
+    say();
+    say(`Done: the demo ran under the Pulumi CLI ${cli.version}, against the emulator.`);
   } finally {
-    fs.rmSync(state, { recursive: true, force: true });
+    project.dispose();
   }
 }
 
@@ -172,9 +159,9 @@ const describeBackup = (m: Managed) =>
 /* eslint-disable @typescript-eslint/no-explicit-any */
 async function withoutCli(emulator: Emulator, env: Record<string, string>): Promise<void> {
   say(
-    "No Pulumi CLI on PATH: this demo drives examples/redis-backups through Pulumi's own dynamic-provider\n" +
+    "No Pulumi CLI (`npm run pulumi-cli` builds one): this demo drives examples/redis-backups through Pulumi's own dynamic-provider\n" +
       "host (the process `pulumi up` starts for these resources), over gRPC, exactly as the engine would.\n" +
-      "With the CLI installed, `npm run demo` runs pulumi up / preview --refresh --diff / destroy instead.",
+      "With a CLI, `npm run demo` runs pulumi up / preview --refresh --diff / up --refresh / destroy instead.",
   );
   const declared = await declaredResources();
   const host = await startDynamicHost({ cwd: ROOT, env });

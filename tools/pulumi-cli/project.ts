@@ -82,8 +82,14 @@ export class PulumiProject {
     };
   }
 
-  /** Runs `pulumi <args>` in the project; never throws on a non-zero exit (see `ok`). */
-  run(args: string[], o: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliResult> {
+  /**
+   * Runs `pulumi <args>` in the project; never throws on a non-zero exit (see `ok`). With `stream`,
+   * what the CLI prints is shown as it comes, as well as collected.
+   */
+  run(
+    args: string[],
+    o: { env?: Record<string, string>; stdin?: string; stream?: boolean } = {},
+  ): Promise<CliResult> {
     const command = `pulumi ${args.join(" ")}`;
     return new Promise((resolve, reject) => {
       const p = spawn(path.join(this.cli.dir, "pulumi"), [...args, "--color", "never"], {
@@ -93,8 +99,14 @@ export class PulumiProject {
       });
       let stdout = "";
       let stderr = "";
-      p.stdout.on("data", (d) => (stdout += String(d)));
-      p.stderr.on("data", (d) => (stderr += String(d)));
+      p.stdout.on("data", (d) => {
+        stdout += String(d);
+        if (o.stream) process.stdout.write(d);
+      });
+      p.stderr.on("data", (d) => {
+        stderr += String(d);
+        if (o.stream) process.stderr.write(d);
+      });
       p.on("error", reject);
       p.on("close", (code) => resolve({ command, code: code ?? 1, stdout, stderr }));
       p.stdin.end(o.stdin ?? "");
