@@ -17,6 +17,8 @@ export const DEFAULT_ALICLOUD_CREDENTIALS = {
 /** A backup that already exists when the emulator starts (e.g. last night's automatic one). */
 export const alicloudBackupSeedSchema = z.strictObject({
   backupId: z.number().int().positive().optional(),
+  /** The manual or automatic job that made it; default a new job id. */
+  jobId: z.number().int().positive().optional(),
   /** Default Automated (the nightly backup of the instance's policy). */
   mode: z.enum(["Automated", "Manual"]).optional(),
   /** How long before the emulator started the backup began (world clock). */

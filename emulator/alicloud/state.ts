@@ -287,8 +287,10 @@ export class AlicloudRedisState {
     const startMs = this.clock.worldNow() - seed.startedHoursAgo * 3_600_000;
     const days = seed.retentionDays ?? instance.backupRetentionDays;
     const mode = seed.mode ?? "Automated";
+    if (seed.jobId !== undefined && this.jobs.has(seed.jobId))
+      throw new TypeError(`job ${seed.jobId} already exists`);
     const job: JobRecord = {
-      jobId: this.newJobId(),
+      jobId: seed.jobId ?? this.newJobId(),
       instanceId: instance.instanceId,
       mode,
       startMs,
