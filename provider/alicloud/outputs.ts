@@ -1,5 +1,5 @@
 /** What alicloud.RedisBackup records in state, built from DescribeBackups entries. */
-import { stripUndefined } from "../core/outputs";
+import { stripUndefined } from "../core/stripUndefined";
 import type { BackupEntry } from "./api";
 import type { AlicloudBackupInputs } from "./inputs";
 
@@ -138,5 +138,19 @@ export function buildOutputs(
     sizeBytes: sizes.every((s) => s !== undefined) ? sizes.reduce((a, b) => a! + b!, 0) : undefined,
     engineVersion: first?.EngineVersion,
     nodeInstanceId: joinedUnique(entries.map((e) => e.NodeInstanceId)),
+  });
+}
+
+/** Recorded outputs with the inputs part replaced by `inputs` (an update that calls nothing). */
+export function withInputs(outs: AlicloudBackupOutputs, inputs: AlicloudBackupInputs): AlicloudBackupOutputs {
+  const { retentionDays: _r, regionId: _g, waitTimeoutMinutes: _w, keepExpired: _k, ...rest } = outs;
+  return stripUndefined({
+    ...rest,
+    ...stripUndefined({
+      retentionDays: inputs.retentionDays,
+      regionId: inputs.regionId,
+      waitTimeoutMinutes: inputs.waitTimeoutMinutes,
+      keepExpired: inputs.keepExpired,
+    }),
   });
 }

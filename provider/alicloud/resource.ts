@@ -7,9 +7,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../core/lazyProvider";
+import type { AlicloudBackupInputs, AlicloudRecordedOutputs } from "./operations";
 
 /** Serialized into every resource's state; see lazyProvider. */
-const provider = lazyProvider("pulumi-redis-backup/internal/alicloud/operations");
+const provider = lazyProvider<AlicloudBackupInputs, AlicloudRecordedOutputs>(
+  "pulumi-redis-backup/internal/alicloud/operations",
+);
 
 /** Arguments of {@link RedisBackup}. */
 export interface RedisBackupArgs {

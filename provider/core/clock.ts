@@ -9,3 +9,15 @@ export type Sleep = (ms: number) => Promise<void>;
 export const systemClock: Clock = { now: () => Date.now() };
 
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/**
+ * A clock and the sleep that moves along it: real time in production; in tests and the soak, a
+ * timeline of their own that a sleep advances at once, shared by everything that must agree on
+ * time (the emulator's clocks, the provider's deadlines, both sides' rate limits).
+ */
+export interface Timeline {
+  clock: Clock;
+  sleep: Sleep;
+}
+
+export const realTimeline: Timeline = { clock: systemClock, sleep: realSleep };

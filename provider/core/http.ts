@@ -81,12 +81,18 @@ export async function postText(req: HttpRequest): Promise<HttpResponse> {
 function transportError(action: string, e: AxiosError, timeoutMs: number): TransportError {
   const code = e.code ?? "";
   if (code === "ECONNABORTED" || code === "ETIMEDOUT") {
-    return new TransportError(action, `no response within ${timeoutMs} ms (request timeout)`, true, {
+    return new TransportError({
+      action,
+      detail: `no response within ${timeoutMs} ms (request timeout)`,
+      outcomeUnknown: true,
       retryable: true,
     });
   }
   if (/maxContentLength/i.test(e.message)) {
-    return new TransportError(action, "response larger than the allowed size; refused", false, {
+    return new TransportError({
+      action,
+      detail: "response larger than the allowed size; refused",
+      outcomeUnknown: false,
       retryable: false,
     });
   }
@@ -94,5 +100,5 @@ function transportError(action: string, e: AxiosError, timeoutMs: number): Trans
   const detail = redact(
     `network error ${code || ""}${code ? ": " : ""}${e.message}`.replace(/\s+/g, " ").trim(),
   );
-  return new TransportError(action, detail, !notSent, { retryable: true });
+  return new TransportError({ action, detail, outcomeUnknown: !notSent, retryable: true });
 }

@@ -4,6 +4,12 @@ import { z } from "zod";
 /** How long create may wait, unless `waitTimeoutMinutes` says otherwise (the same for every cloud). */
 export const DEFAULT_WAIT_TIMEOUT_MINUTES = 30;
 
+/** How long a create (or the update or delete that completes it) may wait, in milliseconds. */
+export function waitTimeoutMs(inputs: { waitTimeoutMinutes?: number }): number {
+  return (inputs.waitTimeoutMinutes ?? DEFAULT_WAIT_TIMEOUT_MINUTES) * 60_000;
+}
+
+/** Inputs that steer the provider and never name another backup: they change in place. */
 export const steeringInputs = {
   waitTimeoutMinutes: z
     .number({ error: "waitTimeoutMinutes must be a number of minutes" })

@@ -6,6 +6,7 @@
  */
 import { Clock, Sleep } from "./clock";
 import { RedisBackupError, WaitTimeoutError } from "./errors";
+import type { Reporter } from "./reporter";
 
 export interface PollSchedule {
   minDelayMs: number;
@@ -39,11 +40,28 @@ function transientStatus(err: unknown): string | undefined {
   return err instanceof RedisBackupError && err.retryable ? `no answer (${err.message})` : undefined;
 }
 
+/**
+ * The progress line every create logs while it waits, e.g.
+ * `backup of crs-x: task 123 running (12s, timeout 30m)`; `describe` turns a status into words.
+ */
+export function progressReporter(
+  reporter: Reporter,
+  instance: string,
+  timeoutMs: number,
+  describe: (status: string) => string = (status) => status,
+): (status: string, elapsedMs: number) => void {
+  return (status, elapsedMs) =>
+    reporter.info(
+      `backup of ${instance}: ${describe(status)} (${Math.round(elapsedMs / 1000)}s, timeout ${Math.round(timeoutMs / 60_000)}m)`,
+    );
+}
+
 /** The pause before the next poll, having waited `elapsedMs` so far. */
 export function nextDelay(elapsedMs: number, s: PollSchedule): number {
   return Math.min(s.maxDelayMs, Math.max(s.minDelayMs, Math.round(elapsedMs * s.proportion)));
 }
 
+/** Polls `o.poll` until it is done, fails, or the deadline passes (see the module's comment). */
 export async function waitFor<T>(o: WaitOptions<T>): Promise<T> {
   const schedule = o.schedule ?? defaultPollSchedule;
   const started = o.clock.now();

@@ -1,6 +1,6 @@
 /** What tencentcloud.RedisBackup records in state, built from the vendor's records. */
-import { stripUndefined } from "../core/outputs";
-import { zonelessToIso } from "../core/time";
+import { stripUndefined } from "../core/stripUndefined";
+import { zonelessToIso } from "../core/zonelessTime";
 import type { BackupDetail, BackupSummary } from "./api";
 import { BackupStatusName, statusName } from "./backup";
 import type { TencentBackupInputs } from "./inputs";

@@ -6,9 +6,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../core/lazyProvider";
+import type { TencentBackupInputs, TencentBackupOutputs } from "./operations";
 
 /** Serialized into every resource's state; see lazyProvider. */
-const provider = lazyProvider("pulumi-redis-backup/internal/tencentcloud/operations");
+const provider = lazyProvider<TencentBackupInputs, TencentBackupOutputs>(
+  "pulumi-redis-backup/internal/tencentcloud/operations",
+);
 
 /** Arguments of {@link RedisBackup}. */
 export interface RedisBackupArgs {

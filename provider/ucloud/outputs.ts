@@ -1,6 +1,6 @@
 /** What ucloud.RedisBackup records in state, built from UCloud's URedisBackupSet. */
-import { stripUndefined } from "../core/outputs";
-import { toIsoWithOffset } from "../core/time";
+import { stripUndefined } from "../core/stripUndefined";
+import { toIsoWithOffset } from "../core/zonelessTime";
 import type { URedisBackup } from "./api";
 import { BackupStatusName, statusName } from "./backup";
 import type { UCloudBackupInputs } from "./inputs";

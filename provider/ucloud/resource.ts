@@ -7,9 +7,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../core/lazyProvider";
+import type { UCloudBackupInputs, UCloudBackupOutputs } from "./operations";
 
 /** Serialized into every resource's state; see lazyProvider. */
-const provider = lazyProvider("pulumi-redis-backup/internal/ucloud/operations");
+const provider = lazyProvider<UCloudBackupInputs, UCloudBackupOutputs>(
+  "pulumi-redis-backup/internal/ucloud/operations",
+);
 
 /** Arguments of {@link RedisBackup}. */
 export interface RedisBackupArgs {
