@@ -1,0 +1,91 @@
+/**
+ * Tencent Cloud in the registry (provider/clouds.ts): its part of `backups.yaml`, the resource a
+ * declaration becomes, the `read` a drift check runs. Loads neither until asked.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+import { z } from "zod";
+import type { CloudEntry } from "../core/cloud";
+import type { Lifecycle } from "../core/lifecycle";
+import type { RedisBackup } from "./resource";
+import {
+  idText,
+  instanceField,
+  keepExpiredField,
+  notHere,
+  str,
+  waitTimeoutMinutesField,
+} from "../core/declarationFields";
+import { stripUndefined } from "../core/stripUndefined";
+import { TencentBackupInputs, TencentBackupInputsSchema } from "./inputs";
+
+const RETENTION = "must be a whole number of days from 0 to 1825 (0: the instance's default, usually 7)";
+
+/** A Tencent Cloud entry of `backups.yaml`. */
+export const TencentDeclarationSchema = z.strictObject({
+  cloud: z.literal("tencentcloud"),
+  instance: instanceField(/^crs-[A-Za-z0-9]+$/, "a Tencent Cloud Redis instance", "crs-xjhsdj01"),
+  remark: str("text").max(200, { error: "must be at most 200 characters" }).optional(),
+  retentionDays: z
+    .number({ error: RETENTION })
+    .int({ error: RETENTION })
+    .min(0, { error: RETENTION })
+    .max(1825, { error: RETENTION })
+    .optional(),
+  region: str("a region like ap-guangzhou")
+    .regex(/^[a-z]+(-[a-z0-9]+)+$/, { error: "must look like ap-guangzhou" })
+    .optional(),
+  backupId: idText(str("a backup id").min(1, { error: "must not be empty" })),
+  keepExpired: keepExpiredField,
+  waitTimeoutMinutes: waitTimeoutMinutesField,
+  backupName: notHere("Tencent Cloud backups have a remark, not a name: write remark instead"),
+  zone: notHere("only ucloud backups take a zone; Tencent Cloud finds the instance by its region"),
+  projectId: notHere("only ucloud backups take a projectId"),
+});
+
+export type TencentDeclaration = z.output<typeof TencentDeclarationSchema>;
+
+/** @internal */
+export const tencentcloud: CloudEntry<"tencentcloud", TencentDeclaration, TencentBackupInputs, RedisBackup> =
+  {
+    name: "tencentcloud",
+    declarationSchema: TencentDeclarationSchema,
+    fields: [
+      "cloud",
+      "instance",
+      "remark",
+      "retentionDays",
+      "region",
+      "backupId",
+      "keepExpired",
+      "waitTimeoutMinutes",
+    ],
+    inputsSchema: TencentBackupInputsSchema,
+    toInputs: (d) =>
+      stripUndefined({
+        instanceId: d.instance,
+        remark: d.remark,
+        storageDays: d.retentionDays,
+        region: d.region,
+        backupId: d.backupId,
+        keepExpired: d.keepExpired,
+        waitTimeoutMinutes: d.waitTimeoutMinutes,
+      }),
+    declare(name, d, opts) {
+      const { RedisBackup }: typeof import("./resource") = require("./resource");
+      return new RedisBackup(name, tencentcloud.toInputs(d), opts);
+    },
+    read(id, recorded, deps) {
+      // What a state export recorded for a tencentcloud.RedisBackup is what this lifecycle wrote.
+      const lifecycle: Lifecycle<object, Record<string, unknown>> = require("./operations");
+      return lifecycle.read(id, recorded, deps);
+    },
+    environment: {
+      label: "Tencent Cloud",
+      variables: [
+        "TENCENTCLOUD_SECRET_ID",
+        "TENCENTCLOUD_SECRET_KEY",
+        "TENCENTCLOUD_REGION",
+        "TENCENTCLOUD_ENDPOINT",
+      ],
+    },
+  };
