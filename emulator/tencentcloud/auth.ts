@@ -10,10 +10,10 @@ import {
   TC3_ALGORITHM,
   canonicalHeaders,
   credentialScope,
-  parseTc3Authorization,
   signingKey,
   tc3Date,
 } from "../../provider/tencentcloud/signer";
+import { parseTc3Authorization } from "./authorization";
 import { TencentErrors } from "./errors";
 import type { TencentCredential } from "./seeds";
 

@@ -4,6 +4,7 @@
  * about what the provider relies on.
  */
 import { z } from "zod";
+import { collectPages } from "../core/pages";
 import { optionalInt } from "../core/schemas";
 import type { AlicloudClient } from "./client";
 
@@ -133,12 +134,12 @@ export async function listBackups(
   req: Omit<DescribeBackupsRequest, "PageSize" | "PageNumber">,
   pageSize: 30 | 50 | 100 | 200 | 300 = 100,
 ): Promise<BackupEntry[]> {
-  const all: BackupEntry[] = [];
-  for (let page = 1; ; page++) {
-    const r = await describeBackups(client, { ...req, PageSize: pageSize, PageNumber: page });
-    all.push(...r.Backups);
-    if (r.Backups.length < pageSize || (r.TotalCount !== undefined && all.length >= r.TotalCount)) return all;
-  }
+  return collectPages(async (page, before) => {
+    const r = await describeBackups(client, { ...req, PageSize: pageSize, PageNumber: page + 1 });
+    const items = r.Backups;
+    const counted = r.TotalCount !== undefined && before + items.length >= r.TotalCount;
+    return { items, last: items.length < pageSize || counted };
+  });
 }
 
 /** Deletes one backup file (manual backups of cloud-native instances only). */

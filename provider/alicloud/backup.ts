@@ -15,41 +15,26 @@ export function orderEntries(entries: BackupEntry[], jobIds: string[]): BackupEn
     .sort((a, b) => rank(a) - rank(b) || (a.NodeInstanceId ?? "").localeCompare(b.NodeInstanceId ?? ""));
 }
 
-/** The listed backup files made by `jobIds` (DescribeBackups filtered by BackupJobId, one job at a time). */
-export async function findBackupsOfJobs(
+/**
+ * The listed files DescribeBackups gives for each of `values` filtered by `filter`, one value at a
+ * time, in that order: the files a job made (BackupJobId), or the files of given ids (BackupId).
+ */
+export async function findBackupsBy(
   client: AlicloudClient,
   instanceId: string,
-  jobIds: string[],
+  filter: "BackupJobId" | "BackupId",
+  values: string[],
   nowMs: number,
 ): Promise<BackupEntry[]> {
-  const all: BackupEntry[] = [];
-  for (const jobId of jobIds) {
-    const entries = await listBackups(client, {
-      InstanceId: instanceId,
-      BackupJobId: jobId,
-      ...wideWindow(nowMs),
-    });
-    all.push(...entries.filter((e) => e.BackupJobID === jobId && e.BackupId !== undefined));
-  }
-  return all;
-}
-
-/** The listed files among `backupIds`, in that order (DescribeBackups filtered by BackupId). */
-export async function findBackupsById(
-  client: AlicloudClient,
-  instanceId: string,
-  backupIds: string[],
-  nowMs: number,
-): Promise<BackupEntry[]> {
+  const field = filter === "BackupJobId" ? "BackupJobID" : "BackupId";
   const found: BackupEntry[] = [];
-  for (const backupId of backupIds) {
+  for (const value of values) {
     const entries = await listBackups(client, {
       InstanceId: instanceId,
-      BackupId: backupId,
+      [filter]: value,
       ...wideWindow(nowMs),
     });
-    const entry = entries.find((e) => e.BackupId === backupId);
-    if (entry) found.push(entry);
+    found.push(...entries.filter((e) => e[field] === value && e.BackupId !== undefined));
   }
   return found;
 }
@@ -61,7 +46,7 @@ export async function findAdoptedBackups(
   backupIds: string[],
   nowMs: number,
 ): Promise<BackupEntry[]> {
-  const entries = await findBackupsById(client, instanceId, backupIds, nowMs);
+  const entries = await findBackupsBy(client, instanceId, "BackupId", backupIds, nowMs);
   const missing = backupIds.filter((b) => !entries.some((e) => e.BackupId === b));
   if (missing.length > 0)
     throw new NotFoundError(`backup ${missing.join(",")} is not listed for ${instanceId}`);

@@ -2,20 +2,10 @@
  * Alibaba Cloud in the registry (provider/clouds.ts): its part of `backups.yaml`, the resource a
  * declaration becomes, the `read` a drift check runs. Loads neither until asked.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 import { z } from "zod";
-import type { CloudEntry } from "../core/cloud";
-import type { Lifecycle } from "../core/lifecycle";
+import { defineCloud } from "../core/cloud";
 import type { RedisBackup } from "./resource";
-import {
-  idText,
-  instanceField,
-  keepExpiredField,
-  notHere,
-  str,
-  waitTimeoutMinutesField,
-} from "../core/declarationFields";
-import { stripUndefined } from "../core/stripUndefined";
+import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
 import { AlicloudBackupInputs, AlicloudBackupInputsSchema } from "./inputs";
 
 const RETENTION =
@@ -38,8 +28,7 @@ export const AlicloudDeclarationSchema = z.strictObject({
       error: 'must be a backup file id like "111111111" (several, comma-joined, for a cluster)',
     }),
   ),
-  keepExpired: keepExpiredField,
-  waitTimeoutMinutes: waitTimeoutMinutesField,
+  ...steeringFields,
   remark: notHere("Alibaba Cloud backups take no remark (CreateBackup has none): remove it"),
   backupName: notHere("Alibaba Cloud backups take no name (CreateBackup has none): remove it"),
   zone: notHere("only ucloud backups take a zone; Alibaba Cloud finds the instance by its region"),
@@ -49,29 +38,19 @@ export const AlicloudDeclarationSchema = z.strictObject({
 export type AlicloudDeclaration = z.output<typeof AlicloudDeclarationSchema>;
 
 /** @internal */
-export const alicloud: CloudEntry<"alicloud", AlicloudDeclaration, AlicloudBackupInputs, RedisBackup> = {
+export const alicloud = defineCloud<"alicloud", AlicloudDeclaration, AlicloudBackupInputs, RedisBackup>({
   name: "alicloud",
   declarationSchema: AlicloudDeclarationSchema,
-  fields: ["cloud", "instance", "retentionDays", "region", "backupId", "keepExpired", "waitTimeoutMinutes"],
   inputsSchema: AlicloudBackupInputsSchema,
-  toInputs: (d) =>
-    stripUndefined({
-      instanceId: d.instance,
-      retentionDays: d.retentionDays,
-      regionId: d.region,
-      backupId: d.backupId,
-      keepExpired: d.keepExpired,
-      waitTimeoutMinutes: d.waitTimeoutMinutes,
-    }),
-  declare(name, d, opts) {
-    const { RedisBackup }: typeof import("./resource") = require("./resource");
-    return new RedisBackup(name, alicloud.toInputs(d), opts);
-  },
-  read(id, recorded, deps) {
-    // What a state export recorded for an alicloud.RedisBackup is what this lifecycle wrote.
-    const lifecycle: Lifecycle<object, Record<string, unknown>> = require("./operations");
-    return lifecycle.read(id, recorded, deps);
-  },
+  inputsOf: (d) => ({
+    instanceId: d.instance,
+    retentionDays: d.retentionDays,
+    regionId: d.region,
+  }),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  resource: () => require("./resource").RedisBackup,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  lifecycle: () => require("./operations"),
   environment: {
     label: "Alibaba Cloud",
     variables: [
@@ -81,4 +60,4 @@ export const alicloud: CloudEntry<"alicloud", AlicloudDeclaration, AlicloudBacku
       "ALIBABA_CLOUD_ENDPOINT",
     ],
   },
-};
+});

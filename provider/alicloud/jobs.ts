@@ -14,7 +14,7 @@ import {
   listBackups,
   wideWindow,
 } from "./api";
-import { findBackupsOfJobs, orderEntries } from "./backup";
+import { findBackupsBy, orderEntries } from "./backup";
 import type { AlicloudClient } from "./client";
 import { BACKUP_JOB_EXISTS, isNotFound } from "./errors";
 import type { AlicloudBackupInputs } from "./inputs";
@@ -70,7 +70,7 @@ export async function jobsState(
   const ours = tasks.BackupJobs.filter((j) => jobIds.includes(j.BackupJobID));
   const running = ours.filter((j) => j.BackupProgressStatus !== "Finished");
   if (running.length > 0) return { state: "running", status: describeJobs(running) };
-  const entries = await findBackupsOfJobs(client, instanceId, jobIds, nowMs);
+  const entries = await findBackupsBy(client, instanceId, "BackupJobId", jobIds, nowMs);
   const failed = entries.filter((e) => e.BackupStatus === "Failed");
   if (failed.length > 0) {
     return {

@@ -8,7 +8,7 @@ import { serverNow } from "../core/clockSkew";
 import { CloudApiError } from "../core/errors";
 import { LifecycleAdapter, defineLifecycle } from "../core/lifecycle";
 import { BackupEntry, deleteBackup } from "./api";
-import { findAdoptedBackups, findBackupsById } from "./backup";
+import { findAdoptedBackups, findBackupsBy } from "./backup";
 import { AlicloudClient } from "./client";
 import { isDeleteUnsupported, isNotFound } from "./errors";
 import { AlicloudTarget, targetOf } from "./ids";
@@ -86,7 +86,7 @@ const alicloud: LifecycleAdapter<
     const previous = recorded as AlicloudBackupOutputs;
     let entries: BackupEntry[];
     try {
-      entries = await findBackupsById(client, t.instance, t.backupIds, s.deps.clock.now());
+      entries = await findBackupsBy(client, t.instance, "BackupId", t.backupIds, s.deps.clock.now());
     } catch (e) {
       // The instance itself is gone (InvalidInstanceId.NotFound): so are its backups.
       if (!isNotFound(e)) throw e;

@@ -54,15 +54,25 @@ export async function leftoverOfJob(
   };
 }
 
+/** Where a recorded job stands now, with the inputs and job ids it was recorded under. */
+async function lookAtJob(
+  { connection: { client }, deps }: Session<Connection>,
+  t: AlicloudTarget,
+  props: AlicloudRecordedOutputs,
+) {
+  const now = await jobsState(client, t.instance, t.jobIds, deps.clock.now());
+  return { now, inputs: inputsOf(props), jobId: t.jobIds.join(",") };
+}
+
 /** One look at a recorded job (refresh): its backup when done, as it was while running, gone when it made none. */
 export async function readPending(
-  { connection: { client, settings }, deps }: Session<Connection>,
+  s: Session<Connection>,
   t: AlicloudTarget,
   props: AlicloudRecordedOutputs,
 ): Promise<AlicloudRecordedOutputs | Gone> {
-  const inputs = inputsOf(props);
-  const now = await jobsState(client, t.instance, t.jobIds, deps.clock.now());
-  const jobs = t.jobIds.join(",");
+  const { settings } = s.connection;
+  const { deps } = s;
+  const { now, inputs, jobId: jobs } = await lookAtJob(s, t, props);
   switch (now.state) {
     case "done": {
       const outs = buildOutputs(inputs, now.entries, { region: settings.regionId, jobId: jobs });
@@ -105,13 +115,13 @@ export async function completePending(
 
 /** Destroy: the backup a recorded job made, waited for if it is still running; undefined when it made none. */
 export async function pendingBackupForDelete(
-  { connection: { client, settings }, deps }: Session<Connection>,
+  s: Session<Connection>,
   t: AlicloudTarget,
   props: AlicloudRecordedOutputs,
 ): Promise<AlicloudBackupOutputs | undefined> {
-  const inputs = inputsOf(props);
-  const jobId = t.jobIds.join(",");
-  const now = await jobsState(client, t.instance, t.jobIds, deps.clock.now());
+  const { client, settings } = s.connection;
+  const { deps } = s;
+  const { now, inputs, jobId } = await lookAtJob(s, t, props);
   if (now.state === "failed" || now.state === "unlisted") {
     deps.reporter.info(`backup job ${jobId} of ${t.instance} made no backup; nothing to delete`);
     return undefined;

@@ -2,21 +2,17 @@
  * Alibaba Cloud settings, read at call time by core's rules: stack config `alicloud:*` first, then
  * the environment variables of the Alibaba SDK credential chain and of the Terraform provider.
  */
+import type { ClientSettings } from "../core/vendorClient";
 import { SettingsSpec, resolveSettings } from "../core/settings";
 
 export const ALICLOUD_API_VERSION = "2015-01-01";
 
 /** @internal Settings of one Alibaba call. */
-export interface AlicloudSettings {
+export interface AlicloudSettings extends ClientSettings {
   accessKeyId: string;
   accessKeySecret: string;
   securityToken?: string;
   regionId: string;
-  /** Base URL without a trailing slash, e.g. https://r-kvstore.aliyuncs.com or http://127.0.0.1:8787/alicloud. */
-  endpoint: string;
-  requestTimeoutMs: number;
-  /** 0 turns the client-side limiter off. */
-  rateLimitPerSecond: number;
 }
 
 /**

@@ -5,8 +5,10 @@
  * resource or the lifecycle until asked.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { z } from "zod";
+import { z } from "zod";
 import type { OperationDeps } from "./deps";
+import type { Lifecycle } from "./lifecycle";
+import { stripUndefined } from "./stripUndefined";
 
 /** A `read` as the drift check calls it: with what a state export recorded, whatever its shape. */
 export type DriftRead = (
@@ -38,4 +40,54 @@ export interface CloudEntry<
   read: DriftRead;
   /** The variables that point the provider at this cloud, for `drift --help`: label and names. */
   environment: { label: string; variables: string[] };
+}
+
+/** The steering fields every declaration may carry, as every cloud's inputs take them. */
+interface Steering {
+  backupId?: string;
+  keepExpired?: boolean;
+  waitTimeoutMinutes?: number;
+}
+
+/** What a cloud writes to make its entry; {@link defineCloud} adds what every cloud does alike. */
+export interface CloudSpec<
+  Name extends string,
+  Declaration extends Steering,
+  Inputs,
+  Resource extends pulumi.CustomResource,
+> extends Omit<CloudEntry<Name, Declaration, Inputs, Resource>, "fields" | "toInputs" | "declare" | "read"> {
+  /** The cloud's own inputs of a declaration (`instance` under the cloud's name for it, ...); steering fields are added. */
+  inputsOf(d: Declaration): Omit<Inputs, keyof Steering>;
+  /** The RedisBackup class, loaded when a declaration is made into one. */
+  resource(): new (name: string, args: Inputs, opts?: pulumi.CustomResourceOptions) => Resource;
+  /** The lifecycle module, loaded when a drift check reads: what a state export recorded is what it wrote. */
+  lifecycle(): Lifecycle<object, Record<string, unknown>>;
+}
+
+/** A cloud's registry entry from its spec. */
+export function defineCloud<
+  Name extends string,
+  Declaration extends Steering,
+  Inputs,
+  Resource extends pulumi.CustomResource,
+>(spec: CloudSpec<Name, Declaration, Inputs, Resource>): CloudEntry<Name, Declaration, Inputs, Resource> {
+  const { inputsOf, resource, lifecycle, ...entry } = spec;
+  const toInputs = (d: Declaration): Inputs =>
+    stripUndefined({
+      ...inputsOf(d),
+      backupId: d.backupId,
+      keepExpired: d.keepExpired,
+      waitTimeoutMinutes: d.waitTimeoutMinutes,
+    }) as Inputs;
+  // The fields it takes are its schema's, in their order, but for those only other clouds take.
+  const fields = Object.entries(entry.declarationSchema.shape)
+    .filter(([, field]) => !(field instanceof z.ZodOptional && field.unwrap() instanceof z.ZodNever))
+    .map(([name]) => name);
+  return {
+    ...entry,
+    fields,
+    toInputs,
+    declare: (name, d, opts) => new (resource())(name, toInputs(d), opts),
+    read: (id, recorded, deps) => lifecycle().read(id, recorded, deps),
+  };
 }

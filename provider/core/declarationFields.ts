@@ -29,6 +29,9 @@ export const waitTimeoutMinutesField = z
 /** `keepExpired`, as every cloud takes it. */
 export const keepExpiredField = z.boolean({ error: "must be true or false" }).optional();
 
+/** `keepExpired` and `waitTimeoutMinutes`, as every cloud takes them. */
+export const steeringFields = { keepExpired: keepExpiredField, waitTimeoutMinutes: waitTimeoutMinutesField };
+
 /** A field another cloud takes: present here, it is a mistake worth its own sentence. */
 export const notHere = (reason: string) => z.never({ error: reason }).optional();
 

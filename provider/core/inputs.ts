@@ -24,3 +24,22 @@ export const adoptInput = z
   .string({ error: "backupId must be a string" })
   .min(1, { error: "backupId must not be empty" })
   .optional();
+
+/**
+ * The input naming the instance to back up: "required" with an example when absent, the vendor's
+ * id rule when wrong. `what` names it, e.g. "the Redis instance"; `kind` the id, e.g. "a Tencent
+ * Redis instance".
+ */
+export function instanceInput(key: string, what: string, kind: string, rule: RegExp, example: string) {
+  return z
+    .string({ error: `${key} is required: ${what} to back up, e.g. ${example}` })
+    .regex(rule, { error: `${key} must be ${kind} id like ${example}` });
+}
+
+/** An optional location input (region, zone, project): a string that looks like `example`. */
+export function locationInput(key: string, rule: RegExp, example: string, shape = example) {
+  return z
+    .string({ error: `${key} must be a string like ${example}` })
+    .regex(rule, { error: `${key} must look like ${shape}` })
+    .optional();
+}

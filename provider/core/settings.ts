@@ -8,6 +8,7 @@
  */
 import { ConfigurationError } from "./errors";
 import { registerSecret } from "./redact";
+import type { ClientSettings } from "./vendorClient";
 
 /** The part of Pulumi's dynamic-provider config object we use. */
 export interface ConfigSource {
@@ -78,16 +79,11 @@ export interface SettingsSpec {
 }
 
 /** What every cloud's settings hold, whatever the cloud calls its credentials. */
-export interface ResolvedSettings {
+export interface ResolvedSettings extends ClientSettings {
   keyId: string;
   secret: string;
   token?: string;
   region: string;
-  /** Base URL without a trailing slash; a path is kept (e.g. `http://127.0.0.1:8787/alicloud`). */
-  endpoint: string;
-  requestTimeoutMs: number;
-  /** 0: no client-side limit. */
-  rateLimitPerSecond: number;
 }
 
 /** Resolves a cloud's settings now; `region` (a resource input or the recorded one) overrides the provider's. */

@@ -33,10 +33,11 @@ export interface ClientDeps {
 
 /** What every cloud's settings give the client. */
 export interface ClientSettings {
-  /** Base URL without a trailing slash. */
+  /** Base URL without a trailing slash; a path is kept (e.g. `http://127.0.0.1:8787/alicloud`). */
   endpoint: string;
+  /** How long one attempt may wait for its answer. */
   requestTimeoutMs: number;
-  /** 0: no client-side limit. */
+  /** Calls per second per action this process allows itself; 0: no client-side limit. */
   rateLimitPerSecond: number;
 }
 

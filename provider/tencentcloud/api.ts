@@ -4,7 +4,8 @@
  * sometimes sent as strings) and strict about what the provider relies on.
  */
 import { z } from "zod";
-import { lenientInt, optionalInt, optionalString } from "../core/schemas";
+import { collectPages } from "../core/pages";
+import { lenientInt, optionalInt, optionalString, optionalText } from "../core/schemas";
 import type { TencentClient } from "./client";
 
 const int = lenientInt;
@@ -25,10 +26,7 @@ export type TaskInfo = z.output<typeof DescribeTaskInfoResponse>;
 export const RedisBackupSet = z.object({
   StartTime: z.string(),
   BackupId: z.string().min(1),
-  BackupType: z
-    .union([z.string(), z.number()])
-    .nullish()
-    .transform((v) => (v == null ? undefined : String(v))),
+  BackupType: optionalText,
   Status: int,
   Remark: optionalString,
   Locked: optionalInt,
@@ -61,10 +59,7 @@ export const DescribeBackupDetailResponse = z.object({
   BackupId: z.string().min(1),
   StartTime: z.string(),
   EndTime: optionalString,
-  BackupType: z
-    .union([z.string(), z.number()])
-    .nullish()
-    .transform((v) => (v == null ? undefined : String(v))),
+  BackupType: optionalText,
   Status: int,
   Remark: optionalString,
   Locked: optionalInt,
@@ -112,12 +107,11 @@ export async function listInstanceBackups(
   req: Omit<DescribeInstanceBackupsRequest, "Limit" | "Offset">,
   pageSize = 100,
 ): Promise<BackupSummary[]> {
-  const all: BackupSummary[] = [];
-  for (let offset = 0; ; offset += pageSize) {
-    const page = await describeInstanceBackups(client, { ...req, Limit: pageSize, Offset: offset });
-    all.push(...page.BackupSet);
-    if (page.BackupSet.length < pageSize || all.length >= page.TotalCount) return all;
-  }
+  return collectPages(async (page, before) => {
+    const res = await describeInstanceBackups(client, { ...req, Limit: pageSize, Offset: page * pageSize });
+    const items = res.BackupSet;
+    return { items, last: items.length < pageSize || before + items.length >= res.TotalCount };
+  });
 }
 
 export function describeBackupDetail(client: TencentClient, instanceId: string, backupId: string) {

@@ -2,20 +2,10 @@
  * Tencent Cloud in the registry (provider/clouds.ts): its part of `backups.yaml`, the resource a
  * declaration becomes, the `read` a drift check runs. Loads neither until asked.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 import { z } from "zod";
-import type { CloudEntry } from "../core/cloud";
-import type { Lifecycle } from "../core/lifecycle";
+import { defineCloud } from "../core/cloud";
 import type { RedisBackup } from "./resource";
-import {
-  idText,
-  instanceField,
-  keepExpiredField,
-  notHere,
-  str,
-  waitTimeoutMinutesField,
-} from "../core/declarationFields";
-import { stripUndefined } from "../core/stripUndefined";
+import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
 import { TencentBackupInputs, TencentBackupInputsSchema } from "./inputs";
 
 const RETENTION = "must be a whole number of days from 0 to 1825 (0: the instance's default, usually 7)";
@@ -35,8 +25,7 @@ export const TencentDeclarationSchema = z.strictObject({
     .regex(/^[a-z]+(-[a-z0-9]+)+$/, { error: "must look like ap-guangzhou" })
     .optional(),
   backupId: idText(str("a backup id").min(1, { error: "must not be empty" })),
-  keepExpired: keepExpiredField,
-  waitTimeoutMinutes: waitTimeoutMinutesField,
+  ...steeringFields,
   backupName: notHere("Tencent Cloud backups have a remark, not a name: write remark instead"),
   zone: notHere("only ucloud backups take a zone; Tencent Cloud finds the instance by its region"),
   projectId: notHere("only ucloud backups take a projectId"),
@@ -45,40 +34,21 @@ export const TencentDeclarationSchema = z.strictObject({
 export type TencentDeclaration = z.output<typeof TencentDeclarationSchema>;
 
 /** @internal */
-export const tencentcloud: CloudEntry<"tencentcloud", TencentDeclaration, TencentBackupInputs, RedisBackup> =
+export const tencentcloud = defineCloud<"tencentcloud", TencentDeclaration, TencentBackupInputs, RedisBackup>(
   {
     name: "tencentcloud",
     declarationSchema: TencentDeclarationSchema,
-    fields: [
-      "cloud",
-      "instance",
-      "remark",
-      "retentionDays",
-      "region",
-      "backupId",
-      "keepExpired",
-      "waitTimeoutMinutes",
-    ],
     inputsSchema: TencentBackupInputsSchema,
-    toInputs: (d) =>
-      stripUndefined({
-        instanceId: d.instance,
-        remark: d.remark,
-        storageDays: d.retentionDays,
-        region: d.region,
-        backupId: d.backupId,
-        keepExpired: d.keepExpired,
-        waitTimeoutMinutes: d.waitTimeoutMinutes,
-      }),
-    declare(name, d, opts) {
-      const { RedisBackup }: typeof import("./resource") = require("./resource");
-      return new RedisBackup(name, tencentcloud.toInputs(d), opts);
-    },
-    read(id, recorded, deps) {
-      // What a state export recorded for a tencentcloud.RedisBackup is what this lifecycle wrote.
-      const lifecycle: Lifecycle<object, Record<string, unknown>> = require("./operations");
-      return lifecycle.read(id, recorded, deps);
-    },
+    inputsOf: (d) => ({
+      instanceId: d.instance,
+      remark: d.remark,
+      storageDays: d.retentionDays,
+      region: d.region,
+    }),
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    resource: () => require("./resource").RedisBackup,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    lifecycle: () => require("./operations"),
     environment: {
       label: "Tencent Cloud",
       variables: [
@@ -88,4 +58,5 @@ export const tencentcloud: CloudEntry<"tencentcloud", TencentDeclaration, Tencen
         "TENCENTCLOUD_ENDPOINT",
       ],
     },
-  };
+  },
+);

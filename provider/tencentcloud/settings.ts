@@ -3,6 +3,7 @@
  * then the environment variables tccli, Terraform and the SDKs use.
  */
 import { ConfigurationError } from "../core/errors";
+import type { ClientSettings } from "../core/vendorClient";
 import { SettingsSpec, readSetting, resolveSettings } from "../core/settings";
 import { offsetMinutes } from "../core/zonelessTime";
 
@@ -12,18 +13,13 @@ export const TENCENT_API_VERSION = "2018-04-12";
 export const TENCENT_SERVICE = "redis";
 
 /** @internal Settings of one Tencent call. */
-export interface TencentSettings {
+export interface TencentSettings extends ClientSettings {
   secretId: string;
   secretKey: string;
   token?: string;
   region: string;
-  /** Base URL, e.g. https://redis.tencentcloudapi.com or http://127.0.0.1:8787. */
-  endpoint: string;
   /** Offset of Tencent's zoneless time strings, e.g. +08:00. */
   timezone: string;
-  requestTimeoutMs: number;
-  /** 0 turns the client-side limiter off (the benchmark's "no limiter" provider). */
-  rateLimitPerSecond: number;
 }
 
 const SPEC: SettingsSpec = {

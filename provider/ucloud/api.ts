@@ -4,6 +4,7 @@
  * most fields optional in the docs) and strict about what the provider relies on (BackupId, State).
  */
 import { z } from "zod";
+import { collectPages } from "../core/pages";
 import { optionalInt } from "../core/schemas";
 import type { UCloudClient } from "./client";
 
@@ -80,19 +81,14 @@ export async function listURedisBackups(
   req: Omit<DescribeURedisBackupRequest, "Limit" | "Offset">,
   pageSize = 100,
 ): Promise<URedisBackup[]> {
-  const all: URedisBackup[] = [];
-  for (let page = 0, offset = 0; page < MAX_PAGES; page++, offset += pageSize) {
+  return collectPages(async (page) => {
+    const offset = page * pageSize;
     const res = await describeURedisBackup(client, { ...req, Limit: pageSize, Offset: offset });
-    all.push(...res.DataSet);
-    if (res.DataSet.length === 0) break;
-    if (
-      res.TotalCount !== undefined
-        ? offset + res.DataSet.length >= res.TotalCount
-        : res.DataSet.length < pageSize
-    )
-      break;
-  }
-  return all;
+    const items = res.DataSet;
+    const done =
+      res.TotalCount !== undefined ? offset + items.length >= res.TotalCount : items.length < pageSize;
+    return { items, last: items.length === 0 || done };
+  }, MAX_PAGES);
 }
 
 /** One backup of a group, or undefined when it is not listed (deleted, or its group gone). */

@@ -2,20 +2,10 @@
  * UCloud in the registry (provider/clouds.ts): its part of `backups.yaml`, the resource a
  * declaration becomes, the `read` a drift check runs. Loads neither until asked.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 import { z } from "zod";
-import type { CloudEntry } from "../core/cloud";
-import type { Lifecycle } from "../core/lifecycle";
+import { defineCloud } from "../core/cloud";
 import type { RedisBackup } from "./resource";
-import {
-  idText,
-  instanceField,
-  keepExpiredField,
-  notHere,
-  str,
-  waitTimeoutMinutesField,
-} from "../core/declarationFields";
-import { stripUndefined } from "../core/stripUndefined";
+import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
 import { BACKUP_NAME, UCloudBackupInputs, UCloudBackupInputsSchema } from "./inputs";
 
 /** A UCloud entry of `backups.yaml`. */
@@ -35,8 +25,7 @@ export const UCloudDeclarationSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "must look like org-xxxxxx" })
     .optional(),
   backupId: idText(str("a backup id").min(1, { error: "must not be empty" })),
-  keepExpired: keepExpiredField,
-  waitTimeoutMinutes: waitTimeoutMinutesField,
+  ...steeringFields,
   retentionDays: notHere(
     "UCloud takes no retention per backup (CreateURedisBackup has none; the group's backup policy decides): remove it",
   ),
@@ -46,43 +35,23 @@ export const UCloudDeclarationSchema = z.strictObject({
 export type UCloudDeclaration = z.output<typeof UCloudDeclarationSchema>;
 
 /** @internal */
-export const ucloud: CloudEntry<"ucloud", UCloudDeclaration, UCloudBackupInputs, RedisBackup> = {
+export const ucloud = defineCloud<"ucloud", UCloudDeclaration, UCloudBackupInputs, RedisBackup>({
   name: "ucloud",
   declarationSchema: UCloudDeclarationSchema,
-  fields: [
-    "cloud",
-    "instance",
-    "backupName",
-    "region",
-    "zone",
-    "projectId",
-    "backupId",
-    "keepExpired",
-    "waitTimeoutMinutes",
-  ],
   inputsSchema: UCloudBackupInputsSchema,
-  toInputs: (d) =>
-    stripUndefined({
-      groupId: d.instance,
-      backupName: d.backupName,
-      region: d.region,
-      zone: d.zone,
-      projectId: d.projectId,
-      backupId: d.backupId,
-      keepExpired: d.keepExpired,
-      waitTimeoutMinutes: d.waitTimeoutMinutes,
-    }),
-  declare(name, d, opts) {
-    const { RedisBackup }: typeof import("./resource") = require("./resource");
-    return new RedisBackup(name, ucloud.toInputs(d), opts);
-  },
-  read(id, recorded, deps) {
-    // What a state export recorded for a ucloud.RedisBackup is what this lifecycle wrote.
-    const lifecycle: Lifecycle<object, Record<string, unknown>> = require("./operations");
-    return lifecycle.read(id, recorded, deps);
-  },
+  inputsOf: (d) => ({
+    groupId: d.instance,
+    backupName: d.backupName,
+    region: d.region,
+    zone: d.zone,
+    projectId: d.projectId,
+  }),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  resource: () => require("./resource").RedisBackup,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  lifecycle: () => require("./operations"),
   environment: {
     label: "UCloud",
     variables: ["UCLOUD_PUBLIC_KEY", "UCLOUD_PRIVATE_KEY", "UCLOUD_REGION", "UCLOUD_ENDPOINT"],
   },
-};
+});

@@ -3,23 +3,19 @@
  * environment variables of the UCloud SDKs, CLI and Terraform provider (ucloud-sdk-go
  * `external/env_config.go`).
  */
+import type { ClientSettings } from "../core/vendorClient";
 import { SettingsSpec, readSetting, resolveSettings } from "../core/settings";
 
 export const UCLOUD_DEFAULT_ENDPOINT = "https://api.ucloud.cn";
 
 /** @internal Settings of one UCloud call. */
-export interface UCloudSettings {
+export interface UCloudSettings extends ClientSettings {
   publicKey: string;
   privateKey: string;
   securityToken?: string;
   region: string;
   zone?: string;
   projectId?: string;
-  /** Base URL, e.g. https://api.ucloud.cn or http://127.0.0.1:8787/ucloud (a path is kept). */
-  endpoint: string;
-  requestTimeoutMs: number;
-  /** 0 turns the client-side limiter off. */
-  rateLimitPerSecond: number;
 }
 
 const SPEC: SettingsSpec = {
