@@ -4,6 +4,7 @@
  * (code, `startEmulator({ alicloud })`, or the `alicloud/addInstance` admin operation).
  */
 import { z } from "zod";
+import { parseOrThrow } from "../records";
 
 /** The region the demo instances live in. */
 export const ALICLOUD_DEMO_REGION = "cn-hangzhou";
@@ -110,11 +111,4 @@ export function parseAlicloudInstanceSeed(value: unknown): z.output<typeof alicl
 
 export function parseAlicloudCredential(value: unknown): AlicloudCredential {
   return parseOrThrow(alicloudCredentialSchema, value, "alicloud credential");
-}
-
-function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  throw new TypeError(`invalid ${what}: ${issues}`);
 }
