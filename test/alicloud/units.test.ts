@@ -24,7 +24,7 @@ import { buildOutputs, isoUtc } from "../../provider/alicloud/outputs";
 import { alicloudEndpointHost, resolveAlicloudSettings } from "../../provider/alicloud/settings";
 import { UNKNOWN } from "../../provider/core/unknown";
 import * as seeds from "../fixtures/alicloud/seed-examples";
-import { ALICLOUD_ENV } from "../helpers/alicloudEnv";
+import { ALICLOUD_ENV } from "../helpers/cloudEnv";
 import { fakeClock } from "../helpers/fakeClock";
 import { startHostileServer } from "../helpers/hostileServer";
 

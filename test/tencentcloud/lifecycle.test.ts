@@ -5,7 +5,7 @@
 import { DEMO_INSTANCE_IDS } from "../../emulator";
 import * as ops from "../../provider/tencentcloud/operations";
 import { useEmulator } from "../helpers/emulator";
-import { emulatorDeps, pointTencentAt } from "../helpers/tencentEnv";
+import { emulatorDeps, pointTencentAt } from "../helpers/cloudEnv";
 
 const handle = useEmulator({ taskSeconds: 45, rateLimitPerSecond: 20 });
 const [orders, sessions] = DEMO_INSTANCE_IDS;

@@ -16,7 +16,7 @@ import {
   startDynamicHost,
 } from "../helpers/dynamicHost";
 import { useEmulator } from "../helpers/emulator";
-import { ucloudEndpoint } from "../helpers/ucloudEnv";
+import { ucloudEndpoint } from "../helpers/cloudEnv";
 
 // Canary credentials: the ones in stack config are accepted by the emulator; the environment's are decoys.
 const CONFIG_KEY = {
