@@ -11,6 +11,10 @@ const handle = useEmulator({ rateLimitPerSecond: 0, ucloud: { backupSeconds: 45,
 const [orders, sessions] = UCLOUD_DEMO_GROUP_IDS;
 const em = () => handle.emulator;
 const deps = () => emulatorDeps(handle.emulator);
+const deletedAtUCloud = (groupId: string, backupId: string) =>
+  em()
+    .ucloud.backups(groupId)
+    .find((b) => b.backupId === backupId)?.deleted;
 
 beforeAll(() => {
   pointUCloudAt(handle.emulator);
@@ -91,11 +95,7 @@ describe("a backup's life (each step on a backup of its own)", () => {
     const { id, outs } = await taken();
     const d = deps();
     await ops.remove(id, outs, d);
-    expect(
-      em()
-        .ucloud.backups(orders)
-        .find((b) => b.backupId === outs.backupId)?.deleted,
-    ).toBe(true);
+    expect(deletedAtUCloud(orders, outs.backupId)).toBe(true);
     expect(em().admin.stats().requestsByAction.DeleteURedisBackup).toBeGreaterThan(0);
     expect(d.logs).toEqual([`info: ${orders}: backup ${outs.backupId} deleted`]);
   });
@@ -116,11 +116,7 @@ describe("delete where UCloud no longer serves DeleteURedisBackup", () => {
     try {
       const d = deps();
       await ops.remove(id, outs, d);
-      expect(
-        em()
-          .ucloud.backups(sessions)
-          .find((b) => b.backupId === outs.backupId)?.deleted,
-      ).toBe(false);
+      expect(deletedAtUCloud(sessions, outs.backupId)).toBe(false);
       expect(d.logs).toHaveLength(1);
       expect(d.logs[0]).toMatch(
         /^warn: UCloud no longer serves DeleteURedisBackup \(DeleteURedisBackup: 161: Action \[DeleteURedisBackup\] not found \(RequestId [0-9a-f-]{36}\)\): backup [0-9a-f-]{36} of uredis-demo02 stays until it expires; it is no longer managed by this stack$/,
