@@ -35,6 +35,7 @@ export const AlicloudDeclarationSchema = z.strictObject({
   projectId: notHere("only ucloud backups take a projectId"),
 });
 
+/** An Alibaba Cloud entry of `backups.yaml`, as its schema leaves it. */
 export type AlicloudDeclaration = z.output<typeof AlicloudDeclarationSchema>;
 
 /** @internal */

@@ -22,6 +22,7 @@ export interface AlicloudTarget extends Target {
 
 const list = (s: string | undefined) => (s ?? "").split(",").filter((v) => v !== "");
 
+/** What an Alibaba id, with what was recorded, points at: its files, or the job making them. */
 export function targetOf(id: string, props: Partial<AlicloudRecordedOutputs>): AlicloudTarget {
   const { instance, key } = splitResourceId(id, { instance: props.instanceId, backupId: props.backupId });
   // An update completes a pending backup in place, so a job-form id can come with a backup id.

@@ -5,6 +5,7 @@ import { instanceInput, locationInput, steeringInputs } from "../core/inputs";
 const RETENTION =
   "retentionDays must be a whole number of days from 7 to 730, or -1 to keep the backup for the instance's lifetime";
 
+/** The inputs of alicloud.RedisBackup; `check` validates with it. */
 export const AlicloudBackupInputsSchema = z.object({
   instanceId: instanceInput(
     "instanceId",
@@ -28,6 +29,7 @@ export const AlicloudBackupInputsSchema = z.object({
   ...steeringInputs,
 });
 
+/** The inputs of alicloud.RedisBackup, as `check` leaves them. */
 export type AlicloudBackupInputs = z.output<typeof AlicloudBackupInputsSchema>;
 
 /** Changing one of these means another backup. retentionDays has its own rule (see diff). */

@@ -56,6 +56,7 @@ export type JobsState =
   /** Neither running nor listed: just accepted and not listed yet, or long gone. */
   | { state: "unlisted" };
 
+/** Where `jobIds` stand now: one look at DescribeBackupTasks, then DescribeBackups. */
 export async function jobsState(
   client: AlicloudClient,
   instanceId: string,

@@ -186,4 +186,5 @@ async function removeBackup(
   deps.reporter.info(`${instanceId}: backup ${backup} deleted`);
 }
 
+/** The lifecycle the dynamic provider calls (see core/lifecycle.ts); these export names are written in every stack's `__provider`. */
 export const { configure, check, diff, create, read, update, remove } = defineLifecycle(alicloud);

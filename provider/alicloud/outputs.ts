@@ -3,8 +3,10 @@ import { stripUndefined } from "../core/stripUndefined";
 import type { BackupEntry } from "./api";
 import type { AlicloudBackupInputs } from "./inputs";
 
+/** The statuses an Alibaba backup is recorded with. */
 export type AlicloudBackupStatus = "available" | "expired";
 
+/** What alicloud.RedisBackup records for a backup (its resource's outputs). */
 export interface AlicloudBackupOutputs extends AlicloudBackupInputs {
   instanceId: string;
   /** The backup file id; for a cluster that backs up per node, every node's id, comma-joined. */
@@ -54,6 +56,7 @@ export interface AlicloudPendingOutputs extends Omit<AlicloudBackupInputs, "back
 /** Outputs as recorded in state: a backup, or a job still making one. */
 export type AlicloudRecordedOutputs = AlicloudBackupOutputs | AlicloudPendingOutputs;
 
+/** What the stack records for a job accepted but not done (see AlicloudPendingOutputs). */
 export function pendingOutputs(
   inputs: AlicloudBackupInputs,
   extra: { region: string; jobId: string },

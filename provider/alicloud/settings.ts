@@ -5,6 +5,7 @@
 import type { ClientSettings } from "../core/vendorClient";
 import { SettingsSpec, resolveSettings } from "../core/settings";
 
+/** The R-KVStore API version the client speaks. */
 export const ALICLOUD_API_VERSION = "2015-01-01";
 
 /** @internal Settings of one Alibaba call. */

@@ -4,10 +4,13 @@ export interface Clock {
   now(): number;
 }
 
+/** Waits `ms` milliseconds (or, in tests, moves a timeline that long at once). */
 export type Sleep = (ms: number) => Promise<void>;
 
+/** The machine's clock. */
 export const systemClock: Clock = { now: () => Date.now() };
 
+/** A sleep that really waits. */
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
@@ -20,4 +23,5 @@ export interface Timeline {
   sleep: Sleep;
 }
 
+/** Real time: the system clock and real sleeps. */
 export const realTimeline: Timeline = { clock: systemClock, sleep: realSleep };

@@ -9,6 +9,7 @@ import { OperationDeps } from "./deps";
 import { CloudApiError, RedisBackupError, ResponseValidationError, TransportError, withNote } from "./errors";
 import { backoffDelay, defaultRetry } from "./retry";
 
+/** How one vendor's create is sent once: the call, and how to find what a lost attempt made. */
 export interface CreateOnceOptions<T> {
   /** The vendor's action, e.g. `ManualBackupInstance`, and what it acts on, e.g. `crs-xxx`: for log lines. */
   action: string;

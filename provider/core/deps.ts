@@ -3,6 +3,7 @@ import { Clock, Sleep, Timeline, realSleep, systemClock } from "./clock";
 import { Reporter, pulumiReporter } from "./reporter";
 import type { RateLimiter } from "./rateLimiter";
 
+/** What lifecycle operations need from the outside world: time, randomness, where logs go. */
 export interface OperationDeps {
   clock: Clock;
   sleep: Sleep;

@@ -7,6 +7,7 @@ import type { AxiosError } from "axios";
 import { TransportError } from "./errors";
 import { redact } from "./redact";
 
+/** @internal One HTTP attempt, exactly as sent. */
 export interface HttpRequest {
   action: string;
   url: string;
@@ -17,6 +18,7 @@ export interface HttpRequest {
   maxResponseBytes: number;
 }
 
+/** @internal An HTTP answer, headers lower-cased, body as text. */
 export interface HttpResponse {
   status: number;
   headers: Record<string, string | undefined>;
@@ -45,6 +47,7 @@ function pooledAgents() {
 /** Network error codes after which the request certainly never reached the server. */
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
+/** @internal POSTs `req` and hands back the raw answer; transport failures become TransportError. */
 export async function postText(req: HttpRequest): Promise<HttpResponse> {
   // Loaded on first use: a provider that only validates inputs never pays for axios.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -18,6 +18,7 @@ interface KeyState {
   waiters: (() => void)[];
 }
 
+/** @internal At most `limit` calls per key per window; a slot is reused a window after its call finished. */
 export class RateLimiter {
   private readonly keys = new Map<string, KeyState>();
 

@@ -8,6 +8,7 @@ import { Clock, Sleep } from "./clock";
 import { RedisBackupError, WaitTimeoutError } from "./errors";
 import type { Reporter } from "./reporter";
 
+/** @internal When the next poll comes: a floor, a fraction of the time waited, a ceiling. */
 export interface PollSchedule {
   minDelayMs: number;
   /** Wait this fraction of the time already waited before the next poll. */
@@ -15,11 +16,13 @@ export interface PollSchedule {
   maxDelayMs: number;
 }
 
+/** @internal Every second at first, then every tenth of the time waited, at most every 5 minutes. */
 export const defaultPollSchedule: PollSchedule = { minDelayMs: 1_000, proportion: 0.1, maxDelayMs: 300_000 };
 
 /** What one poll observed. */
 export type PollOutcome<T> = { state: "done"; value: T } | { state: "pending"; status: string };
 
+/** @internal What a wait polls, for how long, and where its progress goes. */
 export interface WaitOptions<T> {
   /** Named in the timeout error, e.g. "backup task 123 of crs-xxx". */
   what: string;

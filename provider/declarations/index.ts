@@ -19,6 +19,7 @@ export type { Problem } from "./parse";
 /** A backup `declareBackups` made: the RedisBackup of its cloud. */
 export type DeclaredBackup = AnyRedisBackup;
 
+/** Options of {@link declareBackups}. */
 export interface DeclareBackupsOptions {
   /** Options for every resource made (parent, protect, dependsOn, ignoreChanges, ...). */
   resourceOptions?: pulumi.CustomResourceOptions;

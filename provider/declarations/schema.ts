@@ -32,6 +32,7 @@ export const DeclarationSchema = z.discriminatedUnion("cloud", [first, ...others
 /** The whole file: name → declaration (top-level `x-` keys are dropped before this). */
 export const DeclarationsSchema = z.record(z.string().regex(NAME, { error: NAME_RULE }), DeclarationSchema);
 
+/** A declarations file: backup name → declaration. */
 export type Declarations = Record<string, Declaration>;
 
 const byCloud = <V>(pick: (cloud: Cloud) => V) =>

@@ -22,6 +22,7 @@ export const BACKUP_STATUS = {
 /** Every status a backup that exists can have; -2 (deleted) is left out on purpose. */
 export const LISTED_STATUSES = [1, 2, 3, 4, -1];
 
+/** @internal The statuses a Tencent backup is recorded with. */
 export type BackupStatusName = "creating" | "available" | "locked" | "exporting" | "exported" | "expired";
 
 /** The user-facing status for a vendor status and lock flag. */
@@ -45,6 +46,7 @@ export function newRemarkToken(random: () => number): string {
   return `pulumi:${hex}`;
 }
 
+/** @internal The Remark sent: the program's remark followed by the marker, `remark [pulumi:…]`. */
 export function remarkWithToken(remark: string | undefined, token: string): string {
   return remark ? `${remark} [${token}]` : `[${token}]`;
 }

@@ -31,6 +31,7 @@ export const TencentDeclarationSchema = z.strictObject({
   projectId: notHere("only ucloud backups take a projectId"),
 });
 
+/** A Tencent entry of `backups.yaml`, as its schema leaves it. */
 export type TencentDeclaration = z.output<typeof TencentDeclarationSchema>;
 
 /** @internal */

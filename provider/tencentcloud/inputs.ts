@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { adoptInput, instanceInput, locationInput, steeringInputs } from "../core/inputs";
 
+/** The inputs of tencentcloud.RedisBackup; `check` validates with it. */
 export const TencentBackupInputsSchema = z.object({
   instanceId: instanceInput(
     "instanceId",
@@ -25,6 +26,7 @@ export const TencentBackupInputsSchema = z.object({
   ...steeringInputs,
 });
 
+/** The inputs of tencentcloud.RedisBackup, as `check` leaves them. */
 export type TencentBackupInputs = z.output<typeof TencentBackupInputsSchema>;
 
 /** Changing one of these means a different backup: Tencent has no API that modifies a backup. */

@@ -142,4 +142,5 @@ const tencent: LifecycleAdapter<
   },
 };
 
+/** The lifecycle the dynamic provider calls (see core/lifecycle.ts); these export names are written in every stack's `__provider`. */
 export const { configure, check, diff, create, read, update, remove } = defineLifecycle(tencent);

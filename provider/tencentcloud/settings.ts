@@ -7,7 +7,9 @@ import type { ClientSettings } from "../core/vendorClient";
 import { SettingsSpec, readSetting, resolveSettings } from "../core/settings";
 import { offsetMinutes } from "../core/zonelessTime";
 
+/** The Redis API's endpoint unless told otherwise. */
 export const TENCENT_DEFAULT_ENDPOINT = "https://redis.tencentcloudapi.com";
+/** The Redis API version the client speaks. */
 export const TENCENT_API_VERSION = "2018-04-12";
 /** The signing service is `redis` whatever host is dialled (an emulator, a proxy, a regional host). */
 export const TENCENT_SERVICE = "redis";

@@ -13,11 +13,13 @@ const optionalString = z
   .nullish()
   .transform((v) => v || undefined);
 
+/** @internal CreateURedisBackup's answer: the backup's id, at once. */
 export const CreateURedisBackupResponse = z.object({
   // The doc table says always present; the doc's example omits it. Without it there is nothing to track.
   BackupId: z.string({ error: "BackupId is missing" }).min(1, { error: "BackupId is empty" }),
 });
 
+/** @internal One backup as DescribeURedisBackup lists it (URedisBackupSet). */
 export const URedisBackupSet = z.object({
   BackupId: z.string().min(1),
   BackupName: optionalString,
@@ -40,8 +42,10 @@ export const URedisBackupSet = z.object({
   SrcRegionName: optionalString,
   DstRegionName: optionalString,
 });
+/** @internal A backup as DescribeURedisBackup lists it. */
 export type URedisBackup = z.output<typeof URedisBackupSet>;
 
+/** @internal DescribeURedisBackup's answer: one page of backups. */
 export const DescribeURedisBackupResponse = z
   .object({
     TotalCount: optionalInt,
@@ -57,6 +61,7 @@ export function createURedisBackup(client: UCloudClient, req: { GroupId: string;
   return client.call("CreateURedisBackup", req, CreateURedisBackupResponse, { idempotent: false });
 }
 
+/** @internal DescribeURedisBackup's filters and paging. */
 export interface DescribeURedisBackupRequest {
   GroupId: string;
   /** Only this backup (current Go SDK). */
@@ -65,6 +70,7 @@ export interface DescribeURedisBackupRequest {
   Offset?: number;
 }
 
+/** @internal One page of the backups of a group matching `req`. */
 export function describeURedisBackup(client: UCloudClient, req: DescribeURedisBackupRequest) {
   return client.call("DescribeURedisBackup", { ...req }, DescribeURedisBackupResponse, { idempotent: true });
 }

@@ -44,6 +44,7 @@ export const STATE = {
 /** The project's shared status vocabulary (core planDiff relies on `expired`). */
 export type BackupStatusName = "creating" | "available" | "failed" | "expired";
 
+/** @internal The shared status of a UCloud State. */
 export function statusName(state: string): BackupStatusName | string {
   switch (state) {
     case STATE.inProgress:

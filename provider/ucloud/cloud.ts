@@ -32,6 +32,7 @@ export const UCloudDeclarationSchema = z.strictObject({
   remark: notHere("UCloud backups have a name, not a remark: write backupName instead"),
 });
 
+/** A UCloud entry of `backups.yaml`, as its schema leaves it. */
 export type UCloudDeclaration = z.output<typeof UCloudDeclarationSchema>;
 
 /** @internal */

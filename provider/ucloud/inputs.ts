@@ -5,6 +5,7 @@ import { adoptInput, instanceInput, locationInput, steeringInputs } from "../cor
 /** CreateURedisBackup's rule for BackupName: 6–63 characters of letters, digits, `-` and `_`. */
 export const BACKUP_NAME = /^[A-Za-z0-9_-]{6,63}$/;
 
+/** The inputs of ucloud.RedisBackup; `check` validates with it. */
 export const UCloudBackupInputsSchema = z.object({
   groupId: instanceInput(
     "groupId",
@@ -26,6 +27,7 @@ export const UCloudBackupInputsSchema = z.object({
   ...steeringInputs,
 });
 
+/** The inputs of ucloud.RedisBackup, as `check` leaves them. */
 export type UCloudBackupInputs = z.output<typeof UCloudBackupInputsSchema>;
 
 /** Changing one of these means a different backup: UCloud has no API that modifies a backup. */

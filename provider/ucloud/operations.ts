@@ -165,4 +165,5 @@ const ucloud: LifecycleAdapter<UCloudBackupInputs, UCloudBackupOutputs, Connecti
   },
 };
 
+/** The lifecycle the dynamic provider calls (see core/lifecycle.ts); these export names are written in every stack's `__provider`. */
 export const { configure, check, diff, create, read, update, remove } = defineLifecycle(ucloud);

@@ -6,6 +6,7 @@
 import type { ClientSettings } from "../core/vendorClient";
 import { SettingsSpec, readSetting, resolveSettings } from "../core/settings";
 
+/** UCloud's gateway unless told otherwise. */
 export const UCLOUD_DEFAULT_ENDPOINT = "https://api.ucloud.cn";
 
 /** @internal Settings of one UCloud call. */
