@@ -38,7 +38,7 @@ export const AlicloudDeclarationSchema = z.strictObject({
 /** An Alibaba Cloud entry of `backups.yaml`, as its schema leaves it. */
 export type AlicloudDeclaration = z.output<typeof AlicloudDeclarationSchema>;
 
-/** @internal */
+/** @internal The registry entry (see provider/clouds.ts). */
 export const alicloud = defineCloud<"alicloud", AlicloudDeclaration, AlicloudBackupInputs, RedisBackup>({
   name: "alicloud",
   declarationSchema: AlicloudDeclarationSchema,
@@ -48,9 +48,7 @@ export const alicloud = defineCloud<"alicloud", AlicloudDeclaration, AlicloudBac
     retentionDays: d.retentionDays,
     regionId: d.region,
   }),
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   resource: () => require("./resource").RedisBackup,
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   lifecycle: () => require("./operations"),
   environment: {
     label: "Alibaba Cloud",

@@ -34,7 +34,7 @@ export const TencentDeclarationSchema = z.strictObject({
 /** A Tencent entry of `backups.yaml`, as its schema leaves it. */
 export type TencentDeclaration = z.output<typeof TencentDeclarationSchema>;
 
-/** @internal */
+/** @internal The registry entry (see provider/clouds.ts). */
 export const tencentcloud = defineCloud<"tencentcloud", TencentDeclaration, TencentBackupInputs, RedisBackup>(
   {
     name: "tencentcloud",
@@ -46,9 +46,7 @@ export const tencentcloud = defineCloud<"tencentcloud", TencentDeclaration, Tenc
       storageDays: d.retentionDays,
       region: d.region,
     }),
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     resource: () => require("./resource").RedisBackup,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     lifecycle: () => require("./operations"),
     environment: {
       label: "Tencent Cloud",

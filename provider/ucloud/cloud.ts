@@ -35,7 +35,7 @@ export const UCloudDeclarationSchema = z.strictObject({
 /** A UCloud entry of `backups.yaml`, as its schema leaves it. */
 export type UCloudDeclaration = z.output<typeof UCloudDeclarationSchema>;
 
-/** @internal */
+/** @internal The registry entry (see provider/clouds.ts). */
 export const ucloud = defineCloud<"ucloud", UCloudDeclaration, UCloudBackupInputs, RedisBackup>({
   name: "ucloud",
   declarationSchema: UCloudDeclarationSchema,
@@ -47,9 +47,7 @@ export const ucloud = defineCloud<"ucloud", UCloudDeclaration, UCloudBackupInput
     zone: d.zone,
     projectId: d.projectId,
   }),
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   resource: () => require("./resource").RedisBackup,
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   lifecycle: () => require("./operations"),
   environment: {
     label: "UCloud",
