@@ -19,8 +19,9 @@ export default tseslint.config(
   },
   {
     // Dynamic-provider methods load their implementation by package name at call time,
-    // so that nothing but a require() call is serialized into __provider.
-    files: ["provider/**/resource.ts", "provider/core/lazyProvider.ts"],
+    // so that nothing but a require() call is serialized into __provider; a cloud's registry
+    // entry loads its resource and lifecycle only when a declaration or a drift check needs them.
+    files: ["provider/**/resource.ts", "provider/**/cloud.ts", "provider/core/lazyProvider.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

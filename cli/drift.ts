@@ -10,12 +10,10 @@
  * - `error`: the cloud could not be asked (credentials, network); the run exits 1;
  * - `ok`: none of the above.
  */
-import * as alicloudOps from "../provider/alicloud/operations";
-import { OperationDeps, defaultDeps } from "../provider/core/deps";
+import { cloudEntry } from "../provider/clouds";
+import { defaultDeps } from "../provider/core/deps";
 import { redact } from "../provider/core/redact";
 import { Cloud, Declaration, Declarations, toResourceInputs } from "../provider/declarations/schema";
-import * as tencentOps from "../provider/tencentcloud/operations";
-import * as ucloudOps from "../provider/ucloud/operations";
 import { UsageError } from "./io";
 import type { RecordedBackup } from "./state";
 
@@ -54,19 +52,6 @@ export interface DriftReport {
   /** Sorted by name, then cloud. */
   rows: DriftRow[];
 }
-
-/** A cloud's `read`, as every cloud's operations module exports it. */
-export type ReadFn = (
-  id: string,
-  props: Record<string, unknown>,
-  deps: Partial<OperationDeps>,
-) => Promise<{ id?: string; props?: Record<string, unknown> }>;
-
-const READERS: Record<Cloud, ReadFn> = {
-  tencentcloud: tencentOps.read as unknown as ReadFn,
-  alicloud: alicloudOps.read as unknown as ReadFn,
-  ucloud: ucloudOps.read as unknown as ReadFn,
-};
 
 export interface DriftOptions {
   declarations?: Declarations;
@@ -170,7 +155,7 @@ async function judge(t: Target, o: DriftOptions): Promise<DriftRow> {
   let current: Record<string, unknown> | undefined;
   try {
     const deps = defaultDeps({ reporter: quiet, onRetry: () => undefined });
-    const result = await READERS[t.cloud](t.id, t.props, deps);
+    const result = await cloudEntry(t.cloud).read(t.id, t.props, deps);
     current = result.props;
   } catch (e) {
     return { ...row, verdict: "error", error: redact((e as Error).message) };

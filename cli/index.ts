@@ -12,6 +12,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { existsSync, readFileSync } from "fs";
 import { dirname, join } from "path";
+import { CLOUD_ENTRIES } from "../provider/clouds";
 import { Problem, formatProblem, loadDeclarations } from "../provider/declarations/parse";
 import type { Declarations } from "../provider/declarations/schema";
 import { checkDrift } from "./drift";
@@ -79,11 +80,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       [
         "",
         "Each cloud is asked with the provider's environment variables (stack config is not read):",
-        "  Tencent Cloud  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_REGION,",
-        "                 TENCENTCLOUD_ENDPOINT",
-        "  Alibaba Cloud  ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET,",
-        "                 ALIBABA_CLOUD_REGION_ID, ALIBABA_CLOUD_ENDPOINT",
-        "  UCloud         UCLOUD_PUBLIC_KEY, UCLOUD_PRIVATE_KEY, UCLOUD_REGION, UCLOUD_ENDPOINT",
+        ...CLOUD_ENTRIES.map((e) => environmentHelp(e.environment)),
         "",
         "Example:",
         "  pulumi stack export > state.json",
@@ -236,4 +233,18 @@ if (require.main === module) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
+}
+
+/** `  Tencent Cloud  A, B, C,` with the variables wrapped under each other within 90 columns. */
+function environmentHelp({ label, variables }: { label: string; variables: string[] }): string {
+  const indent = " ".repeat(17);
+  const lines = [`  ${label.padEnd(15)}`];
+  variables.forEach((v, i) => {
+    const word = `${v}${i < variables.length - 1 ? "," : ""}`;
+    const line = lines[lines.length - 1];
+    const fits = line.trim() === label || `${line} ${word}`.length <= 90;
+    if (fits) lines[lines.length - 1] = line.endsWith(" ") ? `${line}${word}` : `${line} ${word}`;
+    else lines.push(`${indent}${word}`);
+  });
+  return lines.join("\n");
 }

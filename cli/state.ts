@@ -2,7 +2,7 @@
  * The RedisBackups of a Pulumi state export (`pulumi stack export`): what the stack recorded for
  * each backup, which `drift` hands to the cloud's `read` exactly as a `pulumi refresh` would.
  */
-import { CLOUDS, Cloud } from "../provider/declarations/schema";
+import { CLOUDS, Cloud } from "../provider/clouds";
 import { UsageError } from "./io";
 
 /** One RedisBackup as the stack recorded it. */

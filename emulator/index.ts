@@ -10,37 +10,30 @@
  *   emulator.admin.advanceClock(60);
  *   await emulator.close();
  */
-import { EmulatorAdmin, adminOperations, createEmulatorAdmin } from "./admin";
+import { NeutralAdmin, createNeutralAdmin, neutralAdminOperations } from "./admin";
 import { EmulatorClock } from "./clock";
 import { FaultInjector } from "./faults";
+import type { SharedWorld } from "./pipeline";
 import { SlidingWindowRateLimiter } from "./rateLimiter";
 import { createEmulatorServer } from "./server";
 import { CancellableSleeper } from "./sleep";
 import { StatsRecorder } from "./stats";
-import { TencentRedisApi } from "./tencentcloud/api";
-import {
-  DEFAULT_TENCENT_CREDENTIALS,
-  DEMO_INSTANCES,
-  InstanceSeed,
-  TencentCredential,
-  parseCredential,
-} from "./tencentcloud/seeds";
-import { TencentRedisState } from "./tencentcloud/state";
-import { parseUtcOffset } from "./tencentcloud/time";
+import { TencentAdmin, TencentEmulatorOptions, createTencentVendor } from "./tencentcloud";
 import { UCloudAdmin, UCloudEmulatorOptions, createUCloudVendor } from "./ucloud";
 import { AlicloudAdmin, AlicloudEmulatorOptions, createAlicloudVendor } from "./alicloud";
 
-export type { AdminBackupView, AdminStats, EmulatorAdmin } from "./admin";
+export type { AdminStats, NeutralAdmin } from "./admin";
+export type { AdminBackupView, TencentAdmin } from "./tencentcloud";
 export type { Fault, FaultKind, FaultOptions } from "./faults";
-export type { BackupSeed, EmulatorData, InstanceSeed, TencentCredential } from "./tencentcloud/seeds";
+export type { BackupSeed, EmulatorData, InstanceSeed, TencentCredential } from "./tencentcloud";
 export {
   DEFAULT_TENCENT_CREDENTIALS,
   DEMO_INSTANCES,
   DEMO_INSTANCE_IDS,
   DEMO_REGION,
+  REDIS_API_VERSION,
   parseEmulatorData,
-} from "./tencentcloud/seeds";
-export { REDIS_API_VERSION } from "./tencentcloud/api";
+} from "./tencentcloud";
 export { ANY_ACTION } from "./faults";
 export type {
   UCloudAdmin,
@@ -82,7 +75,13 @@ export const DEFAULT_RATE_LIMIT_PER_SECOND = 20;
 /** How long a backup task takes on the world clock unless told otherwise. */
 export const DEFAULT_TASK_SECONDS = 5;
 
-export interface EmulatorOptions {
+/**
+ * The emulator's admin object: its own, cloud-neutral operations, and Tencent's, the default
+ * vendor's, which it has always carried (they are also `emulator.tencentcloud`).
+ */
+export type EmulatorAdmin = NeutralAdmin & TencentAdmin;
+
+export interface EmulatorOptions extends Omit<TencentEmulatorOptions, "taskSeconds"> {
   /** TCP port; 0 (default) picks a free one. */
   port?: number;
   /** Interface to listen on; default 127.0.0.1 (the emulator is never meant to be reachable from elsewhere). */
@@ -99,12 +98,6 @@ export interface EmulatorOptions {
   timeSource?: () => number;
   /** Requests per action per second; default 20 as documented, 0 = unlimited. */
   rateLimitPerSecond?: number;
-  /** Instances to start with; default the demo instances. */
-  instances?: readonly InstanceSeed[];
-  /** API keys accepted; default [DEFAULT_TENCENT_CREDENTIALS]. */
-  credentials?: readonly TencentCredential[];
-  /** Zone of Tencent's `yyyy-MM-dd HH:mm:ss` strings; default +08:00. */
-  timezoneOffset?: string;
   /** UCloud URedis: groups, keys, backup duration, retention, DeleteURedisBackup switch (served at `/ucloud`). */
   ucloud?: UCloudEmulatorOptions;
   /** Alibaba Cloud R-KVStore: instances, AccessKeys, job duration (served at `/alicloud` and for r-kvstore*.aliyuncs.com). */
@@ -116,6 +109,8 @@ export interface Emulator {
   url: string;
   port: number;
   admin: EmulatorAdmin;
+  /** Tencent's out-of-band operations (also at `POST /_emulator/tencentcloud/<op>`, and in `admin`). */
+  tencentcloud: TencentAdmin;
   /** UCloud's out-of-band operations (also at `POST /_emulator/ucloud/<op>`). */
   ucloud: UCloudAdmin;
   /** Alibaba Cloud's out-of-band operations (also at `POST /_emulator/alicloud/<op>`). */
@@ -127,61 +122,28 @@ export interface Emulator {
 /** Starts an emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? "127.0.0.1";
-  const utcOffsetMinutes = parseUtcOffset(options.timezoneOffset ?? "+08:00");
-  const credentials = (options.credentials ?? [DEFAULT_TENCENT_CREDENTIALS]).map(parseCredential);
-  if (credentials.length === 0) throw new TypeError("credentials: at least one key pair is needed");
-
   const clock = new EmulatorClock(options.timeSource);
   clock.setSkew(options.clockSkewSeconds ?? 0);
-  const faults = new FaultInjector();
-  const limiter = new SlidingWindowRateLimiter(
-    options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND,
-    options.timeSource,
-  );
-  const stats = new StatsRecorder();
   const sleeper = new CancellableSleeper();
-  const tencentState = new TencentRedisState(clock, {
-    taskSeconds: options.taskSeconds ?? DEFAULT_TASK_SECONDS,
-    instances: options.instances ?? DEMO_INSTANCES,
-  });
-  const tencent = new TencentRedisApi({
-    state: tencentState,
-    credentials: () => credentials,
+  const world: SharedWorld = {
     clock,
-    limiter,
-    faults,
-    stats,
-    utcOffsetMinutes,
+    faults: new FaultInjector(),
+    limiter: new SlidingWindowRateLimiter(
+      options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND,
+      options.timeSource,
+    ),
+    stats: new StatsRecorder(),
     sleep: sleeper.sleep,
-  });
-  const ucloud = createUCloudVendor(options.ucloud ?? {}, {
-    clock,
-    faults,
-    limiter,
-    stats,
-    sleep: sleeper.sleep,
-    defaultBackupSeconds: options.taskSeconds ?? DEFAULT_TASK_SECONDS,
-  });
-  const alicloud = createAlicloudVendor(options.alicloud ?? {}, {
-    clock,
-    faults,
-    limiter,
-    stats,
-    sleep: sleeper.sleep,
-    defaultJobSeconds: options.taskSeconds ?? DEFAULT_TASK_SECONDS,
-  });
-  const admin = createEmulatorAdmin({
-    clock,
-    faults,
-    limiter,
-    stats,
-    tencent: tencentState,
-    utcOffsetMinutes,
-  });
+  };
+  const taskSeconds = options.taskSeconds ?? DEFAULT_TASK_SECONDS;
+  const tencent = createTencentVendor({ ...options, taskSeconds }, world);
+  const ucloud = createUCloudVendor(options.ucloud ?? {}, { ...world, defaultBackupSeconds: taskSeconds });
+  const alicloud = createAlicloudVendor(options.alicloud ?? {}, { ...world, defaultJobSeconds: taskSeconds });
+  const neutral = createNeutralAdmin(world);
   const http = createEmulatorServer({
-    vendors: [tencent, ucloud.api, alicloud.api],
-    defaultVendor: tencent,
-    adminOperations: adminOperations(admin),
+    vendors: [tencent.api, ucloud.api, alicloud.api],
+    defaultVendor: tencent.api,
+    adminOperations: neutralAdminOperations(neutral),
     dateNow: () => clock.signingNow(),
   });
   const port = await http.listen(options.port ?? 0, host);
@@ -189,7 +151,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     url: `http://${urlHost}:${port}`,
     port,
-    admin,
+    admin: { ...neutral, ...tencent.admin },
+    tencentcloud: tencent.admin,
     ucloud: ucloud.admin,
     alicloud: alicloud.admin,
     close: async () => {

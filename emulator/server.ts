@@ -6,7 +6,8 @@
  *   refuses them (502) when none does;
  * - direct requests to the vendor whose path prefix (`/alicloud`, `/ucloud`) or hostname the request
  *   names, else the default vendor (Tencent, whose API lives at `POST /`);
- * - `POST /_emulator/<vendor>/<op>` to that vendor's own admin operations.
+ * - `POST /_emulator/<vendor>/<op>` to that vendor's own admin operations (the default vendor's
+ *   also at `POST /_emulator/<op>`).
  *
  * Vendors return {@link EmulatorReply} values; this module alone writes to sockets.
  */
@@ -131,9 +132,15 @@ function withoutPrefix(path: string, prefix: string): string {
   return rest.startsWith("/") ? rest : `/${rest}`;
 }
 
-/** The neutral operations plus every vendor's, namespaced `<vendor id>/<op>`. */
+/**
+ * The neutral operations plus every vendor's, namespaced `<vendor id>/<op>`; the default vendor's
+ * are also served unprefixed, as its API is (Tencent's `/_emulator/lockBackup`).
+ */
 function allAdminOperations(options: EmulatorServerOptions): Record<string, AdminOperation> {
-  const all: Record<string, AdminOperation> = { ...options.adminOperations };
+  const all: Record<string, AdminOperation> = {
+    ...options.defaultVendor.adminOperations?.(),
+    ...options.adminOperations,
+  };
   for (const v of options.vendors) {
     for (const [op, run] of Object.entries(v.adminOperations?.() ?? {})) all[`${v.id}/${op}`] = run;
   }

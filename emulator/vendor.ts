@@ -36,3 +36,9 @@ export interface VendorApi {
   adminOperations?(): Readonly<Record<string, AdminOperation>>;
   handle(request: ApiRequest): Promise<EmulatorReply>;
 }
+
+/** One emulated cloud, assembled: its API for the server, its admin object for tests and users. */
+export interface Vendor<Admin> {
+  api: VendorApi;
+  admin: Admin;
+}

@@ -5,6 +5,9 @@
  * import { tencentcloud } from "pulumi-redis-backup";
  * new tencentcloud.RedisBackup("before-migration", { instanceId: "crs-xjhsdj01", remark: "before v2 migration", storageDays: 30 });
  * ```
+ *
+ * Each cloud's namespace is exported here by name (TypeScript needs it spelled to export its
+ * types); everything else that needs the list of clouds reads the registry, provider/clouds.ts.
  */
 export * as tencentcloud from "./tencentcloud";
 export * as alicloud from "./alicloud";

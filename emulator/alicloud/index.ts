@@ -3,12 +3,10 @@
  * jobs, backups), its admin object and its API, sharing the emulator's clock, faults, rate limiter
  * and stats.
  */
-import type { EmulatorClock } from "../clock";
-import type { FaultInjector } from "../faults";
-import type { SlidingWindowRateLimiter } from "../rateLimiter";
-import type { StatsRecorder } from "../stats";
+import { SharedWorld, vendorApi } from "../pipeline";
+import type { Vendor } from "../vendor";
 import { AlicloudAdmin, alicloudAdminOperations, createAlicloudAdmin } from "./admin";
-import { AlicloudRedisApi } from "./api";
+import { alicloudApi } from "./api";
 import {
   ALICLOUD_DEMO_INSTANCES,
   AlicloudCredential,
@@ -37,21 +35,11 @@ export interface AlicloudEmulatorOptions {
   jobSeconds?: number;
 }
 
-export interface AlicloudVendor {
-  api: AlicloudRedisApi;
-  admin: AlicloudAdmin;
-}
+export type AlicloudVendor = Vendor<AlicloudAdmin>;
 
 export function createAlicloudVendor(
   options: AlicloudEmulatorOptions,
-  shared: {
-    clock: EmulatorClock;
-    faults: FaultInjector;
-    limiter: SlidingWindowRateLimiter;
-    stats: StatsRecorder;
-    sleep: (ms: number) => Promise<void>;
-    defaultJobSeconds: number;
-  },
+  shared: SharedWorld & { defaultJobSeconds: number },
 ): AlicloudVendor {
   const credentials = (options.credentials ?? [DEFAULT_ALICLOUD_CREDENTIALS]).map(parseAlicloudCredential);
   if (credentials.length === 0) throw new TypeError("alicloud.credentials: at least one key pair is needed");
@@ -61,15 +49,14 @@ export function createAlicloudVendor(
   });
   const admin = createAlicloudAdmin(state);
   const operations = alicloudAdminOperations(admin);
-  const api = new AlicloudRedisApi({
-    state,
-    credentials: () => credentials,
-    clock: shared.clock,
-    limiter: shared.limiter,
-    faults: shared.faults,
-    stats: shared.stats,
-    sleep: shared.sleep,
-    adminOperations: () => operations,
-  });
+  const api = vendorApi(
+    alicloudApi({
+      state,
+      credentials: () => credentials,
+      clock: shared.clock,
+      adminOperations: () => operations,
+    }),
+    shared,
+  );
   return { api, admin };
 }

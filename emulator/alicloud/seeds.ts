@@ -4,6 +4,7 @@
  * (code, `startEmulator({ alicloud })`, or the `alicloud/addInstance` admin operation).
  */
 import { z } from "zod";
+import { parseOrThrow } from "../records";
 
 /** The region the demo instances live in. */
 export const ALICLOUD_DEMO_REGION = "cn-hangzhou";
@@ -17,6 +18,8 @@ export const DEFAULT_ALICLOUD_CREDENTIALS = {
 /** A backup that already exists when the emulator starts (e.g. last night's automatic one). */
 export const alicloudBackupSeedSchema = z.strictObject({
   backupId: z.number().int().positive().optional(),
+  /** The manual or automatic job that made it; default a new job id. */
+  jobId: z.number().int().positive().optional(),
   /** Default Automated (the nightly backup of the instance's policy). */
   mode: z.enum(["Automated", "Manual"]).optional(),
   /** How long before the emulator started the backup began (world clock). */
@@ -108,11 +111,4 @@ export function parseAlicloudInstanceSeed(value: unknown): z.output<typeof alicl
 
 export function parseAlicloudCredential(value: unknown): AlicloudCredential {
   return parseOrThrow(alicloudCredentialSchema, value, "alicloud credential");
-}
-
-function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  throw new TypeError(`invalid ${what}: ${issues}`);
 }

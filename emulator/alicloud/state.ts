@@ -4,8 +4,8 @@
  * world clock on every read, so advancing the clock is all it takes for jobs to finish and
  * backups to expire (Alibaba removes an expired backup: it is no longer listed).
  */
-import { AdminNotFoundError } from "../adminRoutes";
 import type { EmulatorClock } from "../clock";
+import { UnknownResourceError, requireRecord } from "../records";
 import {
   ALICLOUD_DEMO_REGION,
   AlicloudBackupSeed,
@@ -76,13 +76,6 @@ export interface BackupRecord {
 /** Where a backup is in its life, for admin views. */
 export type BackupLifecycle = "inProgress" | "failed" | "deleted" | "expired" | "available";
 
-export class UnknownAlicloudResourceError extends AdminNotFoundError {
-  constructor(what: string, id: string | number) {
-    super(`no ${what} ${id}`);
-    this.name = "UnknownAlicloudResourceError";
-  }
-}
-
 export class AlicloudRedisState {
   private readonly instances = new Map<string, InstanceRecord>();
   private readonly jobs = new Map<number, JobRecord>();
@@ -134,7 +127,7 @@ export class AlicloudRedisState {
   /** The instance, unless deleted or unknown; throws the admin's not-found error otherwise. */
   liveInstance(instanceId: string): InstanceRecord {
     const instance = this.instance(instanceId);
-    if (!instance) throw new UnknownAlicloudResourceError("instance", instanceId);
+    if (!instance) throw new UnknownResourceError("instance", instanceId);
     return instance;
   }
 
@@ -287,8 +280,10 @@ export class AlicloudRedisState {
     const startMs = this.clock.worldNow() - seed.startedHoursAgo * 3_600_000;
     const days = seed.retentionDays ?? instance.backupRetentionDays;
     const mode = seed.mode ?? "Automated";
+    if (seed.jobId !== undefined && this.jobs.has(seed.jobId))
+      throw new TypeError(`job ${seed.jobId} already exists`);
     const job: JobRecord = {
-      jobId: this.newJobId(),
+      jobId: seed.jobId ?? this.newJobId(),
       instanceId: instance.instanceId,
       mode,
       startMs,
@@ -352,15 +347,11 @@ export class AlicloudRedisState {
   }
 
   private requireInstance(instanceId: string): InstanceRecord {
-    const instance = this.instances.get(instanceId);
-    if (!instance) throw new UnknownAlicloudResourceError("instance", instanceId);
-    return instance;
+    return requireRecord(this.instances, instanceId, "instance");
   }
 
   private requireBackup(backupId: number): BackupRecord {
-    const backup = this.backups.get(backupId);
-    if (!backup) throw new UnknownAlicloudResourceError("backup", backupId);
-    return backup;
+    return requireRecord(this.backups, backupId, "backup");
   }
 }
 

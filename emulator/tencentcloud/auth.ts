@@ -10,10 +10,10 @@ import {
   TC3_ALGORITHM,
   canonicalHeaders,
   credentialScope,
-  parseTc3Authorization,
   signingKey,
   tc3Date,
 } from "../../provider/tencentcloud/signer";
+import { parseTc3Authorization } from "./authorization";
 import { TencentErrors } from "./errors";
 import type { TencentCredential } from "./seeds";
 
@@ -142,19 +142,22 @@ function isJsonContentType(value: string): boolean {
   return /^application\/json(\s*;\s*charset=utf-8)?$/i.test(value.trim());
 }
 
-/**
- * Signatures that count as matching. The Host header exactly as received is primary; the same host
- * without its port is also accepted, because the official Node SDK signs `URL.hostname` while it
- * sends `URL.host` (they differ only on a non-default port, which real Tencent endpoints never use).
- */
-function expectedSignatures(req: {
+/** What a TC3 signature covers, as the request carried it. */
+interface SignedParts {
   secretKey: string;
   timestamp: number;
   contentType: string;
   host: string;
   action?: string;
   body: Buffer;
-}): string[] {
+}
+
+/**
+ * Signatures that count as matching. The Host header exactly as received is primary; the same host
+ * without its port is also accepted, because the official Node SDK signs `URL.hostname` while it
+ * sends `URL.host` (they differ only on a non-default port, which real Tencent endpoints never use).
+ */
+function expectedSignatures(req: SignedParts): string[] {
   const hosts = [req.host];
   const withoutPort = req.host.replace(/:\d+$/, "");
   if (withoutPort !== req.host) hosts.push(withoutPort);
@@ -162,14 +165,7 @@ function expectedSignatures(req: {
 }
 
 /** TC3 over the raw body bytes (a string round trip would alter bytes that are not valid UTF-8). */
-function signatureFor(req: {
-  secretKey: string;
-  timestamp: number;
-  contentType: string;
-  host: string;
-  action?: string;
-  body: Buffer;
-}): string {
+function signatureFor(req: SignedParts): string {
   const signed = req.action === undefined ? "content-type;host" : "content-type;host;x-tc-action";
   const canonical = [
     "POST",

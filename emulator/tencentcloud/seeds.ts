@@ -4,6 +4,7 @@
  * the `addInstance` admin operation, and are validated with one schema whatever the source.
  */
 import { z } from "zod";
+import { parseOrThrow } from "../records";
 
 /** Regions of Tencent Cloud that serve Redis (as listed by the API docs); seeded regions are added. */
 export const TENCENT_REGIONS: readonly string[] = [
@@ -137,11 +138,4 @@ export function parseEmulatorData(value: unknown): EmulatorData {
 
 export function parseCredential(value: unknown): TencentCredential {
   return parseOrThrow(credentialSchema, value, "credential");
-}
-
-function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  throw new TypeError(`invalid ${what}: ${issues}`);
 }

@@ -4,9 +4,9 @@
  * every read, so advancing the clock is all it takes for tasks to finish and backups to expire.
  */
 import { randomInt } from "crypto";
-import { AdminNotFoundError } from "../adminRoutes";
 import type { EmulatorClock } from "../clock";
 import { BackupSeed, InstanceSeed, TENCENT_REGIONS, parseInstanceSeed } from "./seeds";
+import { requireRecord } from "../records";
 
 const DAY_MS = 86_400_000;
 /** Share of a task's duration spent `preparing` before it is `running`. */
@@ -64,14 +64,6 @@ export type TaskStatus = "preparing" | "running" | "succeed" | "failed" | "error
 
 /** Where a backup is in its life, for admin views (the API shows the numeric status). */
 export type BackupLifecycle = "inProgress" | "failed" | "deleted" | "expired" | "locked" | "available";
-
-/** Thrown by admin operations on ids the emulator does not know. */
-export class UnknownResourceError extends AdminNotFoundError {
-  constructor(what: string, id: string) {
-    super(`no ${what} ${id}`);
-    this.name = "UnknownResourceError";
-  }
-}
 
 export class TencentRedisState {
   private readonly instances = new Map<string, InstanceRecord>();
@@ -289,15 +281,11 @@ export class TencentRedisState {
   }
 
   private requireInstance(instanceId: string): InstanceRecord {
-    const instance = this.instances.get(instanceId);
-    if (!instance) throw new UnknownResourceError("instance", instanceId);
-    return instance;
+    return requireRecord(this.instances, instanceId, "instance");
   }
 
   private requireBackup(backupId: string): BackupRecord {
-    const backup = this.backups.get(backupId);
-    if (!backup) throw new UnknownResourceError("backup", backupId);
-    return backup;
+    return requireRecord(this.backups, backupId, "backup");
   }
 }
 

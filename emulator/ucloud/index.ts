@@ -2,12 +2,10 @@
  * The UCloud part of the emulator, assembled: its world (groups, backups), its admin object and
  * its API, sharing the emulator's clock, faults, rate limiter and stats.
  */
-import type { EmulatorClock } from "../clock";
-import type { FaultInjector } from "../faults";
-import type { SlidingWindowRateLimiter } from "../rateLimiter";
-import type { StatsRecorder } from "../stats";
+import { SharedWorld, vendorApi } from "../pipeline";
+import type { Vendor } from "../vendor";
 import { UCloudAdmin, createUCloudAdmin } from "./admin";
-import { UCloudRedisApi } from "./api";
+import { ucloudApi } from "./api";
 import {
   DEFAULT_UCLOUD_CREDENTIALS,
   UCLOUD_DEMO_GROUPS,
@@ -44,21 +42,11 @@ export interface UCloudEmulatorOptions {
   deleteSupported?: boolean;
 }
 
-export interface UCloudVendor {
-  api: UCloudRedisApi;
-  admin: UCloudAdmin;
-}
+export type UCloudVendor = Vendor<UCloudAdmin>;
 
 export function createUCloudVendor(
   options: UCloudEmulatorOptions,
-  shared: {
-    clock: EmulatorClock;
-    faults: FaultInjector;
-    limiter: SlidingWindowRateLimiter;
-    stats: StatsRecorder;
-    sleep: (ms: number) => Promise<void>;
-    defaultBackupSeconds: number;
-  },
+  shared: SharedWorld & { defaultBackupSeconds: number },
 ): UCloudVendor {
   const credentials = (options.credentials ?? [DEFAULT_UCLOUD_CREDENTIALS]).map(parseUCloudCredential);
   if (credentials.length === 0) throw new TypeError("ucloud.credentials: at least one key pair is needed");
@@ -69,15 +57,6 @@ export function createUCloudVendor(
     deleteSupported: options.deleteSupported ?? true,
   });
   const admin = createUCloudAdmin(state);
-  const api = new UCloudRedisApi({
-    state,
-    admin,
-    credentials: () => credentials,
-    clock: shared.clock,
-    limiter: shared.limiter,
-    faults: shared.faults,
-    stats: shared.stats,
-    sleep: shared.sleep,
-  });
+  const api = vendorApi(ucloudApi({ state, admin, credentials: () => credentials }), shared);
   return { api, admin };
 }

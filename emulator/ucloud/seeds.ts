@@ -4,6 +4,7 @@
  * operation, validated by one schema whatever the source.
  */
 import { z } from "zod";
+import { parseOrThrow } from "../records";
 
 /** UCloud regions (docs.ucloud.cn "地域和可用区列表"); regions of seeded groups are added. */
 export const UCLOUD_REGIONS: readonly string[] = [
@@ -105,11 +106,4 @@ export function parseURedisGroupSeed(value: unknown): URedisGroupSeed {
 
 export function parseUCloudCredential(value: unknown): UCloudEmulatorCredential {
   return parseOrThrow(ucloudCredentialSchema, value, "UCloud credential");
-}
-
-function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  throw new TypeError(`invalid ${what}: ${issues}`);
 }

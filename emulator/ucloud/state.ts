@@ -5,9 +5,9 @@
  * is all it takes for backups to finish and expire.
  */
 import { randomUUID } from "crypto";
-import { AdminNotFoundError } from "../adminRoutes";
 import type { EmulatorClock } from "../clock";
 import { UCLOUD_REGIONS, URedisBackupSeed, URedisGroupSeed, parseURedisGroupSeed } from "./seeds";
+import { requireRecord } from "../records";
 
 const DAY_MS = 86_400_000;
 
@@ -42,13 +42,6 @@ export interface URedisBackupRecord {
 
 /** URedisBackupSet.State values. */
 export type URedisBackupState = "Backuping" | "Success" | "Error" | "Expired";
-
-export class UCloudUnknownResourceError extends AdminNotFoundError {
-  constructor(what: string, id: string) {
-    super(`no ${what} ${id}`);
-    this.name = "UCloudUnknownResourceError";
-  }
-}
 
 export interface UCloudStateOptions {
   backupSeconds: number;
@@ -218,15 +211,11 @@ export class UCloudRedisState {
   }
 
   private requireGroup(groupId: string): URedisGroupRecord {
-    const g = this.groups.get(groupId);
-    if (!g) throw new UCloudUnknownResourceError("group", groupId);
-    return g;
+    return requireRecord(this.groups, groupId, "group");
   }
 
   private requireBackup(backupId: string): URedisBackupRecord {
-    const b = this.backups.get(backupId);
-    if (!b) throw new UCloudUnknownResourceError("backup", backupId);
-    return b;
+    return requireRecord(this.backups, backupId, "backup");
   }
 }
 

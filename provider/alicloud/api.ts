@@ -4,6 +4,7 @@
  * about what the provider relies on.
  */
 import { z } from "zod";
+import { collectPages } from "../core/pages";
 import { optionalInt } from "../core/schemas";
 import type { AlicloudClient } from "./client";
 
@@ -27,6 +28,7 @@ function list<T extends z.ZodType>(elem: string, item: T) {
     .transform((v) => v ?? []);
 }
 
+/** @internal CreateBackup's answer: the job id(s) it started. */
 export const CreateBackupResponse = z.object({
   /** One job id, or (cluster instances created before 2023-12-05) one per node, comma-joined. */
   BackupJobID: z
@@ -35,6 +37,7 @@ export const CreateBackupResponse = z.object({
   RequestId: requestId,
 });
 
+/** @internal One job as DescribeBackupTasks lists it. */
 export const BackupJob = z.object({
   BackupJobID: id,
   /** NoStart, Preparing, Waiting, Uploading, Checking, Finished. */
@@ -46,14 +49,17 @@ export const BackupJob = z.object({
   StartTime: optionalString,
   TaskAction: optionalString,
 });
+/** @internal A job as DescribeBackupTasks lists it. */
 export type BackupJobInfo = z.output<typeof BackupJob>;
 
+/** @internal DescribeBackupTasks' answer: the instance's running jobs. */
 export const DescribeBackupTasksResponse = z.object({
   BackupJobs: list("BackupJob", BackupJob),
   InstanceId: optionalString,
   RequestId: requestId,
 });
 
+/** @internal One backup file as DescribeBackups lists it. */
 export const Backup = z.object({
   /** Absent (or empty) while the job that makes it has not produced the file yet. */
   BackupId: id.nullish().transform((v) => v ?? undefined),
@@ -72,8 +78,10 @@ export const Backup = z.object({
   NodeInstanceId: optionalString,
   RecoverConfigMode: optionalString,
 });
+/** @internal A backup file as DescribeBackups lists it. */
 export type BackupEntry = z.output<typeof Backup>;
 
+/** @internal DescribeBackups' answer: one page of backup files. */
 export const DescribeBackupsResponse = z.object({
   TotalCount: optionalInt,
   PageNumber: optionalInt,
@@ -82,6 +90,7 @@ export const DescribeBackupsResponse = z.object({
   RequestId: requestId,
 });
 
+/** @internal The answer of actions that return nothing but their RequestId. */
 export const EmptyResponse = z.object({ RequestId: requestId });
 
 /** `yyyy-MM-ddTHH:mmZ`, UTC, minutes: the format of DescribeBackups windows and ExpectExpireTime. */
@@ -106,6 +115,7 @@ export function createBackup(
   return client.call("CreateBackup", req, CreateBackupResponse, { idempotent: false });
 }
 
+/** @internal The instance's backup jobs still running (optionally one job, one mode). */
 export function describeBackupTasks(
   client: AlicloudClient,
   req: { InstanceId: string; BackupJobId?: string; JobMode?: "Manual" | "Automated" },
@@ -113,6 +123,7 @@ export function describeBackupTasks(
   return client.call("DescribeBackupTasks", req, DescribeBackupTasksResponse, { idempotent: true });
 }
 
+/** @internal DescribeBackups' filters: a time window, and a backup or job id. */
 export interface DescribeBackupsRequest {
   InstanceId: string;
   StartTime: string;
@@ -123,6 +134,7 @@ export interface DescribeBackupsRequest {
   PageNumber?: number;
 }
 
+/** @internal One page of the instance's backup files matching `req`. */
 export function describeBackups(client: AlicloudClient, req: DescribeBackupsRequest) {
   return client.call("DescribeBackups", { ...req }, DescribeBackupsResponse, { idempotent: true });
 }
@@ -133,12 +145,12 @@ export async function listBackups(
   req: Omit<DescribeBackupsRequest, "PageSize" | "PageNumber">,
   pageSize: 30 | 50 | 100 | 200 | 300 = 100,
 ): Promise<BackupEntry[]> {
-  const all: BackupEntry[] = [];
-  for (let page = 1; ; page++) {
-    const r = await describeBackups(client, { ...req, PageSize: pageSize, PageNumber: page });
-    all.push(...r.Backups);
-    if (r.Backups.length < pageSize || (r.TotalCount !== undefined && all.length >= r.TotalCount)) return all;
-  }
+  return collectPages(async (page, before) => {
+    const r = await describeBackups(client, { ...req, PageSize: pageSize, PageNumber: page + 1 });
+    const items = r.Backups;
+    const counted = r.TotalCount !== undefined && before + items.length >= r.TotalCount;
+    return { items, last: items.length < pageSize || counted };
+  });
 }
 
 /** Deletes one backup file (manual backups of cloud-native instances only). */

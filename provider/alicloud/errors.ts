@@ -51,6 +51,7 @@ const DELETE_UNSUPPORTED = new Set([
   "UnsupportedOperation",
 ]);
 
+/** @internal Whether DeleteBackup's refusal means this instance cannot delete backups at all. */
 export function isDeleteUnsupported(err: unknown): boolean {
   return err instanceof CloudApiError && DELETE_UNSUPPORTED.has(err.code);
 }

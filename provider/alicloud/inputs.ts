@@ -1,25 +1,25 @@
 /** Inputs of alicloud.RedisBackup, as a zod schema whose messages a person can act on. */
 import { z } from "zod";
-import { steeringInputs } from "../core/inputs";
+import { instanceInput, locationInput, steeringInputs } from "../core/inputs";
 
 const RETENTION =
   "retentionDays must be a whole number of days from 7 to 730, or -1 to keep the backup for the instance's lifetime";
 
+/** The inputs of alicloud.RedisBackup; `check` validates with it. */
 export const AlicloudBackupInputsSchema = z.object({
-  instanceId: z
-    .string({ error: "instanceId is required: the Redis (Tair) instance to back up, e.g. r-bp1zxszhcgatnx" })
-    .regex(/^r-[A-Za-z0-9]+$/, {
-      error: "instanceId must be an Alibaba Cloud Redis (Tair) instance id like r-bp1zxszhcgatnx",
-    }),
+  instanceId: instanceInput(
+    "instanceId",
+    "the Redis (Tair) instance",
+    "an Alibaba Cloud Redis (Tair) instance",
+    /^r-[A-Za-z0-9]+$/,
+    "r-bp1zxszhcgatnx",
+  ),
   retentionDays: z
     .number({ error: RETENTION })
     .int({ error: RETENTION })
     .refine((d) => d === -1 || (d >= 7 && d <= 730), { error: RETENTION })
     .optional(),
-  regionId: z
-    .string({ error: "regionId must be a string like cn-hangzhou" })
-    .regex(/^[a-z]+(-[a-z0-9]+)+$/, { error: "regionId must look like cn-hangzhou" })
-    .optional(),
+  regionId: locationInput("regionId", /^[a-z]+(-[a-z0-9]+)+$/, "cn-hangzhou"),
   backupId: z
     .string({ error: "backupId must be a string" })
     .regex(/^\d+(,\d+)*$/, {
@@ -29,6 +29,7 @@ export const AlicloudBackupInputsSchema = z.object({
   ...steeringInputs,
 });
 
+/** The inputs of alicloud.RedisBackup, as `check` leaves them. */
 export type AlicloudBackupInputs = z.output<typeof AlicloudBackupInputsSchema>;
 
 /** Changing one of these means another backup. retentionDays has its own rule (see diff). */

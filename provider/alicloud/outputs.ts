@@ -1,10 +1,12 @@
 /** What alicloud.RedisBackup records in state, built from DescribeBackups entries. */
-import { stripUndefined } from "../core/outputs";
+import { stripUndefined } from "../core/stripUndefined";
 import type { BackupEntry } from "./api";
 import type { AlicloudBackupInputs } from "./inputs";
 
+/** The statuses an Alibaba backup is recorded with. */
 export type AlicloudBackupStatus = "available" | "expired";
 
+/** What alicloud.RedisBackup records for a backup (its resource's outputs). */
 export interface AlicloudBackupOutputs extends AlicloudBackupInputs {
   instanceId: string;
   /** The backup file id; for a cluster that backs up per node, every node's id, comma-joined. */
@@ -54,6 +56,7 @@ export interface AlicloudPendingOutputs extends Omit<AlicloudBackupInputs, "back
 /** Outputs as recorded in state: a backup, or a job still making one. */
 export type AlicloudRecordedOutputs = AlicloudBackupOutputs | AlicloudPendingOutputs;
 
+/** What the stack records for a job accepted but not done (see AlicloudPendingOutputs). */
 export function pendingOutputs(
   inputs: AlicloudBackupInputs,
   extra: { region: string; jobId: string },
@@ -138,5 +141,19 @@ export function buildOutputs(
     sizeBytes: sizes.every((s) => s !== undefined) ? sizes.reduce((a, b) => a! + b!, 0) : undefined,
     engineVersion: first?.EngineVersion,
     nodeInstanceId: joinedUnique(entries.map((e) => e.NodeInstanceId)),
+  });
+}
+
+/** Recorded outputs with the inputs part replaced by `inputs` (an update that calls nothing). */
+export function withInputs(outs: AlicloudBackupOutputs, inputs: AlicloudBackupInputs): AlicloudBackupOutputs {
+  const { retentionDays: _r, regionId: _g, waitTimeoutMinutes: _w, keepExpired: _k, ...rest } = outs;
+  return stripUndefined({
+    ...rest,
+    ...stripUndefined({
+      retentionDays: inputs.retentionDays,
+      regionId: inputs.regionId,
+      waitTimeoutMinutes: inputs.waitTimeoutMinutes,
+      keepExpired: inputs.keepExpired,
+    }),
   });
 }

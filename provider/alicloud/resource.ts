@@ -7,12 +7,16 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../core/lazyProvider";
+import { RedisBackupResource, SteeringArgs } from "../core/redisBackupResource";
+import type { AlicloudBackupInputs, AlicloudRecordedOutputs } from "./operations";
 
 /** Serialized into every resource's state; see lazyProvider. */
-const provider = lazyProvider("pulumi-redis-backup/internal/alicloud/operations");
+const provider = lazyProvider<AlicloudBackupInputs, AlicloudRecordedOutputs>(
+  "pulumi-redis-backup/internal/alicloud/operations",
+);
 
 /** Arguments of {@link RedisBackup}. */
-export interface RedisBackupArgs {
+export interface RedisBackupArgs extends SteeringArgs {
   /** The instance to back up, e.g. `r-bp1zxszhcgatnx`. Changing it replaces the backup. */
   instanceId: pulumi.Input<string>;
   /**
@@ -25,10 +29,6 @@ export interface RedisBackupArgs {
   regionId?: pulumi.Input<string>;
   /** Adopt this existing backup file (comma-joined ids for a per-node cluster backup) instead of taking a new one. */
   backupId?: pulumi.Input<string>;
-  /** How long create may wait for the backup job, in minutes (default 30). Changing it never replaces anything. */
-  waitTimeoutMinutes?: pulumi.Input<number>;
-  /** Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`. */
-  keepExpired?: pulumi.Input<boolean>;
 }
 
 /**
@@ -40,17 +40,20 @@ export interface RedisBackupArgs {
  * - Deleting the resource deletes the backup where Alibaba allows it (manual backups of cloud-native
  *   instances); elsewhere the backup stays until `expireTime`, and the delete says so.
  */
-export class RedisBackup extends pulumi.dynamic.Resource {
+export class RedisBackup extends RedisBackupResource {
+  /** The instance the backup is of. */
   declare readonly instanceId: pulumi.Output<string>;
   /** The backup file id (comma-joined, one per node, for clusters that back up per node). */
   declare readonly backupId: pulumi.Output<string>;
+  /** The backup file ids one by one (one per node of a cluster). */
   declare readonly backupIds: pulumi.Output<string[]>;
   /** The job id(s) CreateBackup returned. */
   declare readonly jobId: pulumi.Output<string | undefined>;
   /** The region the backup lives in. */
   declare readonly region: pulumi.Output<string>;
-  /** `available` or `expired`. */
+  /** `available` or `expired` (`creating` while a job the create stopped waiting for is still running). */
   declare readonly status: pulumi.Output<string>;
+  /** True when the backup was adopted through `backupId` rather than taken. */
   declare readonly adopted: pulumi.Output<boolean>;
   /** `Manual` or `Automated`. */
   declare readonly mode: pulumi.Output<string | undefined>;
@@ -58,34 +61,40 @@ export class RedisBackup extends pulumi.dynamic.Resource {
   declare readonly method: pulumi.Output<string | undefined>;
   /** `FullBackup` or `IncrementalBackup`. */
   declare readonly type: pulumi.Output<string | undefined>;
-  /** ISO 8601, UTC. */
+  /** When the backup started (its first file), ISO 8601 UTC. */
   declare readonly startTime: pulumi.Output<string | undefined>;
+  /** When the backup finished (its last file), ISO 8601 UTC. */
   declare readonly endTime: pulumi.Output<string | undefined>;
-  /** Unset when the backup lives as long as the instance. */
+  /** When Alibaba deletes the backup, ISO 8601 UTC; unset when it lives as long as the instance. */
   declare readonly expireTime: pulumi.Output<string | undefined>;
+  /** Size in bytes, every node's file added up. */
   declare readonly sizeBytes: pulumi.Output<number | undefined>;
+  /** The engine version backed up, e.g. `7.0`. */
   declare readonly engineVersion: pulumi.Output<string | undefined>;
+  /** The node each file was taken on (the instance itself on a standard instance), comma-joined. */
   declare readonly nodeInstanceId: pulumi.Output<string | undefined>;
+  /** Retention, as written in the program. */
   declare readonly retentionDays: pulumi.Output<number | undefined>;
+  /** The region, as written in the program. */
   declare readonly regionId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: RedisBackupArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = {
-      backupIds: undefined,
-      jobId: undefined,
-      region: undefined,
-      status: undefined,
-      adopted: undefined,
-      mode: undefined,
-      method: undefined,
-      type: undefined,
-      startTime: undefined,
-      endTime: undefined,
-      expireTime: undefined,
-      sizeBytes: undefined,
-      engineVersion: undefined,
-      nodeInstanceId: undefined,
-    };
-    super(provider, name, { backupId: undefined, ...outputs, ...args }, opts, "alicloud", "RedisBackup");
+    const outputs = [
+      "backupIds",
+      "jobId",
+      "region",
+      "status",
+      "adopted",
+      "mode",
+      "method",
+      "type",
+      "startTime",
+      "endTime",
+      "expireTime",
+      "sizeBytes",
+      "engineVersion",
+      "nodeInstanceId",
+    ];
+    super(provider, "alicloud", name, args, outputs, opts);
   }
 }

@@ -1,22 +1,19 @@
 /**
- * Alibaba Cloud settings, read at call time: stack config `alicloud:*` first, then the environment
- * variables of the Alibaba SDK credential chain and of the Terraform provider.
+ * Alibaba Cloud settings, read at call time by core's rules: stack config `alicloud:*` first, then
+ * the environment variables of the Alibaba SDK credential chain and of the Terraform provider.
  */
-import { ConfigurationError } from "../core/errors";
-import { registerSecret } from "../core/redact";
-import { readNumberSetting, readSetting } from "../core/settings";
+import type { ClientSettings } from "../core/vendorClient";
+import { SettingsSpec, resolveSettings } from "../core/settings";
 
+/** The R-KVStore API version the client speaks. */
 export const ALICLOUD_API_VERSION = "2015-01-01";
 
-export interface AlicloudSettings {
+/** @internal Settings of one Alibaba call. */
+export interface AlicloudSettings extends ClientSettings {
   accessKeyId: string;
   accessKeySecret: string;
   securityToken?: string;
   regionId: string;
-  /** Base URL without a trailing slash, e.g. https://r-kvstore.aliyuncs.com or http://127.0.0.1:8787/alicloud. */
-  endpoint: string;
-  requestTimeoutMs: number;
-  rateLimitPerSecond: number;
 }
 
 /**
@@ -71,60 +68,47 @@ export function alicloudEndpointHost(regionId: string): string {
     : `r-kvstore.${regionId}.aliyuncs.com`;
 }
 
-const cfg = (...keys: string[]) => keys.map((k) => `alicloud:${k}`);
+const SPEC: SettingsSpec = {
+  namespace: "alicloud",
+  credentials: {
+    id: {
+      config: ["accessKeyId", "accessKey"],
+      env: ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY", "ALIBABACLOUD_ACCESS_KEY_ID"],
+    },
+    secret: {
+      config: ["accessKeySecret", "secretKey"],
+      env: ["ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECRET_KEY", "ALIBABACLOUD_ACCESS_KEY_SECRET"],
+    },
+    token: { config: ["securityToken"], env: ["ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN"] },
+  },
+  missingCredentials:
+    "Alibaba Cloud credentials are missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET " +
+    "(or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY), or `pulumi config set alicloud:accessKeyId ...` and " +
+    "`pulumi config set --secret alicloud:accessKeySecret ...`",
+  region: { config: ["region"], env: ["ALIBABA_CLOUD_REGION_ID", "ALICLOUD_REGION"] },
+  missingRegion:
+    "Alibaba Cloud region is missing: set the resource's `regionId`, ALIBABA_CLOUD_REGION_ID (or ALICLOUD_REGION), " +
+    "or `pulumi config set alicloud:region cn-hangzhou`",
+  endpoint: { config: ["endpoint"], env: ["ALIBABA_CLOUD_ENDPOINT"] },
+  defaultEndpoint: alicloudEndpointHost,
+  requestTimeoutSeconds: {
+    config: ["requestTimeoutSeconds"],
+    env: ["ALIBABA_CLOUD_REQUEST_TIMEOUT_SECONDS"],
+  },
+  rateLimitPerSecond: { config: ["rateLimitPerSecond"], env: ["ALIBABA_CLOUD_RATE_LIMIT_PER_SECOND"] },
+  defaultRateLimitPerSecond: 20,
+};
 
-/** Resolves settings now; `regionId` (a resource input or the recorded region) overrides the provider's. */
+/** @internal Resolves settings now; `regionId` (a resource input or the recorded region) overrides the provider's. */
 export function resolveAlicloudSettings(regionId?: string): AlicloudSettings {
-  const accessKeyId = readSetting(cfg("accessKeyId", "accessKey"), [
-    "ALIBABA_CLOUD_ACCESS_KEY_ID",
-    "ALICLOUD_ACCESS_KEY",
-    "ALIBABACLOUD_ACCESS_KEY_ID",
-  ]);
-  const accessKeySecret = readSetting(cfg("accessKeySecret", "secretKey"), [
-    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-    "ALICLOUD_SECRET_KEY",
-    "ALIBABACLOUD_ACCESS_KEY_SECRET",
-  ]);
-  const securityToken = readSetting(cfg("securityToken"), [
-    "ALIBABA_CLOUD_SECURITY_TOKEN",
-    "ALICLOUD_SECURITY_TOKEN",
-  ]);
-  registerSecret(accessKeySecret, securityToken);
-  if (!accessKeyId || !accessKeySecret) {
-    throw new ConfigurationError(
-      "Alibaba Cloud credentials are missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET " +
-        "(or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY), or `pulumi config set alicloud:accessKeyId ...` and " +
-        "`pulumi config set --secret alicloud:accessKeySecret ...`",
-    );
-  }
-  const resolvedRegion =
-    regionId || readSetting(cfg("region"), ["ALIBABA_CLOUD_REGION_ID", "ALICLOUD_REGION"]);
-  if (!resolvedRegion) {
-    throw new ConfigurationError(
-      "Alibaba Cloud region is missing: set the resource's `regionId`, ALIBABA_CLOUD_REGION_ID (or ALICLOUD_REGION), " +
-        "or `pulumi config set alicloud:region cn-hangzhou`",
-    );
-  }
-  let endpoint =
-    readSetting(cfg("endpoint"), ["ALIBABA_CLOUD_ENDPOINT"]) ?? alicloudEndpointHost(resolvedRegion);
-  if (!/^https?:\/\//.test(endpoint)) endpoint = `https://${endpoint}`;
-  try {
-    new URL(endpoint);
-  } catch {
-    throw new ConfigurationError(`alicloud:endpoint / ALIBABA_CLOUD_ENDPOINT is not a URL: ${endpoint}`);
-  }
+  const s = resolveSettings(SPEC, regionId);
   return {
-    accessKeyId,
-    accessKeySecret,
-    securityToken,
-    regionId: resolvedRegion,
-    endpoint: endpoint.replace(/\/+$/, ""),
-    requestTimeoutMs:
-      readNumberSetting(cfg("requestTimeoutSeconds"), ["ALIBABA_CLOUD_REQUEST_TIMEOUT_SECONDS"], 30) * 1000,
-    rateLimitPerSecond: readNumberSetting(
-      cfg("rateLimitPerSecond"),
-      ["ALIBABA_CLOUD_RATE_LIMIT_PER_SECOND"],
-      20,
-    ),
+    accessKeyId: s.keyId,
+    accessKeySecret: s.secret,
+    securityToken: s.token,
+    regionId: s.region,
+    endpoint: s.endpoint,
+    requestTimeoutMs: s.requestTimeoutMs,
+    rateLimitPerSecond: s.rateLimitPerSecond,
   };
 }

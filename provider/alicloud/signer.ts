@@ -6,7 +6,9 @@
  */
 import { createHmac } from "crypto";
 
+/** The RPC v1 signature's method parameter. */
 export const SIGNATURE_METHOD = "HMAC-SHA1";
+/** The RPC v1 signature's version parameter. */
 export const SIGNATURE_VERSION = "1.0";
 
 /** Parameter values as signed: every value is a string on the wire. */

@@ -3,22 +3,22 @@
  * bad property in words a person understands, values still unknown during preview let through,
  * never a throw, never an API call.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { isUnknown } from "./outputs";
+import { isUnknown } from "./unknown";
 
-export interface CheckFailure {
-  property: string;
-  reason: string;
-}
+/** One property `check` refuses, and why, in words a person can act on. */
+export type CheckFailure = pulumi.dynamic.CheckFailure;
 
-export interface CheckResult<T> {
-  inputs?: T;
-  failures: CheckFailure[];
+/** What `check` answers: the inputs when they are fine, else every failure. */
+export interface CheckResult<T> extends pulumi.dynamic.CheckResult<T> {
+  readonly failures: CheckFailure[];
 }
 
 /** Keys the engine or the SDK put into inputs themselves. */
 const RESERVED = new Set(["__provider"]);
 
+/** Validates `news` (the engine's new inputs) with `schema`. */
 export function checkInputs<S extends z.ZodObject>(schema: S, news: unknown): CheckResult<z.output<S>> {
   if (news === null || typeof news !== "object" || Array.isArray(news)) {
     return { failures: [{ property: "", reason: "inputs must be an object" }] };

@@ -6,9 +6,10 @@
  * the deadline.
  */
 import { OperationDeps } from "./deps";
-import { CloudApiError, RedisBackupError, ResponseValidationError, TransportError } from "./errors";
+import { CloudApiError, RedisBackupError, ResponseValidationError, TransportError, withNote } from "./errors";
 import { backoffDelay, defaultRetry } from "./retry";
 
+/** How one vendor's create is sent once: the call, and how to find what a lost attempt made. */
 export interface CreateOnceOptions<T> {
   /** The vendor's action, e.g. `ManualBackupInstance`, and what it acts on, e.g. `crs-xxx`: for log lines. */
   action: string;
@@ -24,8 +25,28 @@ export interface CreateOnceOptions<T> {
   refusedForNow?(e: unknown): boolean;
   /** How a refusal reads in the log; by default its code. */
   describeRefusal?(e: CloudApiError): string;
+  /**
+   * Creates under the same key run one at a time in this process, from their first attempt to
+   * their answer (Alibaba's, which tells its jobs apart by what appeared since each attempt).
+   */
+  exclusiveKey?: string;
   deadline: number;
   deps: OperationDeps;
+}
+
+/** The create running now under each exclusive key, for the next one to wait for. */
+const running = new Map<string, Promise<unknown>>();
+
+async function oneAtATime<T>(key: string | undefined, run: () => Promise<T>): Promise<T> {
+  if (key === undefined) return run();
+  const previous = running.get(key) ?? Promise.resolve();
+  const mine = previous.catch(() => undefined).then(run);
+  running.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (running.get(key) === mine) running.delete(key);
+  }
 }
 
 /** Lost or garbled answers: the attempt may have acted. */
@@ -33,7 +54,12 @@ export function lostOrGarbled(e: unknown): boolean {
   return (e instanceof TransportError && e.outcomeUnknown) || e instanceof ResponseValidationError;
 }
 
-export async function createOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
+/** Sends `o.send` until it answers, never twice for one backup (see the module's comment). */
+export function createOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
+  return oneAtATime(o.exclusiveKey, () => sendOnce(o));
+}
+
+async function sendOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
   const { deps } = o;
   const unknown = o.outcomeUnknown ?? lostOrGarbled;
   const refused = o.refusedForNow ?? ((e: unknown) => e instanceof CloudApiError && e.retryable);
@@ -63,10 +89,8 @@ export async function createOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
         continue;
       }
       if (e instanceof CloudApiError && refused(e)) {
-        if (deps.clock.now() >= o.deadline) {
-          e.message += "; still refused when waitTimeoutMinutes ran out";
-          throw e;
-        }
+        if (deps.clock.now() >= o.deadline)
+          throw withNote(e, "still refused when waitTimeoutMinutes ran out");
         lost = 0;
         const delay = Math.max(
           1_000,
@@ -100,8 +124,9 @@ export async function lookPersistently<T>(
     } catch (e) {
       const again = e instanceof RedisBackupError && e.retryable && round < LOOK_ROUNDS;
       if (!again) {
-        if (e instanceof Error) e.message += `; ${mayExist}: look for it before running \`pulumi up\` again`;
-        throw e;
+        throw e instanceof Error
+          ? withNote(e, `${mayExist}: look for it before running \`pulumi up\` again`)
+          : e;
       }
       await deps.sleep(Math.max(1_000, backoffDelay(round + 3, { ...defaultRetry, random: deps.random })));
     }

@@ -1,8 +1,9 @@
 /** What provider operations need from the outside world; tests pass their own. */
-import { Clock, Sleep, realSleep, systemClock } from "./clock";
-import { Reporter, pulumiReporter } from "./log";
+import { Clock, Sleep, Timeline, realSleep, systemClock } from "./clock";
+import { Reporter, pulumiReporter } from "./reporter";
 import type { RateLimiter } from "./rateLimiter";
 
+/** What lifecycle operations need from the outside world: time, randomness, where logs go. */
 export interface OperationDeps {
   clock: Clock;
   sleep: Sleep;
@@ -15,8 +16,17 @@ export interface OperationDeps {
    * rate. A simulation on a timeline of its own (the soak) passes one that keeps that timeline.
    */
   limiter?: RateLimiter;
+  /**
+   * The timeline the process-wide limiter keeps when no `limiter` is given: real time, unless tests
+   * run provider and emulator on a timeline of their own (their sleeps then never really wait).
+   */
+  timeline?: Timeline;
 }
 
+/** What a waiter needs: time, sleep, and where progress goes. */
+export type WaitDeps = Pick<OperationDeps, "clock" | "sleep" | "reporter">;
+
+/** The real world, with `overrides` where a caller (a test, the soak) brings its own. */
 export function defaultDeps(overrides: Partial<OperationDeps> = {}): OperationDeps {
   const reporter = overrides.reporter ?? pulumiReporter();
   return {
@@ -25,6 +35,7 @@ export function defaultDeps(overrides: Partial<OperationDeps> = {}): OperationDe
     random: overrides.random ?? Math.random,
     reporter,
     limiter: overrides.limiter,
+    timeline: overrides.timeline,
     // A retry is worth a line: it is where a slow `pulumi up` spends its time.
     onRetry:
       overrides.onRetry ??

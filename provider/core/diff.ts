@@ -6,17 +6,19 @@
  * - settings that only steer the provider (`waitTimeoutMinutes`, `keepExpired`) update in place;
  * - a value still unknown during preview counts as a change: it may well turn out different.
  */
-import { isUnknown } from "./outputs";
+import type * as pulumi from "@pulumi/pulumi";
+import { isUnknown } from "./unknown";
 
-export interface DiffResult {
+/** What a preview shows: whether anything changes, and which changes replace the backup. */
+export interface DiffResult extends pulumi.dynamic.DiffResult {
   changes: boolean;
   replaces: string[];
-  deleteBeforeReplace?: boolean;
 }
 
 /** What every cloud's recorded outputs carry for these rules. */
 export interface DiffableOutputs {
-  backupId: string;
+  /** Unset while a create's job has made no backup (Alibaba). */
+  backupId?: string;
   status?: string;
   adopted?: boolean;
 }
@@ -30,6 +32,7 @@ export interface DiffableInputs {
 
 const STEERING = ["waitTimeoutMinutes", "keepExpired"];
 
+/** The shared rules' plan for `news` against what was recorded. */
 export function planDiff(
   olds: DiffableOutputs,
   news: DiffableInputs,

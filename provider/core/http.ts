@@ -7,6 +7,7 @@ import type { AxiosError } from "axios";
 import { TransportError } from "./errors";
 import { redact } from "./redact";
 
+/** @internal One HTTP attempt, exactly as sent. */
 export interface HttpRequest {
   action: string;
   url: string;
@@ -17,6 +18,7 @@ export interface HttpRequest {
   maxResponseBytes: number;
 }
 
+/** @internal An HTTP answer, headers lower-cased, body as text. */
 export interface HttpResponse {
   status: number;
   headers: Record<string, string | undefined>;
@@ -45,6 +47,7 @@ function pooledAgents() {
 /** Network error codes after which the request certainly never reached the server. */
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
+/** @internal POSTs `req` and hands back the raw answer; transport failures become TransportError. */
 export async function postText(req: HttpRequest): Promise<HttpResponse> {
   // Loaded on first use: a provider that only validates inputs never pays for axios.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -81,12 +84,18 @@ export async function postText(req: HttpRequest): Promise<HttpResponse> {
 function transportError(action: string, e: AxiosError, timeoutMs: number): TransportError {
   const code = e.code ?? "";
   if (code === "ECONNABORTED" || code === "ETIMEDOUT") {
-    return new TransportError(action, `no response within ${timeoutMs} ms (request timeout)`, true, {
+    return new TransportError({
+      action,
+      detail: `no response within ${timeoutMs} ms (request timeout)`,
+      outcomeUnknown: true,
       retryable: true,
     });
   }
   if (/maxContentLength/i.test(e.message)) {
-    return new TransportError(action, "response larger than the allowed size; refused", false, {
+    return new TransportError({
+      action,
+      detail: "response larger than the allowed size; refused",
+      outcomeUnknown: false,
       retryable: false,
     });
   }
@@ -94,5 +103,5 @@ function transportError(action: string, e: AxiosError, timeoutMs: number): Trans
   const detail = redact(
     `network error ${code || ""}${code ? ": " : ""}${e.message}`.replace(/\s+/g, " ").trim(),
   );
-  return new TransportError(action, detail, !notSent, { retryable: true });
+  return new TransportError({ action, detail, outcomeUnknown: !notSent, retryable: true });
 }

@@ -4,6 +4,12 @@ import { z } from "zod";
 /** How long create may wait, unless `waitTimeoutMinutes` says otherwise (the same for every cloud). */
 export const DEFAULT_WAIT_TIMEOUT_MINUTES = 30;
 
+/** How long a create (or the update or delete that completes it) may wait, in milliseconds. */
+export function waitTimeoutMs(inputs: { waitTimeoutMinutes?: number }): number {
+  return (inputs.waitTimeoutMinutes ?? DEFAULT_WAIT_TIMEOUT_MINUTES) * 60_000;
+}
+
+/** Inputs that steer the provider and never name another backup: they change in place. */
 export const steeringInputs = {
   waitTimeoutMinutes: z
     .number({ error: "waitTimeoutMinutes must be a number of minutes" })
@@ -18,3 +24,22 @@ export const adoptInput = z
   .string({ error: "backupId must be a string" })
   .min(1, { error: "backupId must not be empty" })
   .optional();
+
+/**
+ * The input naming the instance to back up: "required" with an example when absent, the vendor's
+ * id rule when wrong. `what` names it, e.g. "the Redis instance"; `kind` the id, e.g. "a Tencent
+ * Redis instance".
+ */
+export function instanceInput(key: string, what: string, kind: string, rule: RegExp, example: string) {
+  return z
+    .string({ error: `${key} is required: ${what} to back up, e.g. ${example}` })
+    .regex(rule, { error: `${key} must be ${kind} id like ${example}` });
+}
+
+/** An optional location input (region, zone, project): a string that looks like `example`. */
+export function locationInput(key: string, rule: RegExp, example: string, shape = example) {
+  return z
+    .string({ error: `${key} must be a string like ${example}` })
+    .regex(rule, { error: `${key} must look like ${shape}` })
+    .optional();
+}

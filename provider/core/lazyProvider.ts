@@ -5,32 +5,31 @@
  * installed package's, so a fixed bug reaches old stacks on their next refresh or destroy.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { Lifecycle, ReadResult } from "./lifecycle";
 
-/** What a cloud's lifecycle module (`provider/<cloud>/operations.ts`) exports. */
-export interface LifecycleModule {
-  configure(config: unknown): void;
-  check(olds: unknown, news: unknown): unknown;
-  diff(id: string, olds: unknown, news: unknown): unknown;
-  create(inputs: unknown): Promise<unknown>;
-  read(id: string, props: unknown): Promise<unknown>;
-  update(id: string, olds: unknown, news: unknown): Promise<unknown>;
-  remove(id: string, props: unknown): Promise<void>;
-}
+/**
+ * Pulumi's ResourceProvider, with `read` answering the resource's inputs as inputs (the SDK types
+ * them as outputs; the host hands them on as the new inputs either way).
+ */
+export type LazyProvider<I, R> = Omit<pulumi.dynamic.ResourceProvider<I, R>, "read"> & {
+  read(id: string, props?: R): Promise<ReadResult<I, R>>;
+};
 
 /**
  * A provider whose methods delegate to `modulePath`, e.g.
- * `pulumi-redis-backup/internal/tencentcloud/operations`. The path is a contract with every state
- * ever written: keep it, and keep its `remove` working.
+ * `pulumi-redis-backup/internal/tencentcloud/operations` (a module exporting a {@link Lifecycle}).
+ * The path, and the export names configure/check/diff/create/read/update/remove, are a contract
+ * with every state ever written: keep them, and keep `remove` working.
  */
-export function lazyProvider(modulePath: string): pulumi.dynamic.ResourceProvider {
-  const impl = (): LifecycleModule => require(modulePath);
+export function lazyProvider<I, R>(modulePath: string): LazyProvider<I, R> {
+  const impl = (): Lifecycle<I, R> => require(modulePath);
   return {
     configure: async (req) => impl().configure(req.config),
-    check: async (olds, news) => impl().check(olds, news) as pulumi.dynamic.CheckResult,
-    diff: async (id, olds, news) => impl().diff(id, olds, news) as pulumi.dynamic.DiffResult,
-    create: async (inputs) => (await impl().create(inputs)) as pulumi.dynamic.CreateResult,
-    read: async (id, props) => (await impl().read(id, props)) as pulumi.dynamic.ReadResult,
-    update: async (id, olds, news) => (await impl().update(id, olds, news)) as pulumi.dynamic.UpdateResult,
+    check: async (olds, news) => impl().check(olds, news),
+    diff: async (id, olds, news) => impl().diff(id, olds, news),
+    create: async (inputs) => impl().create(inputs),
+    read: async (id, props) => impl().read(id, props),
+    update: async (id, olds, news) => impl().update(id, olds, news),
     delete: async (id, props) => impl().remove(id, props),
   };
 }

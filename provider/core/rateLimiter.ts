@@ -7,7 +7,7 @@
  * server's windows within the limit, whatever the latency, at the cost of one round trip per
  * window. All resources of a `pulumi up` share one provider process, hence one limiter.
  */
-import { Clock, Sleep, realSleep, systemClock } from "./clock";
+import { Clock, Sleep, Timeline, realSleep, realTimeline, systemClock } from "./clock";
 
 /** Call when the request is finished (answered or failed). */
 export type Release = () => void;
@@ -18,6 +18,7 @@ interface KeyState {
   waiters: (() => void)[];
 }
 
+/** @internal At most `limit` calls per key per window; a slot is reused a window after its call finished. */
 export class RateLimiter {
   private readonly keys = new Map<string, KeyState>();
 
@@ -74,16 +75,24 @@ function once(fn: () => void): Release {
   };
 }
 
-const processLimiters = new Map<number, RateLimiter>();
+const processLimiters = new WeakMap<Timeline, Map<number, RateLimiter>>();
 
-/** The limiter shared by every call of this process at `perSecond` calls per second per key. */
-export function processRateLimiter(perSecond: number): RateLimiter {
-  let limiter = processLimiters.get(perSecond);
+/**
+ * The limiter shared by every call of this process on `timeline` (real time unless a test or a
+ * simulation keeps its own) at `perSecond` calls per second per key.
+ */
+export function processRateLimiter(perSecond: number, timeline: Timeline = realTimeline): RateLimiter {
+  let byRate = processLimiters.get(timeline);
+  if (!byRate) {
+    byRate = new Map();
+    processLimiters.set(timeline, byRate);
+  }
+  let limiter = byRate.get(perSecond);
   if (!limiter) {
     // Exactly a second: a slot is reused a second after its call *finished*, by when the server
     // has counted it, and Node's timers never fire early.
-    limiter = new RateLimiter(perSecond, 1_000);
-    processLimiters.set(perSecond, limiter);
+    limiter = new RateLimiter(perSecond, 1_000, timeline.clock, timeline.sleep);
+    byRate.set(perSecond, limiter);
   }
   return limiter;
 }

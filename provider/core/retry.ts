@@ -4,6 +4,7 @@
  */
 import { Clock, Sleep } from "./clock";
 
+/** @internal How often and how long a call is tried, and what is worth another attempt. */
 export interface RetryOptions {
   /** Attempts in all, the first included. */
   maxAttempts: number;
@@ -19,6 +20,7 @@ export interface RetryOptions {
   onRetry?(err: unknown, attempt: number, delayMs: number): void;
 }
 
+/** @internal The retry bounds every client uses: six attempts, half a second to 8 s apart, a minute in all. */
 export const defaultRetry = {
   maxAttempts: 6,
   baseDelayMs: 500,
@@ -35,6 +37,7 @@ export function backoffDelay(
   return Math.round(ceiling * o.random());
 }
 
+/** @internal Runs `attempt` until it succeeds or `o` says to stop (see RetryOptions). */
 export async function withRetry<T>(attempt: (n: number) => Promise<T>, o: RetryOptions): Promise<T> {
   const started = o.clock.now();
   for (let n = 1; ; n++) {

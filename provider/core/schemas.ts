@@ -13,6 +13,12 @@ export const lenientInt = z.union([
 /** An optional integer (absent, null, a number or a numeric string) → number | undefined. */
 export const optionalInt = lenientInt.nullish().transform((v) => v ?? undefined);
 
+/** An optional code that may arrive as a string or a number (absent or null) → string | undefined. */
+export const optionalText = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v == null ? undefined : String(v)));
+
 /** An optional string (absent or null) → string | undefined. */
 export const optionalString = z
   .string()

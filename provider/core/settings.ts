@@ -1,8 +1,14 @@
 /**
  * Provider settings, read at call time from stack config (handed to the provider's `configure`)
- * or the environment. Nothing here is captured into a serialized provider: this module is loaded
- * inside provider methods, in the provider process.
+ * or the environment, by the same rules on every cloud: stack config wins; credentials and a
+ * region are required; the endpoint defaults per cloud, gains `https://` when it has no scheme and
+ * must be a URL; a request times out after 30 s unless told otherwise; the rate limit is per cloud,
+ * and 0 turns the client-side limiter off. Nothing here is captured into a serialized provider:
+ * this module is loaded inside provider methods, in the provider process.
  */
+import { ConfigurationError } from "./errors";
+import { registerSecret } from "./redact";
+import type { ClientSettings } from "./vendorClient";
 
 /** The part of Pulumi's dynamic-provider config object we use. */
 export interface ConfigSource {
@@ -43,4 +49,80 @@ export function readNumberSetting(
   const n = raw === undefined ? NaN : Number(raw);
   const acceptable = min === undefined ? n > 0 : n >= min;
   return Number.isFinite(n) && acceptable ? n : fallback;
+}
+
+/** Where one setting comes from: keys of the cloud's stack config namespace, then variables. */
+export interface SettingSource {
+  /** Keys without the namespace, e.g. `secretKey` for `tencentcloud:secretKey`. */
+  config: string[];
+  env: string[];
+}
+
+/** How a cloud names and defaults its settings; the rules are {@link resolveSettings}'s. */
+export interface SettingsSpec {
+  /** The stack config namespace, e.g. `tencentcloud`. */
+  namespace: string;
+  /** The key id, its secret, and the temporary-credentials token. */
+  credentials: { id: SettingSource; secret: SettingSource; token: SettingSource };
+  /** Said when the key id or its secret is missing. */
+  missingCredentials: string;
+  region: SettingSource;
+  /** Said when no region is set anywhere. */
+  missingRegion: string;
+  endpoint: SettingSource;
+  /** The vendor's endpoint for a region, without scheme or with it. */
+  defaultEndpoint(region: string): string;
+  requestTimeoutSeconds: SettingSource;
+  rateLimitPerSecond: SettingSource;
+  /** The documented (or safe) rate, per action per second. */
+  defaultRateLimitPerSecond: number;
+}
+
+/** What every cloud's settings hold, whatever the cloud calls its credentials. */
+export interface ResolvedSettings extends ClientSettings {
+  keyId: string;
+  secret: string;
+  token?: string;
+  region: string;
+}
+
+/** Resolves a cloud's settings now; `region` (a resource input or the recorded one) overrides the provider's. */
+export function resolveSettings(spec: SettingsSpec, region?: string): ResolvedSettings {
+  const read = (s: SettingSource) =>
+    readSetting(
+      s.config.map((k) => `${spec.namespace}:${k}`),
+      s.env,
+    );
+  const keyId = read(spec.credentials.id);
+  const secret = read(spec.credentials.secret);
+  const token = read(spec.credentials.token);
+  registerSecret(secret, token);
+  if (!keyId || !secret) throw new ConfigurationError(spec.missingCredentials);
+  const resolvedRegion = region || read(spec.region);
+  if (!resolvedRegion) throw new ConfigurationError(spec.missingRegion);
+  let endpoint = read(spec.endpoint) ?? spec.defaultEndpoint(resolvedRegion);
+  if (!/^https?:\/\//.test(endpoint)) endpoint = `https://${endpoint}`;
+  try {
+    new URL(endpoint);
+  } catch {
+    throw new ConfigurationError(
+      `${spec.namespace}:endpoint / ${spec.endpoint.env[0]} is not a URL: ${endpoint}`,
+    );
+  }
+  const number = (s: SettingSource, fallback: number, min?: number) =>
+    readNumberSetting(
+      s.config.map((k) => `${spec.namespace}:${k}`),
+      s.env,
+      fallback,
+      min,
+    );
+  return {
+    keyId,
+    secret,
+    token,
+    region: resolvedRegion,
+    endpoint: endpoint.replace(/\/+$/, ""),
+    requestTimeoutMs: number(spec.requestTimeoutSeconds, 30) * 1000,
+    rateLimitPerSecond: number(spec.rateLimitPerSecond, spec.defaultRateLimitPerSecond, 0),
+  };
 }

@@ -6,7 +6,9 @@
  */
 import { Clock, Sleep } from "./clock";
 import { RedisBackupError, WaitTimeoutError } from "./errors";
+import type { Reporter } from "./reporter";
 
+/** @internal When the next poll comes: a floor, a fraction of the time waited, a ceiling. */
 export interface PollSchedule {
   minDelayMs: number;
   /** Wait this fraction of the time already waited before the next poll. */
@@ -14,11 +16,13 @@ export interface PollSchedule {
   maxDelayMs: number;
 }
 
+/** @internal Every second at first, then every tenth of the time waited, at most every 5 minutes. */
 export const defaultPollSchedule: PollSchedule = { minDelayMs: 1_000, proportion: 0.1, maxDelayMs: 300_000 };
 
 /** What one poll observed. */
 export type PollOutcome<T> = { state: "done"; value: T } | { state: "pending"; status: string };
 
+/** @internal What a wait polls, for how long, and where its progress goes. */
 export interface WaitOptions<T> {
   /** Named in the timeout error, e.g. "backup task 123 of crs-xxx". */
   what: string;
@@ -39,11 +43,28 @@ function transientStatus(err: unknown): string | undefined {
   return err instanceof RedisBackupError && err.retryable ? `no answer (${err.message})` : undefined;
 }
 
+/**
+ * The progress line every create logs while it waits, e.g.
+ * `backup of crs-x: task 123 running (12s, timeout 30m)`; `describe` turns a status into words.
+ */
+export function progressReporter(
+  reporter: Reporter,
+  instance: string,
+  timeoutMs: number,
+  describe: (status: string) => string = (status) => status,
+): (status: string, elapsedMs: number) => void {
+  return (status, elapsedMs) =>
+    reporter.info(
+      `backup of ${instance}: ${describe(status)} (${Math.round(elapsedMs / 1000)}s, timeout ${Math.round(timeoutMs / 60_000)}m)`,
+    );
+}
+
 /** The pause before the next poll, having waited `elapsedMs` so far. */
 export function nextDelay(elapsedMs: number, s: PollSchedule): number {
   return Math.min(s.maxDelayMs, Math.max(s.minDelayMs, Math.round(elapsedMs * s.proportion)));
 }
 
+/** Polls `o.poll` until it is done, fails, or the deadline passes (see the module's comment). */
 export async function waitFor<T>(o: WaitOptions<T>): Promise<T> {
   const schedule = o.schedule ?? defaultPollSchedule;
   const started = o.clock.now();

@@ -10,25 +10,16 @@
  * ```
  */
 import type * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "../alicloud";
-import * as tencentcloud from "../tencentcloud";
-import * as ucloud from "../ucloud";
+import { AnyRedisBackup, cloudEntry } from "../clouds";
 import type { Problem } from "./parse";
-import { toResourceInputs } from "./schema";
 
-export type {
-  AlicloudDeclaration,
-  Cloud,
-  Declaration,
-  Declarations,
-  TencentDeclaration,
-  UCloudDeclaration,
-} from "./schema";
+export type { Cloud, Declaration, Declarations } from "./schema";
 export type { Problem } from "./parse";
 
 /** A backup `declareBackups` made: the RedisBackup of its cloud. */
-export type DeclaredBackup = tencentcloud.RedisBackup | alicloud.RedisBackup | ucloud.RedisBackup;
+export type DeclaredBackup = AnyRedisBackup;
 
+/** Options of {@link declareBackups}. */
 export interface DeclareBackupsOptions {
   /** Options for every resource made (parent, protect, dependsOn, ignoreChanges, ...). */
   resourceOptions?: pulumi.CustomResourceOptions;
@@ -64,18 +55,7 @@ export function declareBackups(
   if (problems.length > 0) throw new DeclarationsError(path, problems);
   const made: Record<string, DeclaredBackup> = {};
   for (const [name, declaration] of Object.entries(declarations)) {
-    const r = toResourceInputs(declaration);
-    switch (r.cloud) {
-      case "tencentcloud":
-        made[name] = new tencentcloud.RedisBackup(name, r.inputs, opts.resourceOptions);
-        break;
-      case "alicloud":
-        made[name] = new alicloud.RedisBackup(name, r.inputs, opts.resourceOptions);
-        break;
-      case "ucloud":
-        made[name] = new ucloud.RedisBackup(name, r.inputs, opts.resourceOptions);
-        break;
-    }
+    made[name] = cloudEntry(declaration.cloud).declare(name, declaration, opts.resourceOptions);
   }
   return made;
 }

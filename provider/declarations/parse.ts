@@ -40,6 +40,7 @@ export interface Problem {
   message: string;
 }
 
+/** What checking a declarations file finds: the valid declarations, and every problem. */
 export interface ParseResult {
   /** The valid declarations (all of them when there is no problem), by name. */
   declarations: Declarations;

@@ -4,14 +4,17 @@
  * sometimes sent as strings) and strict about what the provider relies on.
  */
 import { z } from "zod";
-import { lenientInt, optionalInt, optionalString } from "../core/schemas";
+import { collectPages } from "../core/pages";
+import { lenientInt, optionalInt, optionalString, optionalText } from "../core/schemas";
 import type { TencentClient } from "./client";
 
 const int = lenientInt;
 const requestId = z.string();
 
+/** @internal ManualBackupInstance's answer: the task taking the backup. */
 export const ManualBackupInstanceResponse = z.object({ TaskId: int, RequestId: requestId });
 
+/** @internal DescribeTaskInfo's answer: where a task stands. */
 export const DescribeTaskInfoResponse = z.object({
   Status: z.string(),
   StartTime: optionalString,
@@ -20,15 +23,14 @@ export const DescribeTaskInfoResponse = z.object({
   TaskMessage: optionalString,
   RequestId: requestId,
 });
+/** @internal A task as DescribeTaskInfo reports it. */
 export type TaskInfo = z.output<typeof DescribeTaskInfoResponse>;
 
+/** @internal One backup as DescribeInstanceBackups lists it (RedisBackupSet). */
 export const RedisBackupSet = z.object({
   StartTime: z.string(),
   BackupId: z.string().min(1),
-  BackupType: z
-    .union([z.string(), z.number()])
-    .nullish()
-    .transform((v) => (v == null ? undefined : String(v))),
+  BackupType: optionalText,
   Status: int,
   Remark: optionalString,
   Locked: optionalInt,
@@ -43,8 +45,10 @@ export const RedisBackupSet = z.object({
   ExpireTime: optionalString,
   Encrypted: z.boolean().nullish(),
 });
+/** @internal A backup as DescribeInstanceBackups lists it: the listing alone carries ExpireTime. */
 export type BackupSummary = z.output<typeof RedisBackupSet>;
 
+/** @internal DescribeInstanceBackups' answer: one page of backups, BackupSet under either name. */
 export const DescribeInstanceBackupsResponse = z
   .object({
     TotalCount: int,
@@ -57,14 +61,12 @@ export const DescribeInstanceBackupsResponse = z
     BackupSet: BackupSet ?? alt ?? [],
   }));
 
+/** @internal DescribeBackupDetail's answer: one backup's full record. */
 export const DescribeBackupDetailResponse = z.object({
   BackupId: z.string().min(1),
   StartTime: z.string(),
   EndTime: optionalString,
-  BackupType: z
-    .union([z.string(), z.number()])
-    .nullish()
-    .transform((v) => (v == null ? undefined : String(v))),
+  BackupType: optionalText,
   Status: int,
   Remark: optionalString,
   Locked: optionalInt,
@@ -75,6 +77,7 @@ export const DescribeBackupDetailResponse = z.object({
   ReplicasNum: optionalInt,
   RequestId: requestId,
 });
+/** @internal A backup's full record (DescribeBackupDetail). */
 export type BackupDetail = z.output<typeof DescribeBackupDetailResponse>;
 
 /** Starts a manual backup; returns the task that takes it. Not idempotent. */
@@ -85,10 +88,12 @@ export function manualBackupInstance(
   return client.call("ManualBackupInstance", req, ManualBackupInstanceResponse, { idempotent: false });
 }
 
+/** @internal Where task `taskId` stands. */
 export function describeTaskInfo(client: TencentClient, taskId: number) {
   return client.call("DescribeTaskInfo", { TaskId: taskId }, DescribeTaskInfoResponse, { idempotent: true });
 }
 
+/** @internal DescribeInstanceBackups' filters and paging. */
 export interface DescribeInstanceBackupsRequest {
   InstanceId: string;
   Limit?: number;
@@ -100,6 +105,7 @@ export interface DescribeInstanceBackupsRequest {
   InstanceName?: string;
 }
 
+/** @internal One page of the backups of an instance matching `req`. */
 export function describeInstanceBackups(client: TencentClient, req: DescribeInstanceBackupsRequest) {
   return client.call("DescribeInstanceBackups", { ...req }, DescribeInstanceBackupsResponse, {
     idempotent: true,
@@ -112,14 +118,14 @@ export async function listInstanceBackups(
   req: Omit<DescribeInstanceBackupsRequest, "Limit" | "Offset">,
   pageSize = 100,
 ): Promise<BackupSummary[]> {
-  const all: BackupSummary[] = [];
-  for (let offset = 0; ; offset += pageSize) {
-    const page = await describeInstanceBackups(client, { ...req, Limit: pageSize, Offset: offset });
-    all.push(...page.BackupSet);
-    if (page.BackupSet.length < pageSize || all.length >= page.TotalCount) return all;
-  }
+  return collectPages(async (page, before) => {
+    const res = await describeInstanceBackups(client, { ...req, Limit: pageSize, Offset: page * pageSize });
+    const items = res.BackupSet;
+    return { items, last: items.length < pageSize || before + items.length >= res.TotalCount };
+  });
 }
 
+/** @internal The full record of backup `backupId` of `instanceId`. */
 export function describeBackupDetail(client: TencentClient, instanceId: string, backupId: string) {
   return client.call(
     "DescribeBackupDetail",

@@ -2,12 +2,11 @@
  * Finder, status and waiter for Tencent backups: how a task leads to its backup, and what the
  * vendor's numeric codes mean for a user.
  */
-import { Clock, Sleep } from "../core/clock";
-import { OperationFailedError } from "../core/errors";
-import { Reporter } from "../core/log";
-import { formatZonelessTime, parseZonelessTime } from "../core/time";
-import { waitFor } from "../core/waiter";
-import { BackupSummary, TaskInfo, describeTaskInfo, listInstanceBackups } from "./api";
+import type { WaitDeps } from "../core/deps";
+import { NotFoundError, OperationFailedError } from "../core/errors";
+import { formatZonelessTime, parseZonelessTime } from "../core/zonelessTime";
+import { progressReporter, waitFor } from "../core/waiter";
+import { BackupSummary, TaskInfo, describeBackupDetail, describeTaskInfo, listInstanceBackups } from "./api";
 import type { TencentClient } from "./client";
 
 /** Backup Status codes (DescribeBackupDetail / RedisBackupSet documentation). */
@@ -23,6 +22,7 @@ export const BACKUP_STATUS = {
 /** Every status a backup that exists can have; -2 (deleted) is left out on purpose. */
 export const LISTED_STATUSES = [1, 2, 3, 4, -1];
 
+/** @internal The statuses a Tencent backup is recorded with. */
 export type BackupStatusName = "creating" | "available" | "locked" | "exporting" | "exported" | "expired";
 
 /** The user-facing status for a vendor status and lock flag. */
@@ -46,18 +46,13 @@ export function newRemarkToken(random: () => number): string {
   return `pulumi:${hex}`;
 }
 
+/** @internal The Remark sent: the program's remark followed by the marker, `remark [pulumi:…]`. */
 export function remarkWithToken(remark: string | undefined, token: string): string {
   return remark ? `${remark} [${token}]` : `[${token}]`;
 }
 
-export interface WaitDeps {
-  clock: Clock;
-  sleep: Sleep;
-  reporter: Reporter;
-}
-
 /** Waits until task `taskId` succeeds; a failed task throws with its TaskMessage. */
-export async function waitTaskSucceeded(
+async function waitTaskSucceeded(
   client: TencentClient,
   taskId: number,
   instanceId: string,
@@ -69,10 +64,12 @@ export async function waitTaskSucceeded(
     timeoutMs,
     clock: deps.clock,
     sleep: deps.sleep,
-    onProgress: (status, elapsed) =>
-      deps.reporter.info(
-        `backup of ${instanceId}: task ${taskId} ${status} (${Math.round(elapsed / 1000)}s, timeout ${Math.round(timeoutMs / 60_000)}m)`,
-      ),
+    onProgress: progressReporter(
+      deps.reporter,
+      instanceId,
+      timeoutMs,
+      (status) => `task ${taskId} ${status}`,
+    ),
     poll: async () => {
       const task = await describeTaskInfo(client, taskId);
       if (task.Status === TASK_DONE) return { state: "done", value: task };
@@ -132,4 +129,49 @@ export async function findBackupSummary(
   const around = parseZonelessTime(startTime, timezone);
   if (around === undefined) return undefined;
   return (await listBackupsAround(client, instanceId, around, timezone)).find((b) => b.BackupId === backupId);
+}
+
+/** What an accepted ManualBackupInstance started: its task, or (after a lost answer) the backup found. */
+export type Started = { token: string; taskId: number } | { token: string; found: BackupSummary };
+
+/**
+ * Waits until the backup carrying `token` is listed and done, up to `deadline`: its task first,
+ * when known. Listing can trail the task by a moment, and a backup found after a lost response may
+ * still be in progress.
+ */
+export async function waitBackupCreated(
+  client: TencentClient,
+  instanceId: string,
+  started: Started,
+  deadline: number,
+  deps: WaitDeps,
+): Promise<BackupSummary> {
+  const left = () => Math.max(1, deadline - deps.clock.now());
+  if ("taskId" in started) await waitTaskSucceeded(client, started.taskId, instanceId, left(), deps);
+  return waitFor({
+    what: `the backup marked ${started.token} of ${instanceId} to be listed and complete`,
+    timeoutMs: left(),
+    clock: deps.clock,
+    sleep: deps.sleep,
+    onProgress: (status) => deps.reporter.info(`backup of ${instanceId}: ${status}`),
+    poll: async () => {
+      const found = await findBackupByMarker(client, instanceId, started.token);
+      return found && found.Status !== BACKUP_STATUS.busy
+        ? { state: "done", value: found }
+        : { state: "pending", status: found ? "in progress" : "not listed yet" };
+    },
+  });
+}
+
+/** The backup `backupId` of `instanceId` as listed (the listing alone carries ExpireTime), to adopt it. */
+export async function findAdoptedBackup(
+  client: TencentClient,
+  instanceId: string,
+  backupId: string,
+  timezone: string,
+): Promise<BackupSummary> {
+  const detail = await describeBackupDetail(client, instanceId, backupId);
+  const summary = await findBackupSummary(client, instanceId, backupId, detail.StartTime, timezone);
+  if (!summary) throw new NotFoundError(`backup ${backupId} is not listed for ${instanceId}`);
+  return summary;
 }

@@ -1,93 +1,25 @@
 /**
- * Tencent Cloud API 3.0 client for the Redis API: POST JSON, TC3-signed afresh on every attempt,
- * rate-limited per action, retried where that is safe, every answer checked by a zod schema.
+ * Tencent Cloud API 3.0 for the Redis API, as core's {@link VendorClient} speaks it: POST JSON,
+ * TC3-signed afresh on every attempt, answered in the `{"Response": {...}}` envelope.
  */
-import type { z } from "zod";
-import { learnClockSkew, serverNow } from "../core/clockSkew";
-import { CloudApiError, ResponseValidationError } from "../core/errors";
-import { HttpResponse, postText } from "../core/http";
-import {
-  CallOptions,
-  InvokeDeps,
-  MAX_RESPONSE_BYTES,
-  describeBody,
-  gatewayError,
-  invoke,
-  invokeDeps,
-  tryParseJson,
-  validateResponse,
-} from "../core/invoke";
-import { redact } from "../core/redact";
+import { HttpResponse } from "../core/http";
+import { gatewayError, jsonObject, notAnEnvelope, tryParseJson } from "../core/responses";
+import { ResponseValidationError } from "../core/errors";
+import { ClientDeps, Envelope, VendorClient, WireProtocol } from "../core/vendorClient";
 import { isRetryableTencentCode } from "./errors";
 import { TENCENT_API_VERSION, TENCENT_SERVICE, TencentSettings } from "./settings";
 import { signTc3 } from "./signer";
 
-export type ClientDeps = InvokeDeps;
-
-export type { CallOptions } from "../core/invoke";
+export type { CallOptions, ClientDeps } from "../core/vendorClient";
 
 const CONTENT_TYPE = "application/json";
 
-export class TencentClient {
-  private readonly deps: ClientDeps;
-
-  constructor(
-    readonly settings: TencentSettings,
-    deps: Partial<ClientDeps> = {},
-  ) {
-    this.deps = invokeDeps(deps, settings.rateLimitPerSecond);
-  }
-
-  /** Calls `action` with `params` and returns the `Response` object, validated by `schema`. */
-  call<S extends z.ZodType>(
-    action: string,
-    params: Record<string, unknown>,
-    schema: S,
-    options: CallOptions,
-  ): Promise<z.output<S>> {
-    // Serialized once: exactly these bytes are hashed and sent, on every attempt.
-    const body = JSON.stringify(params);
-    const limiterKey = `tencentcloud ${this.settings.endpoint} ${action}`;
-    return invoke(
-      {
-        action,
-        idempotent: options.idempotent,
-        limiterKey,
-        attempt: () => this.attempt(action, body, schema),
-      },
-      this.deps,
-    );
-  }
-
-  private async attempt<S extends z.ZodType>(action: string, body: string, schema: S): Promise<z.output<S>> {
-    const signedAt = this.signingTime();
-    let res = await this.send(action, body, signedAt);
-    let envelope = parseEnvelope(action, res);
-    if (
-      envelope.error?.Code === "AuthFailure.SignatureExpire" &&
-      learnClockSkew(this.settings.endpoint, res, this.deps.clock, signedAt)
-    ) {
-      // The server refused before doing anything, so one immediate re-send with corrected time is safe.
-      res = await this.send(action, body, this.signingTime());
-      envelope = parseEnvelope(action, res);
-    }
-    if (envelope.error) {
-      const { Code, Message } = envelope.error;
-      throw new CloudApiError("tencentcloud", action, Code, redact(Message), envelope.requestId, {
-        retryable: isRetryableTencentCode(Code),
-        httpStatus: res.status,
-      });
-    }
-    return validateResponse(action, schema, envelope.response, envelope.requestId);
-  }
-
-  /** Now, by the server's clock as far as we know it, in milliseconds. */
-  private signingTime(): number {
-    return serverNow(this.settings.endpoint, this.deps.clock);
-  }
-
-  private send(action: string, body: string, signedAtMs: number): Promise<HttpResponse> {
-    const s = this.settings;
+/** @internal How the Redis API is spoken; a call's parameters are serialized once, and exactly those bytes are signed and sent. */
+export const tencentProtocol: WireProtocol<TencentSettings, Record<string, unknown>, string> = {
+  cloud: "tencentcloud",
+  clockSkewCode: "AuthFailure.SignatureExpire",
+  prepare: (_action, params) => JSON.stringify(params),
+  sign(action, body, signedAtMs, s) {
     const url = new URL(s.endpoint);
     const timestamp = Math.floor(signedAtMs / 1000);
     const headers: Record<string, string> = {
@@ -108,42 +40,37 @@ export class TencentClient {
       }),
     };
     if (s.token) headers["X-TC-Token"] = s.token;
-    return postText({
-      action,
-      url: `${url.origin}/`,
-      headers,
-      body,
-      timeoutMs: s.requestTimeoutMs,
-      maxResponseBytes: MAX_RESPONSE_BYTES,
-    });
-  }
-}
+    return { url: `${url.origin}/`, headers, body };
+  },
+  unwrap: unwrapResponse,
+  isRetryable: (error) => isRetryableTencentCode(error.code),
+};
 
-interface Envelope {
-  response: Record<string, unknown>;
-  requestId?: string;
-  error?: { Code: string; Message: string };
+/** @internal A client of the Redis API for `settings`. */
+export class TencentClient extends VendorClient<TencentSettings, Record<string, unknown>, string> {
+  constructor(settings: TencentSettings, deps: Partial<ClientDeps> = {}) {
+    super(settings, tencentProtocol, deps);
+  }
 }
 
 /** Unwraps `{"Response": {...}}`; anything else is a transport-level or validation failure. */
-function parseEnvelope(action: string, res: HttpResponse): Envelope {
+function unwrapResponse(action: string, res: HttpResponse): Envelope {
   const json = tryParseJson(res.text);
-  const response = (json as { Response?: unknown } | undefined)?.Response;
-  if (response === null || typeof response !== "object" || Array.isArray(response)) {
+  const response = jsonObject((json as { Response?: unknown } | undefined)?.Response);
+  if (response === undefined) {
     if (res.status !== 200) throw gatewayError(action, res);
-    const what = json === undefined ? "body is not JSON" : "missing the Response object";
-    throw new ResponseValidationError(action, [`${what} (${describeBody(res.text)})`], undefined, {
-      retryable: json === undefined,
-    });
+    throw notAnEnvelope(
+      action,
+      res,
+      json,
+      json === undefined ? "body is not JSON" : "missing the Response object",
+    );
   }
-  const r = response as Record<string, unknown>;
-  const requestId = typeof r.RequestId === "string" ? r.RequestId : undefined;
-  const e = r.Error as { Code?: unknown; Message?: unknown } | undefined;
-  if (e !== undefined) {
-    if (e === null || typeof e !== "object" || typeof e.Code !== "string") {
-      throw new ResponseValidationError(action, ["Response.Error has no Code"], requestId);
-    }
-    return { response: r, requestId, error: { Code: e.Code, Message: String(e.Message ?? "") } };
+  const requestId = typeof response.RequestId === "string" ? response.RequestId : undefined;
+  const e = response.Error as { Code?: unknown; Message?: unknown } | undefined;
+  if (e === undefined) return { payload: response, requestId };
+  if (e === null || typeof e !== "object" || typeof e.Code !== "string") {
+    throw new ResponseValidationError(action, ["Response.Error has no Code"], requestId);
   }
-  return { response: r, requestId };
+  return { payload: response, requestId, error: { code: e.Code, message: String(e.Message ?? "") } };
 }

@@ -12,6 +12,7 @@ const RETRYABLE = [
   /^ServiceUnavailable$/,
 ];
 
+/** @internal Whether a Tencent error code means the call may succeed later. */
 export function isRetryableTencentCode(code: string): boolean {
   return RETRYABLE.some((p) => p.test(code));
 }

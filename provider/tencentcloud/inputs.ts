@@ -1,13 +1,16 @@
 /** Inputs of tencentcloud.RedisBackup, as a zod schema whose messages a person can act on. */
 import { z } from "zod";
-import { adoptInput, steeringInputs } from "../core/inputs";
+import { adoptInput, instanceInput, locationInput, steeringInputs } from "../core/inputs";
 
+/** The inputs of tencentcloud.RedisBackup; `check` validates with it. */
 export const TencentBackupInputsSchema = z.object({
-  instanceId: z
-    .string({ error: "instanceId is required: the Redis instance to back up, e.g. crs-xjhsdj01" })
-    .regex(/^crs-[A-Za-z0-9]+$/, {
-      error: "instanceId must be a Tencent Redis instance id like crs-xjhsdj01",
-    }),
+  instanceId: instanceInput(
+    "instanceId",
+    "the Redis instance",
+    "a Tencent Redis instance",
+    /^crs-[A-Za-z0-9]+$/,
+    "crs-xjhsdj01",
+  ),
   remark: z
     .string({ error: "remark must be a string" })
     .max(200, { error: "remark must be at most 200 characters" })
@@ -18,14 +21,12 @@ export const TencentBackupInputsSchema = z.object({
     .min(0, { error: "storageDays must be a whole number of days from 0 to 1825" })
     .max(1825, { error: "storageDays must be a whole number of days from 0 to 1825 (Tencent's limit)" })
     .optional(),
-  region: z
-    .string({ error: "region must be a string like ap-guangzhou" })
-    .regex(/^[a-z]+(-[a-z0-9]+)+$/, { error: "region must look like ap-guangzhou" })
-    .optional(),
+  region: locationInput("region", /^[a-z]+(-[a-z0-9]+)+$/, "ap-guangzhou"),
   backupId: adoptInput,
   ...steeringInputs,
 });
 
+/** The inputs of tencentcloud.RedisBackup, as `check` leaves them. */
 export type TencentBackupInputs = z.output<typeof TencentBackupInputsSchema>;
 
 /** Changing one of these means a different backup: Tencent has no API that modifies a backup. */

@@ -1,10 +1,11 @@
 /** What tencentcloud.RedisBackup records in state, built from the vendor's records. */
-import { stripUndefined } from "../core/outputs";
-import { zonelessToIso } from "../core/time";
+import { stripUndefined } from "../core/stripUndefined";
+import { zonelessToIso } from "../core/zonelessTime";
 import type { BackupDetail, BackupSummary } from "./api";
 import { BackupStatusName, statusName } from "./backup";
 import type { TencentBackupInputs } from "./inputs";
 
+/** What tencentcloud.RedisBackup records (its resource's outputs). */
 export interface TencentBackupOutputs extends TencentBackupInputs {
   instanceId: string;
   backupId: string;
@@ -49,6 +50,7 @@ export function inputsOf(o: TencentBackupOutputs): TencentBackupInputs {
   });
 }
 
+/** The outputs of a backup from its full record (and its listing entry, for ExpireTime). */
 export function buildOutputs(
   inputs: TencentBackupInputs,
   detail: BackupDetail,

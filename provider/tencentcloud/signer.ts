@@ -5,6 +5,7 @@
  */
 import { createHash, createHmac } from "crypto";
 
+/** The TC3 signature's algorithm name. */
 export const TC3_ALGORITHM = "TC3-HMAC-SHA256";
 
 /** Everything that determines a TC3 signature. */
@@ -33,30 +34,36 @@ export function tc3Date(timestamp: number): string {
   return new Date(timestamp * 1000).toISOString().slice(0, 10);
 }
 
+/** `<date>/<service>/tc3_request`. */
 export function credentialScope(timestamp: number, service: string): string {
   return `${tc3Date(timestamp)}/${service}/tc3_request`;
 }
 
+/** Lowercase hex SHA-256 of the body. */
 export function hashedPayload(payload: string): string {
   return sha256Hex(payload);
 }
 
+/** The names of the signed headers, `content-type;host` (and `x-tc-action` in the demo's variant). */
 export function signedHeaders(req: Pick<Tc3Request, "action">): string {
   return req.action === undefined ? "content-type;host" : "content-type;host;x-tc-action";
 }
 
+/** The signed headers, `name:value\n` each. */
 export function canonicalHeaders(req: Pick<Tc3Request, "contentType" | "host" | "action">): string {
   let headers = `content-type:${req.contentType}\nhost:${req.host}\n`;
   if (req.action !== undefined) headers += `x-tc-action:${req.action.toLowerCase()}\n`;
   return headers;
 }
 
+/** The canonical request TC3 hashes. */
 export function canonicalRequest(
   req: Pick<Tc3Request, "contentType" | "host" | "action" | "payload">,
 ): string {
   return ["POST", "/", "", canonicalHeaders(req), signedHeaders(req), hashedPayload(req.payload)].join("\n");
 }
 
+/** What the signing key signs: algorithm, timestamp, scope and the hashed canonical request. */
 export function stringToSign(req: Omit<Tc3Request, "secretId" | "secretKey">): string {
   return [
     TC3_ALGORITHM,
@@ -66,12 +73,14 @@ export function stringToSign(req: Omit<Tc3Request, "secretId" | "secretKey">): s
   ].join("\n");
 }
 
+/** The key derived from the secret, the date and the service. */
 export function signingKey(secretKey: string, timestamp: number, service: string): Buffer {
   const kDate = hmac(`TC3${secretKey}`, tc3Date(timestamp));
   const kService = hmac(kDate, service);
   return hmac(kService, "tc3_request");
 }
 
+/** The hex signature of a request. */
 export function tc3Signature(req: Tc3Request): string {
   return createHmac("sha256", signingKey(req.secretKey, req.timestamp, req.service))
     .update(stringToSign(req), "utf8")
@@ -84,23 +93,4 @@ export function signTc3(req: Tc3Request): string {
     `${TC3_ALGORITHM} Credential=${req.secretId}/${credentialScope(req.timestamp, req.service)}, ` +
     `SignedHeaders=${signedHeaders(req)}, Signature=${tc3Signature(req)}`
   );
-}
-
-/** The parts of an Authorization header, or undefined when it is not a TC3 header. */
-export interface ParsedTc3Authorization {
-  secretId: string;
-  date: string;
-  service: string;
-  signedHeaders: string;
-  signature: string;
-}
-
-/** Parses a TC3 Authorization header (used by the emulator to verify what clients send). */
-export function parseTc3Authorization(header: string): ParsedTc3Authorization | undefined {
-  const m =
-    /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/\s]+)\/tc3_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
-      header,
-    );
-  if (!m) return undefined;
-  return { secretId: m[1], date: m[2], service: m[3], signedHeaders: m[4], signature: m[5] };
 }

@@ -4,6 +4,7 @@
  * most fields optional in the docs) and strict about what the provider relies on (BackupId, State).
  */
 import { z } from "zod";
+import { collectPages } from "../core/pages";
 import { optionalInt } from "../core/schemas";
 import type { UCloudClient } from "./client";
 
@@ -12,11 +13,13 @@ const optionalString = z
   .nullish()
   .transform((v) => v || undefined);
 
+/** @internal CreateURedisBackup's answer: the backup's id, at once. */
 export const CreateURedisBackupResponse = z.object({
   // The doc table says always present; the doc's example omits it. Without it there is nothing to track.
   BackupId: z.string({ error: "BackupId is missing" }).min(1, { error: "BackupId is empty" }),
 });
 
+/** @internal One backup as DescribeURedisBackup lists it (URedisBackupSet). */
 export const URedisBackupSet = z.object({
   BackupId: z.string().min(1),
   BackupName: optionalString,
@@ -39,8 +42,10 @@ export const URedisBackupSet = z.object({
   SrcRegionName: optionalString,
   DstRegionName: optionalString,
 });
+/** @internal A backup as DescribeURedisBackup lists it. */
 export type URedisBackup = z.output<typeof URedisBackupSet>;
 
+/** @internal DescribeURedisBackup's answer: one page of backups. */
 export const DescribeURedisBackupResponse = z
   .object({
     TotalCount: optionalInt,
@@ -56,6 +61,7 @@ export function createURedisBackup(client: UCloudClient, req: { GroupId: string;
   return client.call("CreateURedisBackup", req, CreateURedisBackupResponse, { idempotent: false });
 }
 
+/** @internal DescribeURedisBackup's filters and paging. */
 export interface DescribeURedisBackupRequest {
   GroupId: string;
   /** Only this backup (current Go SDK). */
@@ -64,6 +70,7 @@ export interface DescribeURedisBackupRequest {
   Offset?: number;
 }
 
+/** @internal One page of the backups of a group matching `req`. */
 export function describeURedisBackup(client: UCloudClient, req: DescribeURedisBackupRequest) {
   return client.call("DescribeURedisBackup", { ...req }, DescribeURedisBackupResponse, { idempotent: true });
 }
@@ -80,19 +87,14 @@ export async function listURedisBackups(
   req: Omit<DescribeURedisBackupRequest, "Limit" | "Offset">,
   pageSize = 100,
 ): Promise<URedisBackup[]> {
-  const all: URedisBackup[] = [];
-  for (let page = 0, offset = 0; page < MAX_PAGES; page++, offset += pageSize) {
+  return collectPages(async (page) => {
+    const offset = page * pageSize;
     const res = await describeURedisBackup(client, { ...req, Limit: pageSize, Offset: offset });
-    all.push(...res.DataSet);
-    if (res.DataSet.length === 0) break;
-    if (
-      res.TotalCount !== undefined
-        ? offset + res.DataSet.length >= res.TotalCount
-        : res.DataSet.length < pageSize
-    )
-      break;
-  }
-  return all;
+    const items = res.DataSet;
+    const done =
+      res.TotalCount !== undefined ? offset + items.length >= res.TotalCount : items.length < pageSize;
+    return { items, last: items.length === 0 || done };
+  }, MAX_PAGES);
 }
 
 /** One backup of a group, or undefined when it is not listed (deleted, or its group gone). */

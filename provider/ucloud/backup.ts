@@ -8,12 +8,12 @@
  * characters of [A-Za-z0-9-_]); names over 54 characters are shortened to make room. Outputs give
  * `backupName` back as written and the full name as `ucloudBackupName`.
  */
-import { Clock, Sleep } from "../core/clock";
-import { OperationFailedError } from "../core/errors";
-import { Reporter } from "../core/log";
-import { waitFor } from "../core/waiter";
+import type { WaitDeps } from "../core/deps";
+import { CloudApiError, NotFoundError, OperationFailedError } from "../core/errors";
+import { progressReporter, waitFor } from "../core/waiter";
 import { URedisBackup, findURedisBackup, listURedisBackups } from "./api";
 import type { UCloudClient } from "./client";
+import { isAuthRetCode } from "./errors";
 
 /** The name of a backup whose program gave none. */
 export const DEFAULT_NAME_PREFIX = "pulumi";
@@ -44,6 +44,7 @@ export const STATE = {
 /** The project's shared status vocabulary (core planDiff relies on `expired`). */
 export type BackupStatusName = "creating" | "available" | "failed" | "expired";
 
+/** @internal The shared status of a UCloud State. */
 export function statusName(state: string): BackupStatusName | string {
   switch (state) {
     case STATE.inProgress:
@@ -81,18 +82,12 @@ export class BackupFailedError extends OperationFailedError {
   override name = "BackupFailedError";
 }
 
-export interface WaitDeps {
-  clock: Clock;
-  sleep: Sleep;
-  reporter: Reporter;
-}
-
 /**
  * Polls DescribeURedisBackup until the backup is `Success`. `Error` (and `Expired`, which a new
  * backup can only reach by failing) is a failure; a backup not listed yet is waited for, since a
  * listing may trail the create by a moment.
  */
-export function waitBackupSucceeded(
+export function waitBackupCreated(
   client: UCloudClient,
   groupId: string,
   backupId: string,
@@ -106,10 +101,7 @@ export function waitBackupSucceeded(
     timeoutMs,
     clock: deps.clock,
     sleep: deps.sleep,
-    onProgress: (status, elapsed) =>
-      deps.reporter.info(
-        `backup of ${groupId}: ${backupId} ${status} (${Math.round(elapsed / 1000)}s, timeout ${Math.round(timeoutMs / 60_000)}m)`,
-      ),
+    onProgress: progressReporter(deps.reporter, groupId, timeoutMs, (status) => `${backupId} ${status}`),
     poll: async () => {
       const backup = await findURedisBackup(client, groupId, backupId);
       if (!backup) return { state: "pending", status: "not listed yet" };
@@ -121,4 +113,40 @@ export function waitBackupSucceeded(
       );
     },
   });
+}
+
+/** An existing backup to track; it must exist and not have failed. */
+export async function findAdoptedBackup(
+  client: UCloudClient,
+  groupId: string,
+  backupId: string,
+): Promise<URedisBackup> {
+  const backup = await findURedisBackup(client, groupId, backupId);
+  if (!backup) throw new NotFoundError(`backup ${backupId} is not listed for ${groupId}`);
+  if (backup.State === STATE.error) {
+    throw new OperationFailedError(
+      `backup ${backupId} of ${groupId} is in state Error; it cannot be restored from`,
+    );
+  }
+  return backup;
+}
+
+/**
+ * Whether a backup whose delete was refused is gone anyway: no longer listed, or expired (UCloud
+ * names no "not found" code for this action, so the listing decides). Authentication errors and
+ * failures to look are the delete's own error.
+ */
+export async function goneAfterFailedDelete(
+  client: UCloudClient,
+  groupId: string,
+  backupId: string,
+  err: unknown,
+): Promise<boolean> {
+  if (!(err instanceof CloudApiError) || isAuthRetCode(Number(err.code))) return false;
+  try {
+    const backup = await findURedisBackup(client, groupId, backupId);
+    return backup === undefined || backup.State === STATE.expired;
+  } catch {
+    return false;
+  }
 }

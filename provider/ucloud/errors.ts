@@ -5,6 +5,7 @@
  * answer (161 "Action [X] not found") from ucloud-sdk-go `ucloud/mock_test.go`.
  */
 
+/** @internal The gateway's RetCodes the provider acts on. */
 export const RET_CODE = {
   /** The API answered after its 60 s deadline: whatever was asked may or may not have happened. */
   apiTimeout: 110,

@@ -1,38 +1,33 @@
 /** Inputs of ucloud.RedisBackup, as a zod schema whose messages a person can act on. */
 import { z } from "zod";
-import { adoptInput, steeringInputs } from "../core/inputs";
+import { adoptInput, instanceInput, locationInput, steeringInputs } from "../core/inputs";
 
 /** CreateURedisBackup's rule for BackupName: 6–63 characters of letters, digits, `-` and `_`. */
 export const BACKUP_NAME = /^[A-Za-z0-9_-]{6,63}$/;
 
+/** The inputs of ucloud.RedisBackup; `check` validates with it. */
 export const UCloudBackupInputsSchema = z.object({
-  groupId: z
-    .string({ error: "groupId is required: the URedis instance to back up, e.g. uredis-2cwmyb" })
-    .regex(/^uredis-[A-Za-z0-9]+$/, {
-      error: "groupId must be a UCloud URedis (master/replica) group id like uredis-2cwmyb",
-    }),
+  groupId: instanceInput(
+    "groupId",
+    "the URedis instance",
+    "a UCloud URedis (master/replica) group",
+    /^uredis-[A-Za-z0-9]+$/,
+    "uredis-2cwmyb",
+  ),
   backupName: z
     .string({ error: "backupName must be a string" })
     .regex(BACKUP_NAME, {
       error: "backupName must be 6 to 63 characters of letters, digits, - and _ (UCloud's rule)",
     })
     .optional(),
-  region: z
-    .string({ error: "region must be a string like cn-bj2" })
-    .regex(/^[a-z]+(-[a-z0-9]+)*$/, { error: "region must look like cn-bj2 or hk" })
-    .optional(),
-  zone: z
-    .string({ error: "zone must be a string like cn-bj2-04" })
-    .regex(/^[a-z]+(-[a-z0-9]+)*-\d+$/, { error: "zone must look like cn-bj2-04" })
-    .optional(),
-  projectId: z
-    .string({ error: "projectId must be a string like org-xxxxxx" })
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "projectId must look like org-xxxxxx" })
-    .optional(),
+  region: locationInput("region", /^[a-z]+(-[a-z0-9]+)*$/, "cn-bj2", "cn-bj2 or hk"),
+  zone: locationInput("zone", /^[a-z]+(-[a-z0-9]+)*-\d+$/, "cn-bj2-04"),
+  projectId: locationInput("projectId", /^[A-Za-z0-9_-]{1,64}$/, "org-xxxxxx"),
   backupId: adoptInput,
   ...steeringInputs,
 });
 
+/** The inputs of ucloud.RedisBackup, as `check` leaves them. */
 export type UCloudBackupInputs = z.output<typeof UCloudBackupInputsSchema>;
 
 /** Changing one of these means a different backup: UCloud has no API that modifies a backup. */

@@ -1,10 +1,11 @@
 /** What ucloud.RedisBackup records in state, built from UCloud's URedisBackupSet. */
-import { stripUndefined } from "../core/outputs";
-import { toIsoWithOffset } from "../core/time";
+import { stripUndefined } from "../core/stripUndefined";
+import { toIsoWithOffset } from "../core/zonelessTime";
 import type { URedisBackup } from "./api";
 import { BackupStatusName, statusName } from "./backup";
 import type { UCloudBackupInputs } from "./inputs";
 
+/** What ucloud.RedisBackup records (its resource's outputs). */
 export interface UCloudBackupOutputs extends UCloudBackupInputs {
   groupId: string;
   backupId: string;
@@ -58,6 +59,7 @@ export function inputsOf(o: UCloudBackupOutputs): UCloudBackupInputs {
   });
 }
 
+/** The outputs of a backup as UCloud lists it, where it lives. */
 export function buildOutputs(
   inputs: UCloudBackupInputs,
   backup: URedisBackup,

@@ -7,12 +7,16 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../core/lazyProvider";
+import { RedisBackupResource, SteeringArgs } from "../core/redisBackupResource";
+import type { UCloudBackupInputs, UCloudBackupOutputs } from "./operations";
 
 /** Serialized into every resource's state; see lazyProvider. */
-const provider = lazyProvider("pulumi-redis-backup/internal/ucloud/operations");
+const provider = lazyProvider<UCloudBackupInputs, UCloudBackupOutputs>(
+  "pulumi-redis-backup/internal/ucloud/operations",
+);
 
 /** Arguments of {@link RedisBackup}. */
-export interface RedisBackupArgs {
+export interface RedisBackupArgs extends SteeringArgs {
   /** The URedis group (instance) to back up, e.g. `uredis-2cwmyb`. Changing it replaces the backup. */
   groupId: pulumi.Input<string>;
   /**
@@ -27,12 +31,6 @@ export interface RedisBackupArgs {
   zone?: pulumi.Input<string>;
   /** Project of the group (required for sub-accounts); overrides `ucloud:projectId` / UCLOUD_PROJECT_ID. */
   projectId?: pulumi.Input<string>;
-  /** Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers). */
-  backupId?: pulumi.Input<string>;
-  /** How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything. */
-  waitTimeoutMinutes?: pulumi.Input<number>;
-  /** Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`. */
-  keepExpired?: pulumi.Input<boolean>;
 }
 
 /**
@@ -43,51 +41,56 @@ export interface RedisBackupArgs {
  * - Deleting the resource calls DeleteURedisBackup. That action is missing from UCloud's current SDKs;
  *   where the API no longer serves it, the backup stays until it expires and the delete says so.
  */
-export class RedisBackup extends pulumi.dynamic.Resource {
+export class RedisBackup extends RedisBackupResource {
+  /** The group the backup is of. */
   declare readonly groupId: pulumi.Output<string>;
+  /** UCloud's backup id (a UUID); the resource id is `<groupId>:<backupId>`. */
   declare readonly backupId: pulumi.Output<string>;
   /** `creating`, `available`, `failed` or `expired`. */
   declare readonly status: pulumi.Output<string>;
   /** UCloud's State: `Backuping`, `Success`, `Error` or `Expired`. */
   declare readonly state: pulumi.Output<string>;
+  /** True when the backup was adopted through `backupId` rather than taken. */
   declare readonly adopted: pulumi.Output<boolean>;
   /** The backup's name as UCloud shows it (`backupName` plus a marker). */
   declare readonly ucloudBackupName: pulumi.Output<string | undefined>;
+  /** The group's name. */
   declare readonly groupName: pulumi.Output<string | undefined>;
-  /** Where the backup lives. */
+  /** Where the backup lives: its region. */
   declare readonly region: pulumi.Output<string>;
+  /** Where the backup lives: its zone (DeleteURedisBackup needs it). */
   declare readonly zone: pulumi.Output<string | undefined>;
+  /** The project the group belongs to, when one was set. */
   declare readonly projectId: pulumi.Output<string | undefined>;
   /** `manual` or `automatic`. */
   declare readonly backupType: pulumi.Output<string | undefined>;
   /** When it was taken, ISO 8601 UTC. */
   declare readonly backupTime: pulumi.Output<string | undefined>;
+  /** Size of the backup in bytes. */
   declare readonly sizeBytes: pulumi.Output<number | undefined>;
+  /** The group's memory, in MB. */
   declare readonly memorySizeMb: pulumi.Output<number | undefined>;
+  /** The Redis version backed up, e.g. `6.0`. */
   declare readonly redisVersion: pulumi.Output<string | undefined>;
   /** The name exactly as written in the program. */
   declare readonly backupName: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: RedisBackupArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = {
-      status: undefined,
-      state: undefined,
-      adopted: undefined,
-      ucloudBackupName: undefined,
-      groupName: undefined,
-      backupType: undefined,
-      backupTime: undefined,
-      sizeBytes: undefined,
-      memorySizeMb: undefined,
-      redisVersion: undefined,
-    };
-    super(
-      provider,
-      name,
-      { backupId: undefined, region: undefined, zone: undefined, projectId: undefined, ...outputs, ...args },
-      opts,
-      "ucloud",
-      "RedisBackup",
-    );
+    const outputs = [
+      "region",
+      "zone",
+      "projectId",
+      "status",
+      "state",
+      "adopted",
+      "ucloudBackupName",
+      "groupName",
+      "backupType",
+      "backupTime",
+      "sizeBytes",
+      "memorySizeMb",
+      "redisVersion",
+    ];
+    super(provider, "ucloud", name, args, outputs, opts);
   }
 }

@@ -21,8 +21,10 @@ export type UCloudParamValue =
   | readonly UCloudParamValue[]
   | { readonly [key: string]: UCloudParamValue };
 
+/** A request's parameters before they are flattened. */
 export type UCloudParams = Readonly<Record<string, UCloudParamValue>>;
 
+/** A UCloud key pair (and STS token). */
 export interface UCloudCredential {
   publicKey: string;
   privateKey: string;

@@ -4,7 +4,7 @@
  */
 import { ALICLOUD_DEMO_INSTANCE_IDS, DEFAULT_ALICLOUD_CREDENTIALS } from "../../emulator";
 import { useEmulator } from "../helpers/emulator";
-import { RpcResult, alicloudAdmin, rpcCall, send } from "./alicloudRequest";
+import { RpcResult, alicloudAdmin, rpcCall, send } from "../helpers/alicloudRequest";
 
 const STS = {
   accessKeyId: "STS.emulatorTemporaryKey",

@@ -5,7 +5,7 @@
  */
 import { ALICLOUD_DEMO_INSTANCE_IDS } from "../../emulator";
 import * as ops from "../../provider/alicloud/operations";
-import { alicloudDeps, pointAlicloudAt } from "../helpers/alicloudEnv";
+import { alicloudDeps, pointAlicloudAt } from "../helpers/cloudEnv";
 import { useEmulator } from "../helpers/emulator";
 
 const CANARY = {

@@ -22,9 +22,9 @@ import { isDeleteUnsupported, isNotFound, isRetryableAlicloudCode } from "../../
 import * as ops from "../../provider/alicloud/operations";
 import { buildOutputs, isoUtc } from "../../provider/alicloud/outputs";
 import { alicloudEndpointHost, resolveAlicloudSettings } from "../../provider/alicloud/settings";
-import { UNKNOWN } from "../../provider/core/outputs";
+import { UNKNOWN } from "../../provider/core/unknown";
 import * as seeds from "../fixtures/alicloud/seed-examples";
-import { ALICLOUD_ENV } from "../helpers/alicloudEnv";
+import { ALICLOUD_ENV } from "../helpers/cloudEnv";
 import { fakeClock } from "../helpers/fakeClock";
 import { startHostileServer } from "../helpers/hostileServer";
 
@@ -375,7 +375,15 @@ describe("what the client makes of each answer", () => {
       ),
     ).toBe(true);
     const err = (code: string, status = 400) =>
-      new CloudApiError("alicloud", "DeleteBackup", code, "m", "r", { retryable: false, httpStatus: status });
+      new CloudApiError({
+        cloud: "alicloud",
+        action: "DeleteBackup",
+        code,
+        message: "m",
+        requestId: "r",
+        retryable: false,
+        httpStatus: status,
+      });
     expect(isDeleteUnsupported(err("IncorrectInstanceType"))).toBe(true);
     expect(isNotFound(err("InvalidBackupId.NotFound", 404))).toBe(true);
     expect(isNotFound(err("Forbidden.RAM", 403))).toBe(false);

@@ -85,7 +85,12 @@ it("a transient failure of one poll does not end the wait", async () => {
     poll: async () => {
       polls++;
       if (polls === 2)
-        throw new TransportError("DescribeTaskInfo", "network error ECONNRESET", true, { retryable: true });
+        throw new TransportError({
+          action: "DescribeTaskInfo",
+          detail: "network error ECONNRESET",
+          outcomeUnknown: true,
+          retryable: true,
+        });
       return polls === 4 ? { state: "done", value: "ok" } : { state: "pending", status: "running" };
     },
   });

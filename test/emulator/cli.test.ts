@@ -7,7 +7,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { DEMO_INSTANCES } from "../../emulator";
 import { defaultDataFile, parseCliArgs, runCli } from "../../emulator/cli";
-import { errorCode, tencentCall } from "./tencentRequest";
+import { errorCode, tencentCall } from "../helpers/tencentRequest";
 
 const ROOT = resolve(__dirname, "../..");
 

@@ -2,7 +2,7 @@
  * Injected faults and the rate limit, as a client meets them on the wire.
  */
 import { useEmulator } from "../helpers/emulator";
-import { adminCall, errorCode, tencentCall } from "./tencentRequest";
+import { adminCall, errorCode, tencentCall } from "../helpers/tencentRequest";
 
 const handle = useEmulator({ taskSeconds: 0, rateLimitPerSecond: 0 });
 const admin = () => handle.emulator.admin;

@@ -4,7 +4,7 @@
 import { request } from "http";
 import type { Socket } from "net";
 import { useEmulator } from "../helpers/emulator";
-import { adminCall, errorCode, send, tencentCall } from "./tencentRequest";
+import { adminCall, errorCode, send, tencentCall } from "../helpers/tencentRequest";
 
 const handle = useEmulator({ taskSeconds: 0 });
 const url = () => new URL(handle.emulator.url);

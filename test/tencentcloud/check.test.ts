@@ -1,5 +1,5 @@
 import { check } from "../../provider/tencentcloud/operations";
-import { UNKNOWN } from "../../provider/core/outputs";
+import { UNKNOWN } from "../../provider/core/unknown";
 
 const failuresOf = (news: unknown) => check({}, news).failures.map((f) => f.property);
 

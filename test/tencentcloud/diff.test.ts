@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../../provider/core/outputs";
+import { UNKNOWN } from "../../provider/core/unknown";
 import { diff, TencentBackupOutputs } from "../../provider/tencentcloud/operations";
 
 const recorded: TencentBackupOutputs = {

@@ -3,10 +3,10 @@ import {
   canonicalRequest,
   credentialScope,
   hashedPayload,
-  parseTc3Authorization,
   signTc3,
   tc3Signature,
 } from "../../provider/tencentcloud/signer";
+import { parseTc3Authorization } from "../../emulator/tencentcloud/authorization";
 import { tc3Vectors } from "./signer.fixture";
 
 describe.each(tc3Vectors)("TC3 vector $name", (v) => {

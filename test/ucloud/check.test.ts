@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../../provider/core/outputs";
+import { UNKNOWN } from "../../provider/core/unknown";
 import { check } from "../../provider/ucloud/operations";
 
 const failuresOf = (news: unknown) => check({}, news).failures.map((f) => f.property);

@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../../provider/core/outputs";
+import { UNKNOWN } from "../../provider/core/unknown";
 import { UCloudBackupOutputs, diff } from "../../provider/ucloud/operations";
 
 const recorded: UCloudBackupOutputs = {

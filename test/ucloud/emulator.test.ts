@@ -7,7 +7,7 @@ import { request } from "http";
 import { DEFAULT_UCLOUD_CREDENTIALS, UCLOUD_DEMO_GROUP_IDS, UCLOUD_DEMO_ZONE } from "../../emulator";
 import { signParams } from "../../provider/ucloud/signer";
 import { useEmulator } from "../helpers/emulator";
-import { ucloudCall } from "../helpers/ucloudEnv";
+import { ucloudCall } from "../helpers/ucloudRequest";
 
 const handle = useEmulator({ taskSeconds: 0, ucloud: { backupSeconds: 60, retentionDays: 7 } });
 const [orders, sessions] = UCLOUD_DEMO_GROUP_IDS;

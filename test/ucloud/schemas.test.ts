@@ -140,7 +140,12 @@ it("RetCode classification: reads retry ≥ 2000 and the gateway's transient cod
     ]);
   }
   expect(
-    new CloudApiError("ucloud", "A", "171", "Signature VerifyAC Error", undefined, { retryable: false })
-      .message,
+    new CloudApiError({
+      cloud: "ucloud",
+      action: "A",
+      code: "171",
+      message: "Signature VerifyAC Error",
+      retryable: false,
+    }).message,
   ).toBe("A: 171: Signature VerifyAC Error");
 });

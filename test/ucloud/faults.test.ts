@@ -6,7 +6,7 @@
 import { UCLOUD_DEMO_GROUP_IDS } from "../../emulator";
 import * as ops from "../../provider/ucloud/operations";
 import { useEmulator } from "../helpers/emulator";
-import { emulatorDeps, pointUCloudAt } from "../helpers/ucloudEnv";
+import { emulatorDeps, pointUCloudAt } from "../helpers/cloudEnv";
 
 const handle = useEmulator({ rateLimitPerSecond: 0, ucloud: { backupSeconds: 20 } });
 const [orders] = UCLOUD_DEMO_GROUP_IDS;

@@ -2,10 +2,10 @@
  * A raw, signed Tencent API 3.0 request over node:http, with every part overridable so tests can
  * send exactly the mistakes real clients make. Signs with the project's signer.
  */
-import { request } from "http";
 import type { Socket } from "net";
 import { signTc3 } from "../../provider/tencentcloud/signer";
 import { DEFAULT_TENCENT_CREDENTIALS } from "../../emulator";
+import { sendRaw } from "./rawHttp";
 
 export interface TencentCallOptions {
   secretId?: string;
@@ -88,8 +88,8 @@ export function tencentCall(
   return send(url, o.method ?? "POST", o.path ?? "/", headers, body, o.socket);
 }
 
-/** Sends a plain HTTP request and collects the answer. */
-export function send(
+/** Sends a plain HTTP request and collects the answer, read as a Tencent envelope. */
+export async function send(
   url: URL,
   method: string,
   path: string,
@@ -97,55 +97,11 @@ export function send(
   body: string | Buffer,
   socket?: Socket,
 ): Promise<TencentCallResult> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method,
-        path,
-        headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) },
-        agent: false,
-        ...(socket ? { createConnection: () => socket } : {}),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          let json: TencentCallResult["json"];
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined as unknown as TencentCallResult["json"];
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-        });
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+  const answer = await sendRaw({ url, method, path, headers, body, socket });
+  return { ...answer, json: answer.json as TencentCallResult["json"] };
 }
 
-/** POSTs an admin operation over HTTP. */
-export async function adminCall(
-  baseUrl: string,
-  op: string,
-  args: Record<string, unknown> = {},
-  method = "POST",
-): Promise<{ status: number; body: { result?: unknown; error?: string } }> {
-  const url = new URL(baseUrl);
-  const res = await send(
-    url,
-    method,
-    `/_emulator/${op}`,
-    { "Content-Type": "application/json" },
-    JSON.stringify(args),
-  );
-  return { status: res.status, body: JSON.parse(res.text) };
-}
+export { adminCall } from "./rawHttp";
 
 /** The Error code of a Tencent answer, or undefined on success. */
 export const errorCode = (r: TencentCallResult) => r.json.Response.Error?.Code;

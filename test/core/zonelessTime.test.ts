@@ -3,7 +3,7 @@ import {
   parseZonelessTime,
   toIsoWithOffset,
   zonelessToIso,
-} from "../../provider/core/time";
+} from "../../provider/core/zonelessTime";
 
 it("reads Tencent's zoneless times as UTC+8 and writes ISO 8601 with the offset", () => {
   expect(zonelessToIso("2022-12-19 19:41:42", "+08:00")).toBe("2022-12-19T19:41:42+08:00");

@@ -3,9 +3,9 @@
  * exactly the mistakes real clients make. Signs with the project's signer.
  */
 import { randomUUID } from "crypto";
-import { request } from "http";
 import { DEFAULT_ALICLOUD_CREDENTIALS } from "../../emulator";
 import { formEncode, rpcTimestamp, signParams } from "../../provider/alicloud/signer";
+import { sendRaw } from "./rawHttp";
 
 export interface RpcCallOptions {
   accessKeyId?: string;
@@ -75,52 +75,20 @@ export function rpcCall(
   );
 }
 
-export function send(
+/** Sends a plain HTTP request (form-encoded when it has a body) and collects the answer. */
+export async function send(
   url: URL,
   method: string,
   path: string,
   body: string,
   headers: Record<string, string> = {},
 ): Promise<RpcResult> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method,
-        path,
-        headers: {
-          ...(body ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
-          "Content-Length": String(Buffer.byteLength(body)),
-          ...headers,
-        },
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          let json: RpcResult["json"];
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = {};
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-        });
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+  const contentType: Record<string, string> = body
+    ? { "Content-Type": "application/x-www-form-urlencoded" }
+    : {};
+  const answer = await sendRaw({ url, method, path, body, headers: { ...contentType, ...headers } });
+  return { ...answer, json: (answer.json ?? {}) as RpcResult["json"] };
 }
 
-/** POSTs an alicloud admin operation over HTTP. */
-export async function alicloudAdmin(baseUrl: string, op: string, args: Record<string, unknown> = {}) {
-  const res = await send(new URL(baseUrl), "POST", `/_emulator/${op}`, JSON.stringify(args), {
-    "Content-Type": "application/json",
-  });
-  return { status: res.status, body: res.json as { result?: unknown; error?: string } };
-}
+/** POSTs an admin operation over HTTP. */
+export { adminCall as alicloudAdmin } from "./rawHttp";

@@ -1,6 +1,7 @@
 /** Where progress and warnings go: Pulumi's log in the provider process, a capture in tests. */
 import { redact } from "./redact";
 
+/** Where progress lines and warnings go. */
 export interface Reporter {
   info(message: string): void;
   warn(message: string): void;

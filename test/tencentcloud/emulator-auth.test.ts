@@ -4,7 +4,7 @@
  */
 import { DEFAULT_TENCENT_CREDENTIALS } from "../../emulator";
 import { useEmulator } from "../helpers/emulator";
-import { errorCode, tencentCall } from "./tencentRequest";
+import { errorCode, tencentCall } from "../helpers/tencentRequest";
 
 const TOKEN_KEY = { secretId: "AKIDTEMPORARY0001", secretKey: "temporary-secret", token: "session-token-1" };
 const handle = useEmulator({ credentials: [DEFAULT_TENCENT_CREDENTIALS, TOKEN_KEY] });

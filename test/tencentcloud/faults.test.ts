@@ -5,7 +5,7 @@
 import { DEMO_INSTANCE_IDS } from "../../emulator";
 import * as ops from "../../provider/tencentcloud/operations";
 import { useEmulator } from "../helpers/emulator";
-import { emulatorDeps, pointTencentAt } from "../helpers/tencentEnv";
+import { emulatorDeps, pointTencentAt } from "../helpers/cloudEnv";
 
 const CANARY = {
   secretId: "AKIDCANARYFAULTS00000000000000000000001",

@@ -3,7 +3,7 @@
  * how they change as the emulated world moves on (tasks finish, backups expire, operators meddle).
  */
 import { useEmulator } from "../helpers/emulator";
-import { TencentCallResult, errorCode, tencentCall } from "./tencentRequest";
+import { TencentCallResult, errorCode, tencentCall } from "../helpers/tencentRequest";
 
 const TASK_SECONDS = 60;
 const handle = useEmulator({ taskSeconds: TASK_SECONDS, rateLimitPerSecond: 0 });

@@ -1,0 +1,56 @@
+/**
+ * The Tencent Cloud (Redis 2018-04-12) part of the emulator, assembled: its world (instances,
+ * tasks, backups), its admin object and its API, sharing the emulator's clock, faults, rate limiter
+ * and stats. Tencent is the default vendor: its API is at `POST /`.
+ */
+import { SharedWorld, vendorApi } from "../pipeline";
+import type { Vendor } from "../vendor";
+import { TencentAdmin, createTencentAdmin, tencentAdminOperations } from "./admin";
+import { tencentApi } from "./api";
+import {
+  DEFAULT_TENCENT_CREDENTIALS,
+  DEMO_INSTANCES,
+  InstanceSeed,
+  TencentCredential,
+  parseCredential,
+} from "./seeds";
+import { TencentRedisState } from "./state";
+import { parseUtcOffset } from "./time";
+
+export type { AdminBackupView, TencentAdmin } from "./admin";
+export type { BackupSeed, EmulatorData, InstanceSeed, TencentCredential } from "./seeds";
+export {
+  DEFAULT_TENCENT_CREDENTIALS,
+  DEMO_INSTANCES,
+  DEMO_INSTANCE_IDS,
+  DEMO_REGION,
+  parseEmulatorData,
+} from "./seeds";
+export { REDIS_API_VERSION } from "./api";
+
+export interface TencentEmulatorOptions {
+  /** Instances to start with; default the demo instances. */
+  instances?: readonly InstanceSeed[];
+  /** API keys accepted; default [DEFAULT_TENCENT_CREDENTIALS]. */
+  credentials?: readonly TencentCredential[];
+  /** Zone of Tencent's `yyyy-MM-dd HH:mm:ss` strings; default +08:00. */
+  timezoneOffset?: string;
+  /** Seconds a backup task takes on the world clock. */
+  taskSeconds: number;
+}
+
+export type TencentVendor = Vendor<TencentAdmin>;
+
+export function createTencentVendor(options: TencentEmulatorOptions, shared: SharedWorld): TencentVendor {
+  const utcOffsetMinutes = parseUtcOffset(options.timezoneOffset ?? "+08:00");
+  const credentials = (options.credentials ?? [DEFAULT_TENCENT_CREDENTIALS]).map(parseCredential);
+  if (credentials.length === 0) throw new TypeError("credentials: at least one key pair is needed");
+  const state = new TencentRedisState(shared.clock, {
+    taskSeconds: options.taskSeconds,
+    instances: options.instances ?? DEMO_INSTANCES,
+  });
+  const admin = createTencentAdmin(state, utcOffsetMinutes);
+  const operations = tencentAdminOperations(admin);
+  const spec = tencentApi({ state, credentials: () => credentials, clock: shared.clock, utcOffsetMinutes });
+  return { api: vendorApi({ ...spec, adminOperations: () => operations }, shared), admin };
+}

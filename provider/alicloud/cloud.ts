@@ -1,0 +1,62 @@
+/**
+ * Alibaba Cloud in the registry (provider/clouds.ts): its part of `backups.yaml`, the resource a
+ * declaration becomes, the `read` a drift check runs. Loads neither until asked.
+ */
+import { z } from "zod";
+import { defineCloud } from "../core/cloud";
+import type { RedisBackup } from "./resource";
+import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
+import { AlicloudBackupInputs, AlicloudBackupInputsSchema } from "./inputs";
+
+const RETENTION =
+  "must be a whole number of days from 7 to 730, or -1 to keep the backup as long as the instance";
+
+/** An Alibaba Cloud entry of `backups.yaml`. */
+export const AlicloudDeclarationSchema = z.strictObject({
+  cloud: z.literal("alicloud"),
+  instance: instanceField(/^r-[A-Za-z0-9]+$/, "an Alibaba Cloud Redis (Tair) instance", "r-bp1zxszhcgatnx"),
+  retentionDays: z
+    .number({ error: RETENTION })
+    .int({ error: RETENTION })
+    .refine((d) => d === -1 || (d >= 7 && d <= 730), { error: RETENTION })
+    .optional(),
+  region: str("a region like cn-hangzhou")
+    .regex(/^[a-z]+(-[a-z0-9]+)+$/, { error: "must look like cn-hangzhou" })
+    .optional(),
+  backupId: idText(
+    str("a backup file id").regex(/^\d+(,\d+)*$/, {
+      error: 'must be a backup file id like "111111111" (several, comma-joined, for a cluster)',
+    }),
+  ),
+  ...steeringFields,
+  remark: notHere("Alibaba Cloud backups take no remark (CreateBackup has none): remove it"),
+  backupName: notHere("Alibaba Cloud backups take no name (CreateBackup has none): remove it"),
+  zone: notHere("only ucloud backups take a zone; Alibaba Cloud finds the instance by its region"),
+  projectId: notHere("only ucloud backups take a projectId"),
+});
+
+/** An Alibaba Cloud entry of `backups.yaml`, as its schema leaves it. */
+export type AlicloudDeclaration = z.output<typeof AlicloudDeclarationSchema>;
+
+/** @internal The registry entry (see provider/clouds.ts). */
+export const alicloud = defineCloud<"alicloud", AlicloudDeclaration, AlicloudBackupInputs, RedisBackup>({
+  name: "alicloud",
+  declarationSchema: AlicloudDeclarationSchema,
+  inputsSchema: AlicloudBackupInputsSchema,
+  inputsOf: (d) => ({
+    instanceId: d.instance,
+    retentionDays: d.retentionDays,
+    regionId: d.region,
+  }),
+  resource: () => require("./resource").RedisBackup,
+  lifecycle: () => require("./operations"),
+  environment: {
+    label: "Alibaba Cloud",
+    variables: [
+      "ALIBABA_CLOUD_ACCESS_KEY_ID",
+      "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+      "ALIBABA_CLOUD_REGION_ID",
+      "ALIBABA_CLOUD_ENDPOINT",
+    ],
+  },
+});

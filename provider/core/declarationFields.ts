@@ -1,0 +1,40 @@
+/**
+ * Building blocks of the declarations file's per-cloud rules (`backups.yaml`, see
+ * provider/declarations): the fields every cloud takes, in the same words everywhere. Messages
+ * never repeat the field: the report prefixes `name.field`.
+ */
+import { z } from "zod";
+
+/** A string field; `what` completes "must be ...". */
+export const str = (what: string) => z.string({ error: `must be ${what}` });
+
+/** The instance field: "required" when absent, the rule when wrong. */
+export function instanceField(rule: RegExp, what: string, example: string) {
+  const wrong = `must be ${what} id like ${example}`;
+  return z
+    .string({
+      error: (iss) =>
+        iss.input === undefined || iss.input === null ? `required: ${what} id, e.g. ${example}` : wrong,
+    })
+    .regex(rule, { error: wrong });
+}
+
+/** `waitTimeoutMinutes`, as every cloud takes it. */
+export const waitTimeoutMinutesField = z
+  .number({ error: "must be a number of minutes" })
+  .positive({ error: "must be more than 0 minutes" })
+  .max(1440, { error: "must be at most 1440 minutes (one day)" })
+  .optional();
+
+/** `keepExpired`, as every cloud takes it. */
+export const keepExpiredField = z.boolean({ error: "must be true or false" }).optional();
+
+/** `keepExpired` and `waitTimeoutMinutes`, as every cloud takes them. */
+export const steeringFields = { keepExpired: keepExpiredField, waitTimeoutMinutes: waitTimeoutMinutesField };
+
+/** A field another cloud takes: present here, it is a mistake worth its own sentence. */
+export const notHere = (reason: string) => z.never({ error: reason }).optional();
+
+/** YAML reads `backupId: 111111111` as a number; a backup id is text. */
+export const idText = (rule: z.ZodString) =>
+  z.preprocess((v) => (typeof v === "number" && Number.isSafeInteger(v) ? String(v) : v), rule).optional();

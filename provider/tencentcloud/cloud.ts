@@ -1,0 +1,61 @@
+/**
+ * Tencent Cloud in the registry (provider/clouds.ts): its part of `backups.yaml`, the resource a
+ * declaration becomes, the `read` a drift check runs. Loads neither until asked.
+ */
+import { z } from "zod";
+import { defineCloud } from "../core/cloud";
+import type { RedisBackup } from "./resource";
+import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
+import { TencentBackupInputs, TencentBackupInputsSchema } from "./inputs";
+
+const RETENTION = "must be a whole number of days from 0 to 1825 (0: the instance's default, usually 7)";
+
+/** A Tencent Cloud entry of `backups.yaml`. */
+export const TencentDeclarationSchema = z.strictObject({
+  cloud: z.literal("tencentcloud"),
+  instance: instanceField(/^crs-[A-Za-z0-9]+$/, "a Tencent Cloud Redis instance", "crs-xjhsdj01"),
+  remark: str("text").max(200, { error: "must be at most 200 characters" }).optional(),
+  retentionDays: z
+    .number({ error: RETENTION })
+    .int({ error: RETENTION })
+    .min(0, { error: RETENTION })
+    .max(1825, { error: RETENTION })
+    .optional(),
+  region: str("a region like ap-guangzhou")
+    .regex(/^[a-z]+(-[a-z0-9]+)+$/, { error: "must look like ap-guangzhou" })
+    .optional(),
+  backupId: idText(str("a backup id").min(1, { error: "must not be empty" })),
+  ...steeringFields,
+  backupName: notHere("Tencent Cloud backups have a remark, not a name: write remark instead"),
+  zone: notHere("only ucloud backups take a zone; Tencent Cloud finds the instance by its region"),
+  projectId: notHere("only ucloud backups take a projectId"),
+});
+
+/** A Tencent entry of `backups.yaml`, as its schema leaves it. */
+export type TencentDeclaration = z.output<typeof TencentDeclarationSchema>;
+
+/** @internal The registry entry (see provider/clouds.ts). */
+export const tencentcloud = defineCloud<"tencentcloud", TencentDeclaration, TencentBackupInputs, RedisBackup>(
+  {
+    name: "tencentcloud",
+    declarationSchema: TencentDeclarationSchema,
+    inputsSchema: TencentBackupInputsSchema,
+    inputsOf: (d) => ({
+      instanceId: d.instance,
+      remark: d.remark,
+      storageDays: d.retentionDays,
+      region: d.region,
+    }),
+    resource: () => require("./resource").RedisBackup,
+    lifecycle: () => require("./operations"),
+    environment: {
+      label: "Tencent Cloud",
+      variables: [
+        "TENCENTCLOUD_SECRET_ID",
+        "TENCENTCLOUD_SECRET_KEY",
+        "TENCENTCLOUD_REGION",
+        "TENCENTCLOUD_ENDPOINT",
+      ],
+    },
+  },
+);

@@ -1,0 +1,56 @@
+/**
+ * UCloud in the registry (provider/clouds.ts): its part of `backups.yaml`, the resource a
+ * declaration becomes, the `read` a drift check runs. Loads neither until asked.
+ */
+import { z } from "zod";
+import { defineCloud } from "../core/cloud";
+import type { RedisBackup } from "./resource";
+import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
+import { BACKUP_NAME, UCloudBackupInputs, UCloudBackupInputsSchema } from "./inputs";
+
+/** A UCloud entry of `backups.yaml`. */
+export const UCloudDeclarationSchema = z.strictObject({
+  cloud: z.literal("ucloud"),
+  instance: instanceField(/^uredis-[A-Za-z0-9]+$/, "a UCloud URedis group", "uredis-2cwmyb"),
+  backupName: str("text")
+    .regex(BACKUP_NAME, { error: "must be 6 to 63 letters, digits, '-' and '_' (UCloud's rule)" })
+    .optional(),
+  region: str("a region like cn-bj2")
+    .regex(/^[a-z]+(-[a-z0-9]+)*$/, { error: "must look like cn-bj2 or hk" })
+    .optional(),
+  zone: str("a zone like cn-bj2-04")
+    .regex(/^[a-z]+(-[a-z0-9]+)*-\d+$/, { error: "must look like cn-bj2-04" })
+    .optional(),
+  projectId: str("a project id like org-xxxxxx")
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "must look like org-xxxxxx" })
+    .optional(),
+  backupId: idText(str("a backup id").min(1, { error: "must not be empty" })),
+  ...steeringFields,
+  retentionDays: notHere(
+    "UCloud takes no retention per backup (CreateURedisBackup has none; the group's backup policy decides): remove it",
+  ),
+  remark: notHere("UCloud backups have a name, not a remark: write backupName instead"),
+});
+
+/** A UCloud entry of `backups.yaml`, as its schema leaves it. */
+export type UCloudDeclaration = z.output<typeof UCloudDeclarationSchema>;
+
+/** @internal The registry entry (see provider/clouds.ts). */
+export const ucloud = defineCloud<"ucloud", UCloudDeclaration, UCloudBackupInputs, RedisBackup>({
+  name: "ucloud",
+  declarationSchema: UCloudDeclarationSchema,
+  inputsSchema: UCloudBackupInputsSchema,
+  inputsOf: (d) => ({
+    groupId: d.instance,
+    backupName: d.backupName,
+    region: d.region,
+    zone: d.zone,
+    projectId: d.projectId,
+  }),
+  resource: () => require("./resource").RedisBackup,
+  lifecycle: () => require("./operations"),
+  environment: {
+    label: "UCloud",
+    variables: ["UCLOUD_PUBLIC_KEY", "UCLOUD_PRIVATE_KEY", "UCLOUD_REGION", "UCLOUD_ENDPOINT"],
+  },
+});

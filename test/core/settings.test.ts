@@ -1,0 +1,76 @@
+/**
+ * The settings rules every cloud shares (core/settings.ts), checked on each: stack config first,
+ * the endpoint gains a scheme and must be a URL, 0 turns the client-side rate limiter off.
+ */
+import { ConfigurationError } from "../../provider/core/errors";
+import { setStackConfig } from "../../provider/core/settings";
+import { resolveAlicloudSettings } from "../../provider/alicloud/settings";
+import { resolveTencentSettings } from "../../provider/tencentcloud/settings";
+import { resolveUCloudSettings } from "../../provider/ucloud/settings";
+import { CLOUD_ENV } from "../helpers/cloudEnv";
+
+const clouds = [
+  {
+    cloud: "tencentcloud",
+    resolve: () => resolveTencentSettings(),
+    env: {
+      TENCENTCLOUD_SECRET_ID: "id",
+      TENCENTCLOUD_SECRET_KEY: "secret-key",
+      TENCENTCLOUD_REGION: "ap-guangzhou",
+    },
+    endpoint: "TENCENTCLOUD_ENDPOINT",
+    rate: "TENCENTCLOUD_RATE_LIMIT_PER_SECOND",
+  },
+  {
+    cloud: "alicloud",
+    resolve: () => resolveAlicloudSettings(),
+    env: {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "id",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "secret-key",
+      ALIBABA_CLOUD_REGION_ID: "cn-hangzhou",
+    },
+    endpoint: "ALIBABA_CLOUD_ENDPOINT",
+    rate: "ALIBABA_CLOUD_RATE_LIMIT_PER_SECOND",
+  },
+  {
+    cloud: "ucloud",
+    resolve: () => resolveUCloudSettings(),
+    env: { UCLOUD_PUBLIC_KEY: "id", UCLOUD_PRIVATE_KEY: "secret-key", UCLOUD_REGION: "cn-bj2" },
+    endpoint: "UCLOUD_ENDPOINT",
+    rate: "UCLOUD_RATE_LIMIT_PER_SECOND",
+  },
+] as const;
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+  setStackConfig(undefined);
+});
+
+describe.each(clouds)("$cloud settings", (c) => {
+  beforeEach(() => {
+    for (const name of [...CLOUD_ENV[c.cloud], c.rate]) delete process.env[name];
+    Object.assign(process.env, c.env);
+  });
+
+  it("0 turns the client-side rate limiter off; anything not a number keeps the default", () => {
+    process.env[c.rate] = "0";
+    expect(c.resolve().rateLimitPerSecond).toBe(0);
+    process.env[c.rate] = "many";
+    expect(c.resolve().rateLimitPerSecond).toBeGreaterThan(0);
+  });
+
+  it("an endpoint without a scheme gains https://; one that is not a URL is refused, naming the setting", () => {
+    process.env[c.endpoint] = "example.com/api/";
+    expect(c.resolve().endpoint).toBe("https://example.com/api");
+    process.env[c.endpoint] = "http://[not a url";
+    expect(() => c.resolve()).toThrow(ConfigurationError);
+    expect(() => c.resolve()).toThrow(`${c.cloud}:endpoint / ${c.endpoint} is not a URL: http://[not a url`);
+  });
+
+  it("stack config wins over the environment", () => {
+    setStackConfig({ get: (k) => (k === `${c.cloud}:endpoint` ? "http://127.0.0.1:9" : undefined) });
+    process.env[c.endpoint] = "http://127.0.0.1:8";
+    expect(c.resolve().endpoint).toBe("http://127.0.0.1:9");
+  });
+});

@@ -1,0 +1,40 @@
+/** The shared lifecycle scenarios (test/contract/lifecycleContract.ts), run for Tencent Cloud. */
+import { DEMO_INSTANCE_IDS } from "../../emulator";
+import * as ops from "../../provider/tencentcloud/operations";
+import { emulatorDeps, pointTencentAt } from "../helpers/cloudEnv";
+import { lifecycleContract } from "../contract/lifecycleContract";
+
+const [, sessions] = DEMO_INSTANCE_IDS;
+
+lifecycleContract({
+  cloud: "tencentcloud",
+  ops,
+  emulator: { taskSeconds: 45, rateLimitPerSecond: 20 },
+  pointAt: pointTencentAt,
+  deps: emulatorDeps,
+  instance: sessions,
+  newInstance: (em, name) => {
+    em.admin.addInstance({ instanceId: `crs-${name}` });
+    return `crs-${name}`;
+  },
+  inputs: (instanceId, extra = {}) => ({ instanceId, ...(extra.label ? { remark: extra.label } : {}) }),
+  labelOf: (outs) => outs.remark,
+  backupsOf: (em, instance) => em.admin.backups(instance).length,
+  takenOf: (em, instance) => em.admin.backups(instance).length,
+  deleteBackup: (em, backupId) => em.admin.deleteBackup(backupId),
+  deleteInstance: (em, instance) => em.admin.deleteInstance(instance),
+  setTaskSeconds: (em, seconds) => em.admin.setTaskSeconds(seconds),
+  concurrentCreates: 6,
+  adoptedInputs: (instanceId, backupId) => ({ instanceId, backupId }),
+  adoptMissing: {
+    backupId: "no-such-backup",
+    message: () =>
+      /^adopting Redis backup no-such-backup of crs-\w+: DescribeBackupDetail: InvalidParameterValue\.BackupNotExists: .+ \(RequestId [0-9a-f-]{36}\)$/,
+  },
+  missingInstance: {
+    instance: "crs-missing1",
+    message:
+      /^creating Redis backup of crs-missing1: ManualBackupInstance: ResourceNotFound\.InstanceNotExists: .+ \(RequestId [0-9a-f-]{36}\)$/,
+  },
+  timeout: () => /timed out after 120s waiting for backup task \d+ of crs-\w+; last status: preparing/,
+});

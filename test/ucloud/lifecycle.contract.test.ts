@@ -1,0 +1,49 @@
+/** The shared lifecycle scenarios (test/contract/lifecycleContract.ts), run for UCloud. */
+import { UCLOUD_DEMO_GROUP_IDS } from "../../emulator";
+import * as ops from "../../provider/ucloud/operations";
+import { emulatorDeps, pointUCloudAt } from "../helpers/cloudEnv";
+import { lifecycleContract } from "../contract/lifecycleContract";
+
+const [, sessions] = UCLOUD_DEMO_GROUP_IDS;
+
+lifecycleContract({
+  cloud: "ucloud",
+  ops,
+  emulator: { rateLimitPerSecond: 0, ucloud: { backupSeconds: 45, retentionDays: 7 } },
+  pointAt: (em) => {
+    pointUCloudAt(em);
+    process.env.UCLOUD_RATE_LIMIT_PER_SECOND = "1000";
+  },
+  deps: emulatorDeps,
+  instance: sessions,
+  newInstance: (em, name) => {
+    em.ucloud.addGroup({ groupId: `uredis-${name}` });
+    return `uredis-${name}`;
+  },
+  inputs: (groupId, extra = {}) => ({ groupId, ...(extra.label ? { backupName: extra.label } : {}) }),
+  labelOf: (outs) => outs.backupName,
+  backupsOf: (em, groupId) => em.ucloud.backups(groupId).length,
+  takenOf: (em, groupId) => em.ucloud.backups(groupId).length,
+  adoptedOutputs: (taken) => ({ ucloudBackupName: taken.ucloudBackupName }),
+  deleteBackup: (em, backupId) => em.ucloud.deleteBackup(backupId),
+  deleteInstance: (em, groupId) => em.ucloud.deleteGroup(groupId),
+  setTaskSeconds: (em, seconds) => em.ucloud.setBackupSeconds(seconds),
+  concurrentCreates: 6,
+  adoptedInputs: (groupId, backupId) => ({ groupId, backupId, region: "cn-bj2", zone: "cn-bj2-05" }),
+  adoptMissing: {
+    backupId: "no-such-backup",
+    message: (groupId) =>
+      new RegExp(
+        `^adopting Redis backup no-such-backup of ${groupId}: backup no-such-backup is not listed for ${groupId}$`,
+      ),
+  },
+  missingInstance: {
+    instance: "uredis-missing",
+    message:
+      /^creating Redis backup of uredis-missing: CreateURedisBackup: 230: Params \[GroupId\] not available \(RequestId [0-9a-f-]{36}\)$/,
+  },
+  timeout: (groupId) =>
+    new RegExp(
+      `timed out after 120s waiting for backup [0-9a-f-]{36} of ${groupId} to succeed; last status: Backuping`,
+    ),
+});
