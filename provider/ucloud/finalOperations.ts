@@ -1,0 +1,114 @@
+/**
+ * ucloud.FinalBackup's lifecycle: core's skeleton (core/finalBackup.ts) with UCloud's hooks. The
+ * final backup is a CreateURedisBackup taken through ucloud.RedisBackup's own create, named
+ * `final-<stack>-<resource>-<yyyyMMddHHmm>` (or `final-<backupName>-…`; UCloud takes no other text
+ * and 63 characters of `[A-Za-z0-9_-]`), so DescribeURedisBackup finds it later by its prefix.
+ * Loaded by package name from inside the provider's methods; this path and its export names are
+ * a contract with every `__provider` written to state.
+ */
+import { z } from "zod";
+import { FinalBackupAdapter, defineFinalBackupLifecycle, finalInputs } from "../core/finalBackup";
+import type { FinalBackupLabel } from "../core/finalBackupLabel";
+import { findURedisGroup, listURedisBackups } from "./api";
+import { statusName } from "./backup";
+import { UCloudClient } from "./client";
+import { UCloudBackupInputsSchema } from "./inputs";
+import { create as createBackup } from "./operations";
+import { UCloudSettings, resolveUCloudSettings } from "./settings";
+
+/** What every final backup's name starts with. */
+export const FINAL_NAME_PREFIX = "final-";
+/** Room for the middle part: 63, less the marker create appends (9), the prefix (6) and `-<yyyyMMddHHmm>` (13). */
+const MIDDLE_MAX = 35;
+
+/** The inputs of ucloud.FinalBackup; `check` validates with it. */
+export const UCloudFinalBackupInputsSchema = z.object({
+  groupId: UCloudBackupInputsSchema.shape.groupId,
+  region: UCloudBackupInputsSchema.shape.region,
+  zone: UCloudBackupInputsSchema.shape.zone,
+  projectId: UCloudBackupInputsSchema.shape.projectId,
+  backupName: z
+    .string({ error: "backupName must be a string" })
+    .regex(/^[A-Za-z0-9_-]{1,35}$/, {
+      error:
+        "backupName must be 1 to 35 characters of letters, digits, - and _ (the final backup is named final-<backupName>-<time>)",
+    })
+    .optional(),
+  ...finalInputs,
+});
+
+/** The inputs of ucloud.FinalBackup, as `check` leaves them. */
+export type UCloudFinalBackupInputs = z.output<typeof UCloudFinalBackupInputsSchema>;
+
+/** `final-<middle>-<yyyyMMddHHmm>`: the middle is `backupName`, else `<stack>-<resource>`, in UCloud's alphabet. */
+export function finalBackupName(label: FinalBackupLabel, backupName?: string): string {
+  const middle = (backupName ?? `${label.stack ?? "stack"}-${label.resource ?? "final"}`)
+    .replace(/[^A-Za-z0-9_-]+/g, "-")
+    .slice(0, MIDDLE_MAX);
+  return `${FINAL_NAME_PREFIX}${middle}-${label.at.replace(/[-:T]/g, "").slice(0, 12)}`;
+}
+
+interface Connection {
+  settings: UCloudSettings;
+  client: UCloudClient;
+}
+
+const ucloud: FinalBackupAdapter<UCloudFinalBackupInputs, Connection> = {
+  cloud: "ucloud",
+  schema: UCloudFinalBackupInputsSchema,
+  instanceKey: "groupId",
+  replaceOnChange: ["groupId", "region", "zone", "projectId"],
+
+  connect(deps, inputs) {
+    const settings = resolveUCloudSettings({
+      region: inputs.region,
+      zone: inputs.zone,
+      projectId: inputs.projectId,
+    });
+    return { settings, client: new UCloudClient(settings, deps) };
+  },
+
+  /** DescribeURedisGroup: a group deleted is no longer listed. */
+  async instance({ connection: { client, settings } }, { groupId }) {
+    const group = await findURedisGroup(client, groupId);
+    return group
+      ? { state: "available", status: group.State }
+      : {
+          state: "gone",
+          why: `${groupId} no longer exists in ${settings.region} (DescribeURedisGroup lists no such group)`,
+        };
+  },
+
+  backupInputs: (inputs, label) => ({
+    groupId: inputs.groupId,
+    region: inputs.region,
+    zone: inputs.zone,
+    projectId: inputs.projectId,
+    backupName: finalBackupName(label, inputs.backupName),
+    waitTimeoutMinutes: inputs.waitTimeoutMinutes,
+  }),
+  createBackup: (inputs, deps) => createBackup(inputs as Parameters<typeof createBackup>[0], deps),
+
+  /** Every backup of the group whose name starts `final-`. */
+  async list({ connection: { client } }, { groupId }) {
+    const all = await listURedisBackups(client, { GroupId: groupId });
+    return all
+      .filter((b) => (b.BackupName ?? "").startsWith(FINAL_NAME_PREFIX))
+      .map((b) => ({
+        cloud: "ucloud",
+        instance: groupId,
+        backupId: b.BackupId,
+        status: statusName(b.State),
+        takenAt:
+          b.BackupTime === undefined
+            ? undefined
+            : `${new Date(b.BackupTime * 1000).toISOString().slice(0, 19)}Z`,
+        attribution: "label" as const,
+        text: b.BackupName,
+      }));
+  },
+};
+
+/** The lifecycle the dynamic provider calls, and the CLI's listing; these export names are written in every stack's `__provider`. */
+export const { configure, check, diff, create, read, update, remove, listFinalBackups } =
+  defineFinalBackupLifecycle(ucloud);
