@@ -6,26 +6,14 @@
  * record. Loaded by package name from inside the provider's methods; this path and its export
  * names are a contract with every `__provider` written to state.
  */
-import { z } from "zod";
-import { FinalBackupAdapter, defineFinalBackupLifecycle, finalInputs } from "../core/finalBackup";
+import { FinalBackupAdapter, defineFinalBackupLifecycle } from "../core/finalBackup";
+import { AlicloudFinalBackupInputs, AlicloudFinalBackupInputsSchema } from "./finalInputs";
 import { describeBackups, listBackups, wideWindow } from "./api";
 import { AlicloudClient } from "./client";
 import { isNotFound } from "./errors";
-import { AlicloudBackupInputsSchema } from "./inputs";
 import { create as createBackup } from "./operations";
 import { isoUtc } from "./outputs";
 import { AlicloudSettings, resolveAlicloudSettings } from "./settings";
-
-/** The inputs of alicloud.FinalBackup; `check` validates with it. */
-export const AlicloudFinalBackupInputsSchema = z.object({
-  instanceId: AlicloudBackupInputsSchema.shape.instanceId,
-  regionId: AlicloudBackupInputsSchema.shape.regionId,
-  retentionDays: AlicloudBackupInputsSchema.shape.retentionDays,
-  ...finalInputs,
-});
-
-/** The inputs of alicloud.FinalBackup, as `check` leaves them. */
-export type AlicloudFinalBackupInputs = z.output<typeof AlicloudFinalBackupInputsSchema>;
 
 interface Connection {
   settings: AlicloudSettings;
@@ -91,3 +79,5 @@ const alicloud: FinalBackupAdapter<AlicloudFinalBackupInputs, Connection> = {
 /** The lifecycle the dynamic provider calls, and the CLI's listing; these export names are written in every stack's `__provider`. */
 export const { configure, check, diff, create, read, update, remove, listFinalBackups } =
   defineFinalBackupLifecycle(alicloud);
+
+export type { AlicloudFinalBackupInputs };

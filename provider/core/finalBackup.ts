@@ -17,7 +17,7 @@
  * A cloud supplies how it connects, how it learns whether the instance exists, the RedisBackup
  * inputs a final backup is taken with (its label in the vendor's words), and how it lists them.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { CheckResult } from "./check";
 import { checkInputs } from "./check";
 import { OperationDeps, defaultDeps } from "./deps";
@@ -30,19 +30,9 @@ import {
   finalBackupLabel,
   takenBy,
 } from "./finalBackupLabel";
-import { steeringInputs } from "./inputs";
 import type { BackupOutputs, Session } from "./lifecycle";
 import { ConfigSource, setStackConfig } from "./settings";
 import { stripUndefined } from "./stripUndefined";
-
-/** The inputs every cloud's FinalBackup takes alike (the origin is set by the class, not the program). */
-export const finalInputs = {
-  skip: z.boolean({ error: "skip must be true or false" }).optional(),
-  waitTimeoutMinutes: steeringInputs.waitTimeoutMinutes,
-  resourceName: z.string({ error: "resourceName must be a string" }).optional(),
-  stack: z.string({ error: "stack must be a string" }).optional(),
-  project: z.string({ error: "project must be a string" }).optional(),
-};
 
 /** What every cloud's FinalBackup inputs carry for the shared rules. */
 export interface FinalBackupInputs extends FinalBackupOrigin {

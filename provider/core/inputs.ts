@@ -50,3 +50,12 @@ export function locationInput(key: string, rule: RegExp, example: string, shape 
     .regex(rule, { error: `${key} must look like ${shape}` })
     .optional();
 }
+
+/** The inputs every cloud's FinalBackup takes alike (the origin is set by the class, not the program). */
+export const finalInputs = {
+  skip: z.boolean({ error: "skip must be true or false" }).optional(),
+  waitTimeoutMinutes: steeringInputs.waitTimeoutMinutes,
+  resourceName: z.string({ error: "resourceName must be a string" }).optional(),
+  stack: z.string({ error: "stack must be a string" }).optional(),
+  project: z.string({ error: "project must be a string" }).optional(),
+};

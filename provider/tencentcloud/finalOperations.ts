@@ -6,31 +6,15 @@
  * methods; this path and its export names are a contract with every `__provider` written to state.
  */
 import { CloudApiError } from "../core/errors";
-import { FinalBackupAdapter, defineFinalBackupLifecycle, finalInputs } from "../core/finalBackup";
+import { FinalBackupAdapter, defineFinalBackupLifecycle } from "../core/finalBackup";
+import { TencentFinalBackupInputs, TencentFinalBackupInputsSchema } from "./finalInputs";
 import { FinalBackupRecord, labelText, parseLabelText, takenBy } from "../core/finalBackupLabel";
 import { zonelessToIso } from "../core/zonelessTime";
 import { describeInstanceBackups, listInstanceBackups } from "./api";
 import { LISTED_STATUSES, statusName } from "./backup";
 import { TencentClient } from "./client";
-import { TencentBackupInputsSchema } from "./inputs";
 import { create as createBackup } from "./operations";
 import { TencentSettings, resolveTencentSettings } from "./settings";
-import { z } from "zod";
-
-/** The inputs of tencentcloud.FinalBackup; `check` validates with it. */
-export const TencentFinalBackupInputsSchema = z.object({
-  instanceId: TencentBackupInputsSchema.shape.instanceId,
-  region: TencentBackupInputsSchema.shape.region,
-  remark: z
-    .string({ error: "remark must be a string" })
-    .max(80, { error: "remark must be at most 80 characters (the label takes the rest of Tencent's Remark)" })
-    .optional(),
-  storageDays: TencentBackupInputsSchema.shape.storageDays,
-  ...finalInputs,
-});
-
-/** The inputs of tencentcloud.FinalBackup, as `check` leaves them. */
-export type TencentFinalBackupInputs = z.output<typeof TencentFinalBackupInputsSchema>;
 
 /** Codes that say the instance is gone for good (deleted, or never there). */
 const GONE = new Set(["ResourceNotFound.InstanceNotExists", "ResourceUnavailable.InstanceDeleted"]);
@@ -109,3 +93,5 @@ const tencent: FinalBackupAdapter<TencentFinalBackupInputs, Connection> = {
 /** The lifecycle the dynamic provider calls, and the CLI's listing; these export names are written in every stack's `__provider`. */
 export const { configure, check, diff, create, read, update, remove, listFinalBackups } =
   defineFinalBackupLifecycle(tencent);
+
+export type { TencentFinalBackupInputs };

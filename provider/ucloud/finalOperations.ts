@@ -6,13 +6,12 @@
  * Loaded by package name from inside the provider's methods; this path and its export names are
  * a contract with every `__provider` written to state.
  */
-import { z } from "zod";
-import { FinalBackupAdapter, defineFinalBackupLifecycle, finalInputs } from "../core/finalBackup";
+import { FinalBackupAdapter, defineFinalBackupLifecycle } from "../core/finalBackup";
+import { UCloudFinalBackupInputs, UCloudFinalBackupInputsSchema } from "./finalInputs";
 import type { FinalBackupLabel } from "../core/finalBackupLabel";
 import { findURedisGroup, listURedisBackups } from "./api";
 import { statusName } from "./backup";
 import { UCloudClient } from "./client";
-import { UCloudBackupInputsSchema } from "./inputs";
 import { create as createBackup } from "./operations";
 import { UCloudSettings, resolveUCloudSettings } from "./settings";
 
@@ -20,25 +19,6 @@ import { UCloudSettings, resolveUCloudSettings } from "./settings";
 export const FINAL_NAME_PREFIX = "final-";
 /** Room for the middle part: 63, less the marker create appends (9), the prefix (6) and `-<yyyyMMddHHmm>` (13). */
 const MIDDLE_MAX = 35;
-
-/** The inputs of ucloud.FinalBackup; `check` validates with it. */
-export const UCloudFinalBackupInputsSchema = z.object({
-  groupId: UCloudBackupInputsSchema.shape.groupId,
-  region: UCloudBackupInputsSchema.shape.region,
-  zone: UCloudBackupInputsSchema.shape.zone,
-  projectId: UCloudBackupInputsSchema.shape.projectId,
-  backupName: z
-    .string({ error: "backupName must be a string" })
-    .regex(/^[A-Za-z0-9_-]{1,35}$/, {
-      error:
-        "backupName must be 1 to 35 characters of letters, digits, - and _ (the final backup is named final-<backupName>-<time>)",
-    })
-    .optional(),
-  ...finalInputs,
-});
-
-/** The inputs of ucloud.FinalBackup, as `check` leaves them. */
-export type UCloudFinalBackupInputs = z.output<typeof UCloudFinalBackupInputsSchema>;
 
 /** `final-<middle>-<yyyyMMddHHmm>`: the middle is `backupName`, else `<stack>-<resource>`, in UCloud's alphabet. */
 export function finalBackupName(label: FinalBackupLabel, backupName?: string): string {
@@ -112,3 +92,5 @@ const ucloud: FinalBackupAdapter<UCloudFinalBackupInputs, Connection> = {
 /** The lifecycle the dynamic provider calls, and the CLI's listing; these export names are written in every stack's `__provider`. */
 export const { configure, check, diff, create, read, update, remove, listFinalBackups } =
   defineFinalBackupLifecycle(ucloud);
+
+export type { UCloudFinalBackupInputs };
