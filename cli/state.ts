@@ -65,7 +65,16 @@ export function parseStateExport(text: string, label: string): RecordedBackup[] 
 
 function resourcesOf(doc: unknown): unknown[] | undefined {
   if (!doc || typeof doc !== "object") return undefined;
-  const d = doc as { deployment?: { resources?: unknown }; resources?: unknown };
+  const d = doc as {
+    deployment?: { resources?: unknown };
+    resources?: unknown;
+    checkpoint?: { latest?: { resources?: unknown } };
+  };
+  // A file backend's checkpoint (`.pulumi/history/<project>/<stack>/*.checkpoint.json`): the state
+  // of one past update, which is how a stack there shows what it held before a destroy.
+  if (d.checkpoint && typeof d.checkpoint === "object") {
+    return Array.isArray(d.checkpoint.latest?.resources) ? d.checkpoint.latest.resources : [];
+  }
   if (d.deployment && typeof d.deployment === "object") {
     // A stack that was never deployed exports a deployment without resources.
     return Array.isArray(d.deployment.resources) ? d.deployment.resources : [];

@@ -6,6 +6,7 @@
  * Loaded by package name from inside the provider's methods; this path and its export names are
  * a contract with every `__provider` written to state.
  */
+import { NotFoundError } from "../core/errors";
 import { FinalBackupAdapter, defineFinalBackupLifecycle } from "../core/finalBackup";
 import { UCloudFinalBackupInputs, UCloudFinalBackupInputsSchema } from "./finalInputs";
 import type { FinalBackupLabel } from "../core/finalBackupLabel";
@@ -69,9 +70,14 @@ const ucloud: FinalBackupAdapter<UCloudFinalBackupInputs, Connection> = {
   }),
   createBackup: (inputs, deps) => createBackup(inputs as Parameters<typeof createBackup>[0], deps),
 
-  /** Every backup of the group whose name starts `final-`. */
-  async list({ connection: { client } }, { groupId }) {
+  /** Every backup of the group whose name starts `final-`; a group gone lists none, which is said. */
+  async list({ connection: { client, settings } }, { groupId }) {
     const all = await listURedisBackups(client, { GroupId: groupId });
+    if (all.length === 0 && !(await findURedisGroup(client, groupId))) {
+      throw new NotFoundError(
+        `${groupId} no longer exists in ${settings.region}, and UCloud lists no backups of a group it no longer has`,
+      );
+    }
     return all
       .filter((b) => (b.BackupName ?? "").startsWith(FINAL_NAME_PREFIX))
       .map((b) => ({
