@@ -8,7 +8,13 @@
 import { CloudApiError } from "../core/errors";
 import { FinalBackupAdapter, defineFinalBackupLifecycle } from "../core/finalBackup";
 import { TencentFinalBackupInputs, TencentFinalBackupInputsSchema } from "./finalInputs";
-import { FinalBackupRecord, labelText, parseLabelText, takenBy } from "../core/finalBackupLabel";
+import {
+  FinalBackupLabel,
+  FinalBackupRecord,
+  labelText,
+  parseLabelText,
+  takenBy,
+} from "../core/finalBackupLabel";
 import { zonelessToIso } from "../core/zonelessTime";
 import { describeInstanceBackups, listInstanceBackups } from "./api";
 import { LISTED_STATUSES, statusName } from "./backup";
@@ -22,6 +28,25 @@ const GONE = new Set(["ResourceNotFound.InstanceNotExists", "ResourceUnavailable
 const RELEASED = new Set([...GONE, "ResourceUnavailable.InstanceIsolated"]);
 /** What create appends to a Remark: ` [pulumi:<hex>]`. */
 const MARKER = /\s*\[pulumi:[0-9a-f]+\]$/;
+
+/** Room for the Remark's text: the 200 characters RedisBackup allows, less the marker create appends (` [pulumi:<12 hex>]`). */
+const REMARK_ROOM = 200 - 22;
+
+/** The label, then the note, within {@link REMARK_ROOM}: a long resource name, then the note, are cut short first. */
+export function finalRemark(label: FinalBackupLabel, note?: string): string {
+  const bare = labelText(label);
+  const over = bare.length - REMARK_ROOM;
+  const fitted =
+    over > 0
+      ? {
+          ...label,
+          resource: (label.resource ?? "?").slice(0, Math.max(1, (label.resource ?? "?").length - over)),
+        }
+      : label;
+  const text = labelText(fitted);
+  const room = REMARK_ROOM - text.length - 2;
+  return note && room > 0 ? labelText(fitted, note.slice(0, room)) : text;
+}
 
 interface Connection {
   settings: TencentSettings;
@@ -60,7 +85,7 @@ const tencent: FinalBackupAdapter<TencentFinalBackupInputs, Connection> = {
     instanceId: inputs.instanceId,
     region: inputs.region,
     storageDays: inputs.storageDays,
-    remark: labelText(label, inputs.remark),
+    remark: finalRemark(label, inputs.remark),
     waitTimeoutMinutes: inputs.waitTimeoutMinutes,
   }),
   createBackup: (inputs, deps) => createBackup(inputs as Parameters<typeof createBackup>[0], deps),

@@ -219,3 +219,23 @@ describe.each(fixtures)("$cloud: FinalBackup", (f) => {
 
 /** The deps type the fixtures share (keeps OperationDeps imported for readers of the fixture table). */
 export type { OperationDeps };
+
+describe("tencentcloud.FinalBackup's Remark", () => {
+  const label = {
+    instance: "crs-x",
+    project: "shop",
+    stack: "prod",
+    resource: "orders-final",
+    at: "2026-12-02T00:07:36Z",
+  };
+  it("fits the 200 characters with its marker: a long resource name, then the note, are cut short", () => {
+    const { finalRemark } = tencentFinal;
+    expect(finalRemark(label, "note")).toBe(
+      "final backup of crs-x, stack shop/prod, resource orders-final, 2026-12-02T00:07:36Z: note",
+    );
+    const long = finalRemark({ ...label, resource: "r".repeat(300) }, "note");
+    expect(long.length).toBe(178);
+    expect(long).toMatch(/^final backup of crs-x, stack shop\/prod, resource r+, 2026-12-02T00:07:36Z$/);
+    expect(finalRemark(label, "n".repeat(300)).length).toBe(178);
+  });
+});
