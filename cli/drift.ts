@@ -11,8 +11,7 @@
  * - `ok`: none of the above.
  *
  * A FinalBackup (whose backup is taken when it is deleted) is read through its own lifecycle: `ok`
- * while its instance exists (current status `armed`, or `released` in the recycle bin), `missing`
- * once the instance is gone.
+ * while its instance exists (current status `armed`), `missing` once the instance is gone.
  */
 import { cloudEntry } from "../provider/clouds";
 import { defaultDeps } from "../provider/core/deps";
@@ -178,7 +177,7 @@ async function judge(t: Target, o: DriftOptions): Promise<DriftRow> {
   if (t.kind === "final") {
     // Its backup is not taken yet: what counts is that its instance is still there to take it of.
     row.backupId = "(final)";
-    row.currentStatus = current.instanceState === "released" ? "released" : "armed";
+    row.currentStatus = "armed";
     row.verdict = t.declared ? "ok" : "undeclared";
     return row;
   }

@@ -41,16 +41,10 @@ export interface FinalBackupInputs extends FinalBackupOrigin {
 }
 
 /** Whether a final backup can be taken of the instance now. */
-export type InstanceAvailability =
-  | { state: "available"; status?: string }
-  /** Released: in the vendor's recycle bin (it still has its backups; no new one can be taken). */
-  | { state: "released"; why: string }
-  | { state: "gone"; why: string };
+export type InstanceAvailability = { state: "available"; status?: string } | { state: "gone"; why: string };
 
-/** What a FinalBackup records: its inputs, what its create found, and when. */
+/** What a FinalBackup records: its inputs, and when it was created. */
 export type FinalBackupOutputs<I> = I & {
-  /** `available` when created; `released` once a refresh finds it in the recycle bin. */
-  instanceState: "available" | "released";
   /** When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion. */
   armedAt: string;
 };
@@ -175,7 +169,7 @@ export function defineFinalBackupLifecycle<I extends FinalBackupInputs, C>(
       const instance = instanceOf(inputs);
       try {
         const found = await a.instance({ deps, connection: a.connect(deps, inputs) }, inputs);
-        if (found.state !== "available") {
+        if (found.state === "gone") {
           throw new NotFoundError(
             `${found.why}: a final backup can be taken only of an instance that exists`,
           );
@@ -185,14 +179,14 @@ export function defineFinalBackupLifecycle<I extends FinalBackupInputs, C>(
             (inputs.skip ? " (skip: true: it will not be)" : ""),
         );
         const armedAt = `${new Date(deps.clock.now()).toISOString().slice(0, 19)}Z`;
-        const outs = { ...stripUndefined(inputs), instanceState: "available", armedAt } as O;
+        const outs = { ...stripUndefined(inputs), armedAt } as O;
         return { id: finalBackupId(instance), outs };
       } catch (e) {
         throw withContext(`arming the final backup of ${instance}`, e);
       }
     },
 
-    /** Refresh: an instance that is gone leaves the stack (nothing is left to back up); one released is recorded so. */
+    /** Refresh: an instance that is gone takes the FinalBackup out of the stack (nothing is left to back up). */
     async read(id, props, overrides = {}) {
       const deps = defaultDeps(overrides);
       if (!props) return {};
@@ -206,11 +200,7 @@ export function defineFinalBackupLifecycle<I extends FinalBackupInputs, C>(
           );
           return {};
         }
-        if (found.state === "released" && props.instanceState !== "released") {
-          deps.reporter.warn(`${found.why}: ${whose(inputs)} can take no final backup of it`);
-        }
-        const outs = { ...props, instanceState: found.state } as O;
-        return { id, props: outs, inputs };
+        return { id, props, inputs };
       } catch (e) {
         throw withContext(`reading the final backup of ${instance}`, e);
       }
@@ -227,7 +217,7 @@ export function defineFinalBackupLifecycle<I extends FinalBackupInputs, C>(
             : `${instance}: deleting ${whose(news)} will take a final backup again`,
         );
       }
-      const outs = { ...stripUndefined(news), instanceState: olds.instanceState, armedAt: olds.armedAt } as O;
+      const outs = { ...stripUndefined(news), armedAt: olds.armedAt } as O;
       return { outs };
     },
 
@@ -242,7 +232,7 @@ export function defineFinalBackupLifecycle<I extends FinalBackupInputs, C>(
         }
         const s = session(deps, inputs);
         const found = await a.instance(s, inputs);
-        if (found.state !== "available") {
+        if (found.state === "gone") {
           deps.reporter.warn(`no final backup of ${instance} was taken: ${found.why}`);
           return;
         }

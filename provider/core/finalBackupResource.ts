@@ -25,8 +25,6 @@ export abstract class FinalBackupResource extends pulumi.dynamic.Resource {
   declare readonly stack: pulumi.Output<string>;
   /** The project the final backup's label names. */
   declare readonly project: pulumi.Output<string>;
-  /** `available`; `released` once a refresh finds the instance in the vendor's recycle bin. */
-  declare readonly instanceState: pulumi.Output<string>;
   /** When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted. */
   declare readonly armedAt: pulumi.Output<string>;
   /** Whether its deletion takes no final backup. */
@@ -40,7 +38,7 @@ export abstract class FinalBackupResource extends pulumi.dynamic.Resource {
     opts?: pulumi.CustomResourceOptions,
   ) {
     const origin = { resourceName: name, stack: pulumi.getStack(), project: pulumi.getProject() };
-    const unknownYet = { instanceState: undefined, armedAt: undefined };
+    const unknownYet = { armedAt: undefined };
     super(provider, name, { ...unknownYet, ...args, ...origin }, opts, cloud, "FinalBackup");
   }
 }

@@ -114,7 +114,7 @@ describe.each(fixtures)("$cloud: FinalBackup", (f) => {
     const d = deps();
     const { id: resourceId, outs } = await f.ops.create(inputs, d);
     expect(resourceId).toBe(`${id}:final-backup`);
-    expect(outs).toMatchObject({ ...inputs, instanceState: "available", armedAt: expect.any(String) });
+    expect(outs).toMatchObject({ ...inputs, armedAt: expect.any(String) });
     expect(Object.values(outs)).not.toContain(undefined);
     expect(f.backups(e(), id)).toEqual([]);
     expect(lines(d)).toMatch(new RegExp(`${id}: final backup armed by FinalBackup "orders-final"`));
