@@ -9,6 +9,9 @@
  * - `undeclared`: in the stack but not in the declarations (when both are given);
  * - `error`: the cloud could not be asked (credentials, network); the run exits 1;
  * - `ok`: none of the above.
+ *
+ * A FinalBackup (whose backup is taken when it is deleted) is read through its own lifecycle: `ok`
+ * while its instance exists (current status `armed`), `missing` once the instance is gone.
  */
 import { cloudEntry } from "../provider/clouds";
 import { defaultDeps } from "../provider/core/deps";
@@ -66,6 +69,7 @@ export interface DriftOptions {
 }
 
 interface Target {
+  kind: "backup" | "final";
   name: string;
   cloud: Cloud;
   id: string;
@@ -85,6 +89,7 @@ export async function checkDrift(o: DriftOptions): Promise<DriftReport> {
   const recordedKeys = new Set((recorded ?? []).map((r) => key(r.name, r.cloud)));
 
   const targets: Target[] = (recorded ?? []).map((r) => ({
+    kind: r.kind,
     name: r.name,
     cloud: r.cloud,
     id: r.id,
@@ -99,8 +104,8 @@ export async function checkDrift(o: DriftOptions): Promise<DriftReport> {
     if (recordedKeys.has(key(name, d.cloud))) continue;
     if (recorded) {
       rows.push({ name, cloud: d.cloud, backupId: d.backupId, verdict: "missing" });
-    } else if (d.backupId !== undefined) {
-      targets.push({ ...adoptedTarget(name, d), declared: true, recorded: false });
+    } else if (d.backupId !== undefined && !d.final) {
+      targets.push({ ...adoptedTarget(name, d), kind: "backup", declared: true, recorded: false });
     } else {
       needState.push(name);
     }
@@ -133,7 +138,7 @@ export async function checkDrift(o: DriftOptions): Promise<DriftReport> {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A backup declared with a backupId: read as an adopted backup with the declared settings. */
-function adoptedTarget(name: string, d: Declaration): Omit<Target, "declared" | "recorded"> {
+function adoptedTarget(name: string, d: Declaration): Omit<Target, "declared" | "recorded" | "kind"> {
   const { inputs } = toResourceInputs(d);
   const instance = d.instance;
   const props: Record<string, unknown> = { ...inputs, backupId: d.backupId, adopted: true };
@@ -147,7 +152,7 @@ async function judge(t: Target, o: DriftOptions): Promise<DriftRow> {
     name: t.name,
     cloud: t.cloud,
     backupId: str(t.props.backupId) ?? t.id.slice(t.id.indexOf(":") + 1),
-    recordedStatus: t.recorded ? str(t.props.status) : undefined,
+    recordedStatus: t.recorded ? str(t.kind === "final" ? "armed" : t.props.status) : undefined,
     expireTime: str(t.props.expireTime),
     verdict: "ok",
     urn: t.urn,
@@ -155,14 +160,25 @@ async function judge(t: Target, o: DriftOptions): Promise<DriftRow> {
   let current: Record<string, unknown> | undefined;
   try {
     const deps = defaultDeps({ reporter: quiet, onRetry: () => undefined });
-    const result = await cloudEntry(t.cloud).read(t.id, t.props, deps);
+    const entry = cloudEntry(t.cloud);
+    const result =
+      t.kind === "final"
+        ? await entry.final.lifecycle().read(t.id, t.props as never, deps)
+        : await entry.read(t.id, t.props, deps);
     current = result.props;
   } catch (e) {
     return { ...row, verdict: "error", error: redact((e as Error).message) };
   }
   if (!current) {
-    row.currentStatus = "gone";
+    row.currentStatus = t.kind === "final" ? "instance gone" : "gone";
     row.verdict = t.declared ? "missing" : "undeclared";
+    return row;
+  }
+  if (t.kind === "final") {
+    // Its backup is not taken yet: what counts is that its instance is still there to take it of.
+    row.backupId = "(final)";
+    row.currentStatus = "armed";
+    row.verdict = t.declared ? "ok" : "undeclared";
     return row;
   }
   row.currentStatus = str(current.status);

@@ -4,6 +4,7 @@
  *
  *   pulumi-redis-backup validate backups.yaml
  *   pulumi-redis-backup drift --state state.json --declarations backups.yaml --format markdown
+ *   pulumi-redis-backup final-backups --cloud tencentcloud --instance crs-xjhsdj01
  *
  * `validate` needs no credentials. `drift` asks each cloud through the provider's own `read`, with
  * the provider's environment variables (TENCENTCLOUD_*, ALIBABA_CLOUD_*, UCLOUD_*), so it works
@@ -16,6 +17,7 @@ import { CLOUD_ENTRIES } from "../provider/clouds";
 import { Problem, formatProblem, loadDeclarations } from "../provider/declarations/parse";
 import type { Declarations } from "../provider/declarations/schema";
 import { checkDrift } from "./drift";
+import { finalTargets, listFinalBackups, renderFinalBackups } from "./finalBackups";
 import { parseDuration } from "./duration";
 import { Io, UsageError, processIo } from "./io";
 import { FORMATS, Format, render } from "./render";
@@ -90,6 +92,44 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .action(async (opts: DriftCliOptions) => {
       code = await drift(opts, io);
     });
+
+  program
+    .command("final-backups")
+    .description(
+      "List the backups FinalBackups took, as each cloud has them now, with the instance each came from.\n" +
+        "Exit 0, or 1 when an instance could not be asked.",
+    )
+    .option("--cloud <cloud>", `the cloud of --instance: ${CLOUD_ENTRIES.map((e) => e.name).join(", ")}`)
+    .option(
+      "--instance <id>",
+      "an instance to ask about (repeatable)",
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
+    .option(
+      "--state <file>",
+      "a state export holding FinalBackups (- reads standard input); after a destroy, `pulumi stack export --version <n>`",
+    )
+    .addOption(new Option("--format <format>", "table or json").choices(["table", "json"]).default("table"))
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Example:",
+        "  pulumi-redis-backup final-backups --cloud tencentcloud --instance crs-xjhsdj01",
+        "  pulumi stack export --version 12 | pulumi-redis-backup final-backups --state -",
+      ].join("\n"),
+    )
+    .action(
+      async (opts: { cloud?: string; instance: string[]; state?: string; format: "table" | "json" }) => {
+        const recorded = opts.state ? parseStateExport(readState(opts.state, io), opts.state) : undefined;
+        const report = await listFinalBackups(
+          finalTargets({ cloud: opts.cloud, instances: opts.instance, recorded }),
+        );
+        io.stdout.write(renderFinalBackups(report, opts.format));
+        code = report.errors.length > 0 ? EXIT.error : EXIT.ok;
+      },
+    );
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -1,6 +1,7 @@
 /** The drift report as a terminal table, a Markdown comment (for a PR or an issue) or JSON. */
 import { formatDuration, formatSpan } from "./duration";
 import { DriftReport, DriftRow, VERDICTS, Verdict } from "./drift";
+import { alignColumns } from "./table";
 
 export const FORMATS = ["table", "markdown", "json"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -73,14 +74,8 @@ const HEADERS: Cells = {
 export function renderTable(report: DriftReport): string {
   const rows = [HEADERS, ...report.rows.map((r) => cells(r, report.asOf, "-"))];
   const keys = Object.keys(HEADERS) as (keyof Cells)[];
-  const widths = keys.map((k) => Math.max(...rows.map((r) => r[k].length)));
-  const lines = rows.map((r) =>
-    keys
-      .map((k, i) => (i === keys.length - 1 ? r[k] : r[k].padEnd(widths[i])))
-      .join("  ")
-      .trimEnd(),
-  );
-  const out = [...lines, "", `${summaryLine(report)}. ${windowSentence(report)}`];
+  const table = alignColumns(rows.map((r) => keys.map((k) => r[k])));
+  const out = [table.trimEnd(), "", `${summaryLine(report)}. ${windowSentence(report)}`];
   const errors = errorLines(report);
   if (errors.length) out.push("", "Errors:", ...errors.map((e) => `  ${e}`));
   return out.join("\n") + "\n";

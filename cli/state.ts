@@ -1,12 +1,14 @@
 /**
- * The RedisBackups of a Pulumi state export (`pulumi stack export`): what the stack recorded for
+ * The RedisBackups and FinalBackups of a Pulumi state export (`pulumi stack export`): what the stack recorded for
  * each backup, which `drift` hands to the cloud's `read` exactly as a `pulumi refresh` would.
  */
 import { CLOUDS, Cloud } from "../provider/clouds";
 import { UsageError } from "./io";
 
-/** One RedisBackup as the stack recorded it. */
+/** One RedisBackup (or FinalBackup) as the stack recorded it. */
 export interface RecordedBackup {
+  /** `backup` (a RedisBackup) or `final` (a FinalBackup: its backup is taken when it is deleted). */
+  kind: "backup" | "final";
   /** The resource name: the last part of the URN, the key in the declarations file. */
   name: string;
   urn: string;
@@ -17,7 +19,7 @@ export interface RecordedBackup {
   outputs: Record<string, unknown>;
 }
 
-const TYPE = /^pulumi-nodejs:dynamic\/([a-z]+):RedisBackup$/;
+const TYPE = /^pulumi-nodejs:dynamic\/([a-z]+):(RedisBackup|FinalBackup)$/;
 
 /** The name in a URN: `urn:pulumi:dev::proj::<type chain>::<name>` (a name may hold `::` itself). */
 export function nameOfUrn(urn: string): string {
@@ -55,14 +57,24 @@ export function parseStateExport(text: string, label: string): RecordedBackup[] 
       unknown
     >;
     if (typeof res.id !== "string" || res.id === "") continue;
-    found.push({ name: nameOfUrn(urn), urn, cloud: match[1] as Cloud, id: res.id, outputs });
+    const kind = match[2] === "FinalBackup" ? "final" : "backup";
+    found.push({ kind, name: nameOfUrn(urn), urn, cloud: match[1] as Cloud, id: res.id, outputs });
   }
   return found;
 }
 
 function resourcesOf(doc: unknown): unknown[] | undefined {
   if (!doc || typeof doc !== "object") return undefined;
-  const d = doc as { deployment?: { resources?: unknown }; resources?: unknown };
+  const d = doc as {
+    deployment?: { resources?: unknown };
+    resources?: unknown;
+    checkpoint?: { latest?: { resources?: unknown } };
+  };
+  // A file backend's checkpoint (`.pulumi/history/<project>/<stack>/*.checkpoint.json`): the state
+  // of one past update, which is how a stack there shows what it held before a destroy.
+  if (d.checkpoint && typeof d.checkpoint === "object") {
+    return Array.isArray(d.checkpoint.latest?.resources) ? d.checkpoint.latest.resources : [];
+  }
   if (d.deployment && typeof d.deployment === "object") {
     // A stack that was never deployed exports a deployment without resources.
     return Array.isArray(d.deployment.resources) ? d.deployment.resources : [];

@@ -13,6 +13,7 @@
  * - DeleteURedisBackup (2019 Java SDK only) requires BackupId and Zone, as that SDK does; it can be
  *   switched to answer as an action that does not exist (RetCode 161), as the current SDKs suggest.
  */
+import { describeURedisGroup } from "./describeGroup";
 import { UCloudErrors } from "./errors";
 import type { UCloudRedisState, URedisBackupRecord } from "./state";
 
@@ -122,5 +123,5 @@ export function backupSet(state: UCloudRedisState, b: URedisBackupRecord): Recor
 }
 
 export const UCLOUD_ACTIONS: ReadonlyMap<string, UCloudAction> = new Map(
-  [createURedisBackup, describeURedisBackup, deleteURedisBackup].map((a) => [a.name, a]),
+  [createURedisBackup, describeURedisBackup, deleteURedisBackup, describeURedisGroup].map((a) => [a.name, a]),
 );

@@ -105,6 +105,11 @@ export class UCloudRedisState {
     return this.groups.get(groupId);
   }
 
+  /** Every group, deleted ones included, in the order they were added. */
+  allGroups(): URedisGroupRecord[] {
+    return [...this.groups.values()];
+  }
+
   deleteGroup(groupId: string): void {
     this.requireGroup(groupId).deleted = true;
   }

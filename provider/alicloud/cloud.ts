@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { defineCloud } from "../core/cloud";
+import { AlicloudFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
 import { AlicloudBackupInputs, AlicloudBackupInputsSchema } from "./inputs";
@@ -50,6 +51,12 @@ export const alicloud = defineCloud<"alicloud", AlicloudDeclaration, AlicloudBac
   }),
   resource: () => require("./resource").RedisBackup,
   lifecycle: () => require("./operations"),
+  final: {
+    instanceKey: "instanceId",
+    inputsSchema: AlicloudFinalBackupInputsSchema,
+    resource: () => require("./finalBackup").FinalBackup,
+    lifecycle: () => require("./finalOperations"),
+  },
   environment: {
     label: "Alibaba Cloud",
     variables: [

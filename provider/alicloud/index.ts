@@ -1,2 +1,3 @@
 /** Alibaba Cloud ApsaraDB for Redis / Tair backups. */
 export { RedisBackup, RedisBackupArgs } from "./resource";
+export { FinalBackup, FinalBackupArgs } from "./finalBackup";

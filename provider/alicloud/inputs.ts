@@ -1,6 +1,6 @@
 /** Inputs of alicloud.RedisBackup, as a zod schema whose messages a person can act on. */
 import { z } from "zod";
-import { instanceInput, locationInput, steeringInputs } from "../core/inputs";
+import { commonInputs, instanceInput, locationInput } from "../core/inputs";
 
 const RETENTION =
   "retentionDays must be a whole number of days from 7 to 730, or -1 to keep the backup for the instance's lifetime";
@@ -26,7 +26,7 @@ export const AlicloudBackupInputsSchema = z.object({
       error: 'backupId must be a backup file id like "111111111" (several, comma-joined, for a cluster)',
     })
     .optional(),
-  ...steeringInputs,
+  ...commonInputs,
 });
 
 /** The inputs of alicloud.RedisBackup, as `check` leaves them. */

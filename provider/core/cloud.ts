@@ -7,6 +7,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { OperationDeps } from "./deps";
+import type { FinalBackupLifecycle } from "./finalBackup";
 import type { Lifecycle } from "./lifecycle";
 import { stripUndefined } from "./stripUndefined";
 
@@ -40,13 +41,30 @@ export interface CloudEntry<
   read: DriftRead;
   /** The variables that point the provider at this cloud, for `drift --help`: label and names. */
   environment: { label: string; variables: string[] };
+  /** Its FinalBackup: what a `final: true` declaration becomes, and the lifecycle the CLI lists and reads through. */
+  final: FinalEntry;
+  /** The inputs schema a declaration is checked against at last: the FinalBackup's for `final: true`. */
+  inputsSchemaOf(d: Declaration): z.ZodObject;
 }
 
-/** The steering fields every declaration may carry, as every cloud's inputs take them. */
+/** A cloud's FinalBackup in the registry. */
+export interface FinalEntry {
+  /** The input naming the instance: `instanceId`, or UCloud's `groupId`. */
+  instanceKey: string;
+  inputsSchema: z.ZodObject;
+  /** Its lifecycle module, loaded when called. */
+  lifecycle(): FinalBackupLifecycle<Record<string, unknown>>;
+}
+
+/** The fields every declaration may carry, as every cloud's inputs take them. */
 interface Steering {
   backupId?: string;
   keepExpired?: boolean;
   waitTimeoutMinutes?: number;
+  triggers?: unknown[];
+  /** A FinalBackup instead of a RedisBackup. */
+  final?: boolean;
+  skip?: boolean;
 }
 
 /** What a cloud writes to make its entry; {@link defineCloud} adds what every cloud does alike. */
@@ -55,9 +73,20 @@ export interface CloudSpec<
   Declaration extends Steering,
   Inputs,
   Resource extends pulumi.CustomResource,
-> extends Omit<CloudEntry<Name, Declaration, Inputs, Resource>, "fields" | "toInputs" | "declare" | "read"> {
+> extends Omit<
+  CloudEntry<Name, Declaration, Inputs, Resource>,
+  "fields" | "toInputs" | "declare" | "read" | "final" | "inputsSchemaOf"
+> {
   /** The cloud's own inputs of a declaration (`instance` under the cloud's name for it, ...); steering fields are added. */
   inputsOf(d: Declaration): Omit<Inputs, keyof Steering>;
+  /** Its FinalBackup (a `final: true` declaration maps to its inputs as any other, `skip` added): its class, its lifecycle. */
+  final: FinalEntry & {
+    resource(): new (
+      name: string,
+      args: object,
+      opts?: pulumi.CustomResourceOptions,
+    ) => pulumi.CustomResource;
+  };
   /** The RedisBackup class, loaded when a declaration is made into one. */
   resource(): new (name: string, args: Inputs, opts?: pulumi.CustomResourceOptions) => Resource;
   /** The lifecycle module, loaded when a drift check reads: what a state export recorded is what it wrote. */
@@ -71,14 +100,18 @@ export function defineCloud<
   Inputs,
   Resource extends pulumi.CustomResource,
 >(spec: CloudSpec<Name, Declaration, Inputs, Resource>): CloudEntry<Name, Declaration, Inputs, Resource> {
-  const { inputsOf, resource, lifecycle, ...entry } = spec;
+  const { inputsOf, resource, lifecycle, final, ...rest } = spec;
+  const entry = { ...rest, declarationSchema: withFinalRules(rest.declarationSchema) };
   const toInputs = (d: Declaration): Inputs =>
-    stripUndefined({
-      ...inputsOf(d),
-      backupId: d.backupId,
-      keepExpired: d.keepExpired,
-      waitTimeoutMinutes: d.waitTimeoutMinutes,
-    }) as Inputs;
+    (d.final
+      ? stripUndefined({ ...inputsOf(d), skip: d.skip, waitTimeoutMinutes: d.waitTimeoutMinutes })
+      : stripUndefined({
+          ...inputsOf(d),
+          backupId: d.backupId,
+          keepExpired: d.keepExpired,
+          waitTimeoutMinutes: d.waitTimeoutMinutes,
+          triggers: d.triggers,
+        })) as Inputs;
   // The fields it takes are its schema's, in their order, but for those only other clouds take.
   const fields = Object.entries(entry.declarationSchema.shape)
     .filter(([, field]) => !(field instanceof z.ZodOptional && field.unwrap() instanceof z.ZodNever))
@@ -87,7 +120,39 @@ export function defineCloud<
     ...entry,
     fields,
     toInputs,
-    declare: (name, d, opts) => new (resource())(name, toInputs(d), opts),
+    declare: (name, d, opts) =>
+      (d.final
+        ? new (final.resource())(name, toInputs(d) as object, opts)
+        : new (resource())(name, toInputs(d), opts)) as Resource,
     read: (id, recorded, deps) => lifecycle().read(id, recorded, deps),
+    final: { instanceKey: final.instanceKey, inputsSchema: final.inputsSchema, lifecycle: final.lifecycle },
+    inputsSchemaOf: (d) => (d.final ? final.inputsSchema : entry.inputsSchema),
   };
+}
+
+/** What a FinalBackup cannot take, and what only a FinalBackup takes, each said at its field. */
+const NOT_FINAL: Record<string, string> = {
+  backupId: "a final backup is taken when the instance goes; it adopts none: remove backupId or final",
+  keepExpired:
+    "a final backup is not tracked once taken, so it never expires in the stack: remove keepExpired",
+  triggers:
+    "a final backup is taken once, when the instance goes; triggers are for backups taken now: remove them",
+};
+
+/** The declaration schema with the rules of `final` and `skip` (a strict object still, for the union). */
+function withFinalRules<S extends z.ZodObject>(schema: S): S {
+  return schema.superRefine((d: Record<string, unknown>, ctx) => {
+    if (d.final === true) {
+      for (const [field, message] of Object.entries(NOT_FINAL)) {
+        if (d[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message });
+      }
+    } else if (d.skip !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["skip"],
+        message:
+          "skip is for final backups: it says their deletion takes none; add final: true or remove skip",
+      });
+    }
+  }) as S;
 }

@@ -29,8 +29,24 @@ export const waitTimeoutMinutesField = z
 /** `keepExpired`, as every cloud takes it. */
 export const keepExpiredField = z.boolean({ error: "must be true or false" }).optional();
 
-/** `keepExpired` and `waitTimeoutMinutes`, as every cloud takes them. */
-export const steeringFields = { keepExpired: keepExpiredField, waitTimeoutMinutes: waitTimeoutMinutesField };
+/** `triggers`: values whose change takes a fresh backup (scalars, as a YAML list writes them). */
+export const triggersField = z
+  .array(z.union([z.string(), z.number(), z.boolean()]), {
+    error: "must be a list of values, e.g. [v7] (a change to any takes a fresh backup)",
+  })
+  .optional();
+
+/**
+ * The fields every cloud takes alike: `keepExpired`, `waitTimeoutMinutes`, `triggers`, and
+ * `final: true` (a FinalBackup, taken when the instance goes) with its `skip`.
+ */
+export const steeringFields = {
+  keepExpired: keepExpiredField,
+  waitTimeoutMinutes: waitTimeoutMinutesField,
+  triggers: triggersField,
+  final: z.boolean({ error: "must be true or false" }).optional(),
+  skip: z.boolean({ error: "must be true or false" }).optional(),
+};
 
 /** A field another cloud takes: present here, it is a mistake worth its own sentence. */
 export const notHere = (reason: string) => z.never({ error: reason }).optional();

@@ -4,9 +4,11 @@
  * - adopting another backup, or no longer adopting one, replaces it;
  * - a backup a refresh found expired is replaced, unless `keepExpired`;
  * - settings that only steer the provider (`waitTimeoutMinutes`, `keepExpired`) update in place;
+ * - a change to `triggers` (any value added, removed, changed; absent equals empty) replaces it;
  * - a value still unknown during preview counts as a change: it may well turn out different.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { triggersChanged } from "./triggers";
 import { isUnknown } from "./unknown";
 
 /** What a preview shows: whether anything changes, and which changes replace the backup. */
@@ -21,6 +23,7 @@ export interface DiffableOutputs {
   backupId?: string;
   status?: string;
   adopted?: boolean;
+  triggers?: unknown[];
 }
 
 /** What every cloud's inputs carry for these rules. */
@@ -28,6 +31,7 @@ export interface DiffableInputs {
   backupId?: string;
   keepExpired?: boolean;
   waitTimeoutMinutes?: number;
+  triggers?: unknown[];
 }
 
 const STEERING = ["waitTimeoutMinutes", "keepExpired"];
@@ -47,6 +51,7 @@ export function planDiff(
   ) {
     replaces.push("backupId");
   }
+  if (triggersChanged(olds.triggers, news.triggers)) replaces.push("triggers");
   if (olds.status === "expired" && news.keepExpired !== true) replaces.push("status");
   const inPlace = changedKeys([...STEERING, ...(o.updateInPlace ?? [])], oldRecord, newRecord);
   return { changes: replaces.length > 0 || inPlace.length > 0 || o.changedElsewhere === true, replaces };

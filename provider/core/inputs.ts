@@ -1,5 +1,6 @@
 /** Inputs every cloud's RedisBackup takes, with the same rules and the same words. */
 import { z } from "zod";
+import { triggersInput } from "./triggers";
 
 /** How long create may wait, unless `waitTimeoutMinutes` says otherwise (the same for every cloud). */
 export const DEFAULT_WAIT_TIMEOUT_MINUTES = 30;
@@ -18,6 +19,12 @@ export const steeringInputs = {
     .optional(),
   keepExpired: z.boolean({ error: "keepExpired must be true or false" }).optional(),
 };
+
+/**
+ * The inputs every cloud's RedisBackup takes alike: the steering ones, and `triggers` (any change
+ * replaces the backup; see core/triggers.ts).
+ */
+export const commonInputs = { ...steeringInputs, triggers: triggersInput };
 
 /** `backupId`, to adopt an existing backup (`pulumi import` cannot work with dynamic providers). */
 export const adoptInput = z
@@ -43,3 +50,12 @@ export function locationInput(key: string, rule: RegExp, example: string, shape 
     .regex(rule, { error: `${key} must look like ${shape}` })
     .optional();
 }
+
+/** The inputs every cloud's FinalBackup takes alike (the origin is set by the class, not the program). */
+export const finalInputs = {
+  skip: z.boolean({ error: "skip must be true or false" }).optional(),
+  waitTimeoutMinutes: steeringInputs.waitTimeoutMinutes,
+  resourceName: z.string({ error: "resourceName must be a string" }).optional(),
+  stack: z.string({ error: "stack must be a string" }).optional(),
+  project: z.string({ error: "project must be a string" }).optional(),
+};

@@ -28,6 +28,7 @@ export interface BackupInputs {
   backupId?: string;
   waitTimeoutMinutes?: number;
   keepExpired?: boolean;
+  triggers?: unknown[];
 }
 
 /** What every cloud's recorded outputs carry for the shared rules. */
@@ -36,6 +37,7 @@ export interface BackupOutputs {
   backupId?: string;
   status?: string;
   adopted?: boolean;
+  triggers?: unknown[];
 }
 
 /** What a resource id (with its recorded outputs) points at. */
@@ -169,6 +171,9 @@ export function defineLifecycle<
   O extends R = R,
 >(a: LifecycleAdapter<I, R, C, M, S, T, O>): Lifecycle<I, R, O> {
   const instanceOf = (inputs: I) => String(inputs[a.instanceKey]);
+  /** The inputs recorded outputs imply: the cloud's, and the ones every cloud records alike (`triggers`). */
+  const inputsOf = (outs: R): I =>
+    outs.triggers === undefined ? a.inputsOf(outs) : { ...a.inputsOf(outs), triggers: outs.triggers };
   const targetOf = a.targetOf;
   const session = (deps: OperationDeps, inputs: I, recorded?: Partial<R>): Session<C> => {
     let connection: C | undefined;
@@ -246,7 +251,7 @@ export function defineLifecycle<
       const t = targetOf(id, props ?? {});
       try {
         if (!props) throw new ConfigurationError("nothing was recorded for it; run `pulumi up` first");
-        const inputs = a.inputsOf(props);
+        const inputs = inputsOf(props);
         const s = session(deps, inputs, props);
         const outs =
           t.pending && props.backupId === undefined && a.readPending
@@ -261,7 +266,7 @@ export function defineLifecycle<
         }
         // An id naming a job gives way to the usual one once the backup is known.
         const readId = t.pending && outs.backupId ? resourceId(t.instance, outs.backupId) : id;
-        return { id: readId, props: outs, inputs: a.inputsOf(outs) };
+        return { id: readId, props: outs, inputs: inputsOf(outs) };
       } catch (e) {
         throw withContext(`reading Redis backup ${t.backup} of ${t.instance}`, e);
       }
@@ -293,7 +298,7 @@ export function defineLifecycle<
       const deps = defaultDeps(overrides);
       const t = targetOf(id, props);
       try {
-        await a.remove(session(deps, a.inputsOf(props), props), t, props);
+        await a.remove(session(deps, inputsOf(props), props), t, props);
       } catch (e) {
         throw withContext(`deleting Redis backup ${t.backup} of ${t.instance}`, e);
       }

@@ -13,6 +13,12 @@ export interface SteeringArgs {
   waitTimeoutMinutes?: pulumi.Input<number>;
   /** Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`. */
   keepExpired?: pulumi.Input<boolean>;
+  /**
+   * Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+   * so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+   * Unset and `[]` mean the same.
+   */
+  triggers?: pulumi.Input<pulumi.Input<unknown>[]>;
 }
 
 /** @internal A RedisBackup of `cloud`, served by `provider` (see lazyProvider). */

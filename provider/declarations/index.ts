@@ -1,6 +1,6 @@
 /**
  * Backups declared in a file (`backups.yaml`) rather than in code: `declareBackups(path)` turns each
- * entry into the RedisBackup of its cloud, named by its key. The same file is what
+ * entry into the RedisBackup of its cloud (or, for `final: true`, its FinalBackup), named by its key. The same file is what
  * `pulumi-redis-backup validate` checks in pull requests and `drift` compares with the clouds.
  *
  * ```ts
@@ -41,7 +41,9 @@ export class DeclarationsError extends Error {
 
 /**
  * Declares one RedisBackup per entry of the declarations file at `path` (relative paths resolve
- * against the current directory: the Pulumi project's), named by the entry's key. Throws a
+ * against the current directory: the Pulumi project's), named by the entry's key, and returns them
+ * by name. An entry with `final: true` is declared as its cloud's FinalBackup (taken when the
+ * instance goes) and is not among those returned: it has no backup to read until then. Throws a
  * {@link DeclarationsError} listing every problem when the file has any; declares nothing then.
  */
 export function declareBackups(
@@ -55,7 +57,8 @@ export function declareBackups(
   if (problems.length > 0) throw new DeclarationsError(path, problems);
   const made: Record<string, DeclaredBackup> = {};
   for (const [name, declaration] of Object.entries(declarations)) {
-    made[name] = cloudEntry(declaration.cloud).declare(name, declaration, opts.resourceOptions);
+    const resource = cloudEntry(declaration.cloud).declare(name, declaration, opts.resourceOptions);
+    if (!declaration.final) made[name] = resource;
   }
   return made;
 }

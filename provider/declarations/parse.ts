@@ -17,6 +17,7 @@ import {
   parseDocument,
 } from "yaml";
 import type { z } from "zod";
+import { cloudEntry } from "../clouds";
 import {
   CLOUDS,
   Cloud,
@@ -25,7 +26,6 @@ import {
   DeclarationsSchema,
   FIELDS,
   IGNORED_KEY_PREFIX,
-  INPUTS_SCHEMA_OF,
   cloudRule,
   toResourceInputs,
 } from "./schema";
@@ -129,7 +129,7 @@ export function parseDeclarations(text: string, file: string): ParseResult {
     if (!d) continue;
     // The cloud's own input schema has the last word; the rules above mirror it, so this is quiet.
     const { cloud, inputs } = toResourceInputs(d);
-    const again = INPUTS_SCHEMA_OF[cloud].safeParse(inputs);
+    const again = cloudEntry(cloud).inputsSchemaOf(d).safeParse(inputs);
     if (!again.success) {
       for (const issue of again.error.issues) add(locate(doc, [name], "key"), name, issue.message);
       continue;

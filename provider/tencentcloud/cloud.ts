@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { defineCloud } from "../core/cloud";
+import { TencentFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
 import { TencentBackupInputs, TencentBackupInputsSchema } from "./inputs";
@@ -48,6 +49,12 @@ export const tencentcloud = defineCloud<"tencentcloud", TencentDeclaration, Tenc
     }),
     resource: () => require("./resource").RedisBackup,
     lifecycle: () => require("./operations"),
+    final: {
+      instanceKey: "instanceId",
+      inputsSchema: TencentFinalBackupInputsSchema,
+      resource: () => require("./finalBackup").FinalBackup,
+      lifecycle: () => require("./finalOperations"),
+    },
     environment: {
       label: "Tencent Cloud",
       variables: [

@@ -1,2 +1,3 @@
 /** Tencent Cloud Redis (TencentDB for Redis) backups. */
 export { RedisBackup, RedisBackupArgs } from "./resource";
+export { FinalBackup, FinalBackupArgs } from "./finalBackup";

@@ -1,6 +1,6 @@
 /** Inputs of tencentcloud.RedisBackup, as a zod schema whose messages a person can act on. */
 import { z } from "zod";
-import { adoptInput, instanceInput, locationInput, steeringInputs } from "../core/inputs";
+import { adoptInput, commonInputs, instanceInput, locationInput } from "../core/inputs";
 
 /** The inputs of tencentcloud.RedisBackup; `check` validates with it. */
 export const TencentBackupInputsSchema = z.object({
@@ -23,7 +23,7 @@ export const TencentBackupInputsSchema = z.object({
     .optional(),
   region: locationInput("region", /^[a-z]+(-[a-z0-9]+)+$/, "ap-guangzhou"),
   backupId: adoptInput,
-  ...steeringInputs,
+  ...commonInputs,
 });
 
 /** The inputs of tencentcloud.RedisBackup, as `check` leaves them. */

@@ -53,6 +53,34 @@ export const DescribeURedisBackupResponse = z
   })
   .transform(({ TotalCount, DataSet }) => ({ TotalCount, DataSet: DataSet ?? [] }));
 
+/** @internal One master/replica group as DescribeURedisGroup lists it (URedisGroupSet; only what we read). */
+export const URedisGroupSet = z.object({
+  GroupId: z.string().min(1),
+  Name: optionalString,
+  Zone: optionalString,
+  /** e.g. `Running`, `Creating`. */
+  State: optionalString,
+});
+
+/** @internal DescribeURedisGroup's answer: one page of groups. */
+export const DescribeURedisGroupResponse = z
+  .object({ TotalCount: optionalInt, DataSet: z.array(URedisGroupSet).nullish() })
+  .transform(({ TotalCount, DataSet }) => ({ TotalCount, DataSet: DataSet ?? [] }));
+
+/**
+ * The group `groupId` as DescribeURedisGroup describes it, or undefined when it is not listed:
+ * UCloud answers RetCode 0 with no entry for a group deleted (its SDK's acceptance test expects it).
+ */
+export async function findURedisGroup(client: UCloudClient, groupId: string) {
+  const res = await client.call(
+    "DescribeURedisGroup",
+    { GroupId: groupId, Offset: 0, Limit: 20 },
+    DescribeURedisGroupResponse,
+    { idempotent: true },
+  );
+  return res.DataSet.find((g) => g.GroupId === groupId);
+}
+
 /** Only RetCode, Action and Message (ucloud-sdk-java DeleteURedisBackupResult). */
 export const DeleteURedisBackupResponse = z.object({});
 

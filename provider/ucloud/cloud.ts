@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { defineCloud } from "../core/cloud";
+import { UCloudFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
 import { BACKUP_NAME, UCloudBackupInputs, UCloudBackupInputsSchema } from "./inputs";
@@ -49,6 +50,12 @@ export const ucloud = defineCloud<"ucloud", UCloudDeclaration, UCloudBackupInput
   }),
   resource: () => require("./resource").RedisBackup,
   lifecycle: () => require("./operations"),
+  final: {
+    instanceKey: "groupId",
+    inputsSchema: UCloudFinalBackupInputsSchema,
+    resource: () => require("./finalBackup").FinalBackup,
+    lifecycle: () => require("./finalOperations"),
+  },
   environment: {
     label: "UCloud",
     variables: ["UCLOUD_PUBLIC_KEY", "UCLOUD_PRIVATE_KEY", "UCLOUD_REGION", "UCLOUD_ENDPOINT"],

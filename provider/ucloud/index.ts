@@ -1,2 +1,3 @@
 /** UCloud URedis (master/replica Redis) backups. */
 export { RedisBackup, RedisBackupArgs } from "./resource";
+export { FinalBackup, FinalBackupArgs } from "./finalBackup";

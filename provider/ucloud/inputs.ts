@@ -1,6 +1,6 @@
 /** Inputs of ucloud.RedisBackup, as a zod schema whose messages a person can act on. */
 import { z } from "zod";
-import { adoptInput, instanceInput, locationInput, steeringInputs } from "../core/inputs";
+import { adoptInput, commonInputs, instanceInput, locationInput } from "../core/inputs";
 
 /** CreateURedisBackup's rule for BackupName: 6–63 characters of letters, digits, `-` and `_`. */
 export const BACKUP_NAME = /^[A-Za-z0-9_-]{6,63}$/;
@@ -24,7 +24,7 @@ export const UCloudBackupInputsSchema = z.object({
   zone: locationInput("zone", /^[a-z]+(-[a-z0-9]+)*-\d+$/, "cn-bj2-04"),
   projectId: locationInput("projectId", /^[A-Za-z0-9_-]{1,64}$/, "org-xxxxxx"),
   backupId: adoptInput,
-  ...steeringInputs,
+  ...commonInputs,
 });
 
 /** The inputs of ucloud.RedisBackup, as `check` leaves them. */

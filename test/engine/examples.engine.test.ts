@@ -33,6 +33,27 @@ describeEngine("the examples under the Pulumi engine", () => {
     expect(backupsByName(await project.exportStack())).toEqual({});
   });
 
+  it("examples/final-backup: up arms the final backup, destroy takes it before the instance goes", async () => {
+    const project = world.project(path.join(EXAMPLES, "final-backup"));
+    await project.initStack("dev");
+    await project.ok(["up", "--yes", "--skip-preview"]);
+    expect(Object.keys(backupsByName(await project.exportStack())).sort()).toEqual([
+      "before-migration",
+      "orders",
+      "orders-final",
+      "orders-schema",
+    ]);
+    await project.ok(["preview", "--refresh", "--expect-no-changes"]);
+    const finals = () =>
+      world.emulator.admin
+        .backups("crs-example1")
+        .filter((b) => b.remark.startsWith("final backup of crs-example1"));
+    expect(finals()).toEqual([]);
+    await project.ok(["destroy", "--yes", "--skip-preview"]);
+    expect(finals()).toHaveLength(1);
+    expect(backupsByName(await project.exportStack())).toEqual({});
+  });
+
   it("examples/declarations: every backup of backups.yaml taken, then destroyed", async () => {
     const project = world.project(path.join(EXAMPLES, "declarations"));
     await project.initStack("dev");

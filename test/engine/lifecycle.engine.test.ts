@@ -4,9 +4,8 @@
  * replace, a longer Alibaba retention updates in place, and `destroy` empties the stack. One stack
  * runs through all of it in order, as a team's stack would over its life.
  */
-import { spawn } from "child_process";
-import * as path from "path";
-import { PulumiProject, REPO_ROOT, backupsByName } from "../../tools/pulumi-cli/project";
+import { PulumiProject, backupsByName } from "../../tools/pulumi-cli/project";
+import { runRedisBackupCli } from "./harness/cli";
 import { opsOf, planOf } from "./harness/plan";
 import { describeEngine, useEngineWorld } from "./harness/suite";
 import { backupsInClouds, printed } from "./harness/world";
@@ -89,7 +88,7 @@ describeEngine("lifecycle under the Pulumi engine", () => {
     world.emulator.admin.expireBackup(ids.orders);
     world.emulator.ucloud.deleteBackup(ids.cache);
     const exported = (await project.ok(["stack", "export"])).stdout;
-    const drift = await runDriftCli(["drift", "--state", "-"], exported, world.env);
+    const drift = await runRedisBackupCli(["drift", "--state", "-"], exported, world.env);
     expect(drift.code).toBe(2);
     expect(drift.stdout).toMatch(/orders\s.*expired/);
     expect(drift.stdout).toMatch(/cache\s.*missing/);
@@ -164,20 +163,3 @@ describeEngine("lifecycle under the Pulumi engine", () => {
     expect(clouds.ucloud).toEqual([]);
   });
 });
-
-/** Runs this checkout's `pulumi-redis-backup` command (dist/cli) with `stdin`. */
-function runDriftCli(args: string[], stdin: string, env: Record<string, string>) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const p = spawn(process.execPath, [path.join(REPO_ROOT, "dist/cli/index.js"), ...args], {
-      env: { ...process.env, ...env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    p.stdout.on("data", (d) => (stdout += String(d)));
-    p.stderr.on("data", (d) => (stderr += String(d)));
-    p.on("error", reject);
-    p.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    p.stdin.end(stdin);
-  });
-}

@@ -1,0 +1,41 @@
+/**
+ * DescribeURedisGroup: the master/replica groups of the request's region (one, with GroupId), as
+ * URedisGroupSet entries (ucloud-sdk-go services/umem models.go). Fidelity choices: a group that is
+ * deleted, in another region or another project is simply not listed (RetCode 0, empty DataSet),
+ * as UCloud's own SDK acceptance test expects right after DeleteURedisGroup; every listed group is
+ * `Running`; Limit defaults to 20 (the SDK's documented default), Offset to 0.
+ */
+import type { UCloudAction } from "./actions";
+import { UCloudErrors } from "./errors";
+
+export const describeURedisGroup: UCloudAction = {
+  name: "DescribeURedisGroup",
+  served: () => true,
+  run(ctx) {
+    const intParam = (name: string, fallback: number) => {
+      const v = ctx.params[name];
+      if (v === undefined || v === "") return fallback;
+      if (!/^\d+$/.test(v)) throw UCloudErrors.paramsNotAvailable(name, `not a non-negative integer: ${v}`);
+      return Number(v);
+    };
+    const limit = intParam("Limit", 20);
+    const offset = intParam("Offset", 0);
+    const groupId = ctx.params.GroupId;
+    const groups = ctx.state
+      .allGroups()
+      .filter((g) => groupId === undefined || groupId === "" || g.groupId === groupId)
+      .filter((g) => ctx.state.visibleGroup(g.groupId, ctx.region, ctx.projectId) !== undefined);
+    return {
+      TotalCount: groups.length,
+      DataSet: groups.slice(offset, offset + limit).map((g) => ({
+        GroupId: g.groupId,
+        Name: g.name,
+        Zone: g.zone,
+        State: "Running",
+        MemorySize: g.memorySizeGb,
+        Version: g.redisVersion,
+        Type: "double",
+      })),
+    };
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * What every cloud's FinalBackup class shares: the arguments every cloud takes, and a base class
+ * that records where the resource lives (its name, the stack, the project: a dynamic provider is
+ * told none of them, and `pulumi destroy` runs no program) and gives it its type token,
+ * `pulumi-nodejs:dynamic/<cloud>:FinalBackup`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+/** Arguments every cloud's FinalBackup takes, in the same words. */
+export interface FinalBackupCommonArgs {
+  /**
+   * Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+   * `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
+   */
+  skip?: pulumi.Input<boolean>;
+  /** How long the delete may wait for the final backup, in minutes (default 30). */
+  waitTimeoutMinutes?: pulumi.Input<number>;
+}
+
+/** @internal A FinalBackup of `cloud`, served by `provider` (see lazyProvider). */
+export abstract class FinalBackupResource extends pulumi.dynamic.Resource {
+  /** The FinalBackup's resource name, as the final backup's label names it. */
+  declare readonly resourceName: pulumi.Output<string>;
+  /** The stack the final backup's label names. */
+  declare readonly stack: pulumi.Output<string>;
+  /** The project the final backup's label names. */
+  declare readonly project: pulumi.Output<string>;
+  /** When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted. */
+  declare readonly armedAt: pulumi.Output<string>;
+  /** Whether its deletion takes no final backup. */
+  declare readonly skip: pulumi.Output<boolean | undefined>;
+
+  protected constructor(
+    provider: pulumi.dynamic.ResourceProvider,
+    cloud: string,
+    name: string,
+    args: object,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    const origin = { resourceName: name, stack: pulumi.getStack(), project: pulumi.getProject() };
+    const unknownYet = { armedAt: undefined };
+    super(provider, name, { ...unknownYet, ...args, ...origin }, opts, cloud, "FinalBackup");
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * tencentcloud.FinalBackup: a backup of a Tencent Cloud Redis instance taken when this resource is
+ * deleted, i.e. before the instance it depends on goes (destroy, or a replacement of the instance).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { FinalBackupCommonArgs, FinalBackupResource } from "../core/finalBackupResource";
+import { lazyProvider } from "../core/lazyProvider";
+import type { FinalBackupOutputs } from "../core/finalBackup";
+import type { TencentFinalBackupInputs } from "./finalOperations";
+
+/** Serialized into every FinalBackup's state; see lazyProvider. */
+const provider = lazyProvider<TencentFinalBackupInputs, FinalBackupOutputs<TencentFinalBackupInputs>>(
+  "pulumi-redis-backup/internal/tencentcloud/finalOperations",
+);
+
+/** Arguments of {@link FinalBackup}. */
+export interface FinalBackupArgs extends FinalBackupCommonArgs {
+  /** The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup). */
+  instanceId: pulumi.Input<string>;
+  /** Region of the instance; overrides `tencentcloud:region` / TENCENTCLOUD_REGION. */
+  region?: pulumi.Input<string>;
+  /** A note added to the final backup's label in its Remark (at most 80 characters). */
+  remark?: pulumi.Input<string>;
+  /** Days to keep the final backup, 0–1825 (0 or unset: the instance's default, usually 7; over 7 needs a Tencent ticket). */
+  storageDays?: pulumi.Input<number>;
+}
+
+/**
+ * A final backup of a Tencent Cloud Redis instance: taken (ManualBackupInstance) when this resource
+ * is deleted, and waited for until available. Its creation only checks that the instance exists.
+ * Its Remark reads `final backup of <instance>, stack <project>/<stack>, resource <name>, <time>`;
+ * `pulumi-redis-backup final-backups --cloud tencentcloud --instance <id>` lists them. A backup that
+ * cannot be taken fails the deletion, so the instance is not deleted; `skip: true` deletes without one.
+ */
+export class FinalBackup extends FinalBackupResource {
+  /** The instance the final backup will be taken of. */
+  declare readonly instanceId: pulumi.Output<string>;
+  /** The note added to the label, as written. */
+  declare readonly remark: pulumi.Output<string | undefined>;
+  /** Days the final backup will be kept, as written. */
+  declare readonly storageDays: pulumi.Output<number | undefined>;
+  /** The region, as written. */
+  declare readonly region: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: FinalBackupArgs, opts?: pulumi.CustomResourceOptions) {
+    super(provider, "tencentcloud", name, args, opts);
+  }
+}
