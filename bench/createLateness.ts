@@ -66,7 +66,7 @@ export function predicted(durationMs: number): { lateMs: number; polls: number }
 export function phaseDurations(p: LatenessPhase): number[] {
   const ds = [...p.spread];
   for (const s of p.aroundPolls) {
-    const times = pollTimes(s * 1000);
+    const times = pollTimes(s * 1000 + 1); // up to the first poll after s
     const k = times.filter((t) => t <= s * 1000).length - 1;
     const gap = times[k + 1] - times[k];
     for (const f of [0.05, 0.3, 0.55, 0.8]) ds.push(Math.round(times[k] + f * gap) / 1000);
@@ -110,7 +110,7 @@ async function runPhase(p: LatenessPhase) {
     await serializedProviderOf(() => new pkg.tencentcloud.RedisBackup("late", { instanceId: "crs-late0000" }))
   ).text;
   const durations = phaseDurations(p);
-  const pending: Promise<Point>[] = [];
+  const pending: Promise<Point | Error>[] = [];
   const pollerCalls: Record<Variant, number> = { ours: 0, "1 s poller": 0, "30 s poller": 0 };
   let n = 0;
   try {
@@ -129,13 +129,25 @@ async function runPhase(p: LatenessPhase) {
                 instance,
                 variant === "1 s poller" ? 1_000 : 30_000,
               ).then((r) => (pollerCalls[variant] += r.taskPolls));
+        // Settled at once, so that a create failing while later ones start is no unhandled rejection.
+        const settled = finished.then(
+          () => ({ end: timeline.clock.now() }),
+          (e: Error) => ({ error: e }),
+        );
         const start = await taskStarted(emulator, instance, timeline);
         pending.push(
-          finished.then(() => ({ variant, durationS: d, lateMs: timeline.clock.now() - start - d * 1000 })),
+          settled.then((r) =>
+            "error" in r
+              ? new Error(`${p.name}, D ${d} s, ${variant}: ${r.error.message}`)
+              : { variant, durationS: d, lateMs: r.end - start - d * 1000 },
+          ),
         );
       }
     }
-    const points = await Promise.all(pending);
+    const results = await Promise.all(pending);
+    const failed = results.find((r): r is Error => r instanceof Error);
+    if (failed) throw new Error(`${failed.message}; the host said: ${host.stderr.join("").slice(-2000)}`);
+    const points = results as Point[];
     const all = emulator.admin.stats().requestsByAction.DescribeTaskInfo ?? 0;
     pollerCalls.ours = all - pollerCalls["1 s poller"] - pollerCalls["30 s poller"];
     return { points, taskPolls: pollerCalls, durations };

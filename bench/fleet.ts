@@ -49,7 +49,15 @@ export interface FleetDesign {
 
 export const FLEET_DESIGNS: FleetDesign[] = [{ name: "per-backup reads" }];
 
-const instanceName = (prefix: string, i: number) => `${prefix}${String(i).padStart(3, "0")}`;
+/** Adds `INSTANCES` instances named `<prefix>000`…, each with `PER_INSTANCE` backups made by `backup`. */
+function seedInstances<B>(prefix: string, backup: (j: number) => B, add: (id: string, backups: B[]) => void) {
+  for (let i = 0; i < INSTANCES; i++) {
+    add(
+      `${prefix}${String(i).padStart(3, "0")}`,
+      Array.from({ length: PER_INSTANCE }, (_, j) => backup(j)),
+    );
+  }
+}
 
 export const FLEET_CLOUDS: FleetCloud[] = [
   {
@@ -58,16 +66,11 @@ export const FLEET_CLOUDS: FleetCloud[] = [
     limitSource: "Tencent's documented 20/s per action",
     resource: () => new pkg.tencentcloud.RedisBackup("fleet", { instanceId: "crs-fleet000" }),
     seed(emulator) {
-      for (let i = 0; i < INSTANCES; i++) {
-        emulator.admin.addInstance({
-          instanceId: instanceName("crs-fleet", i),
-          backups: Array.from({ length: PER_INSTANCE }, (_, j) => ({
-            remark: `fleet ${j}`,
-            startedHoursAgo: j + 1,
-            storageDays: 30,
-          })),
-        });
-      }
+      seedInstances(
+        "crs-fleet",
+        (j) => ({ remark: `fleet ${j}`, startedHoursAgo: j + 1, storageDays: 30 }),
+        (instanceId, backups) => emulator.admin.addInstance({ instanceId, backups }),
+      );
       return emulator.admin.backups().map((b) => ({
         id: `${b.instanceId}:${b.backupId}`,
         props: {
@@ -89,12 +92,11 @@ export const FLEET_CLOUDS: FleetCloud[] = [
     limitSource: "the provider's default, 20/s per action",
     resource: () => new pkg.alicloud.RedisBackup("fleet", { instanceId: "r-fleet000" }),
     seed(emulator) {
-      for (let i = 0; i < INSTANCES; i++) {
-        emulator.alicloud.addInstance({
-          instanceId: instanceName("r-fleet", i),
-          backups: Array.from({ length: PER_INSTANCE }, (_, j) => ({ startedHoursAgo: j + 1 })),
-        });
-      }
+      seedInstances(
+        "r-fleet",
+        (j) => ({ startedHoursAgo: j + 1 }),
+        (instanceId, backups) => emulator.alicloud.addInstance({ instanceId, backups }),
+      );
       return emulator.alicloud.backups().map((b) => ({
         id: `${b.instanceId}:${b.backupId}`,
         props: {
@@ -118,16 +120,11 @@ export const FLEET_CLOUDS: FleetCloud[] = [
     resource: () =>
       new pkg.ucloud.RedisBackup("fleet", { groupId: "uredis-fleet000", backupName: "fleet-0" }),
     seed(emulator) {
-      for (let i = 0; i < INSTANCES; i++) {
-        emulator.ucloud.addGroup({
-          groupId: instanceName("uredis-fleet", i),
-          backups: Array.from({ length: PER_INSTANCE }, (_, j) => ({
-            backupName: `fleet-${j}`,
-            backupType: "Manual" as const,
-            takenHoursAgo: j + 1,
-          })),
-        });
-      }
+      seedInstances(
+        "uredis-fleet",
+        (j) => ({ backupName: `fleet-${j}`, backupType: "Manual" as const, takenHoursAgo: j + 1 }),
+        (groupId, backups) => emulator.ucloud.addGroup({ groupId, backups }),
+      );
       return emulator.ucloud.backups().map((b) => ({
         id: `${b.groupId}:${b.backupId}`,
         props: {
