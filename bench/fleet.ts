@@ -97,20 +97,24 @@ export const FLEET_CLOUDS: FleetCloud[] = [
         (j) => ({ startedHoursAgo: j + 1 }),
         (instanceId, backups) => emulator.alicloud.addInstance({ instanceId, backups }),
       );
-      return emulator.alicloud.backups().map((b) => ({
-        id: `${b.instanceId}:${b.backupId}`,
-        props: {
-          instanceId: b.instanceId,
-          backupId: String(b.backupId),
-          backupIds: [String(b.backupId)],
-          jobId: String(b.jobId),
-          mode: b.mode,
-          status: "available",
-          region: "cn-hangzhou",
-          adopted: false,
-          ...(b.expireTime ? { expireTime: b.expireTime } : {}),
-        },
-      }));
+      // Only the fleet's: the emulator also holds its demo instances.
+      return emulator.alicloud
+        .backups()
+        .filter((b) => b.instanceId.startsWith("r-fleet"))
+        .map((b) => ({
+          id: `${b.instanceId}:${b.backupId}`,
+          props: {
+            instanceId: b.instanceId,
+            backupId: String(b.backupId),
+            backupIds: [String(b.backupId)],
+            jobId: String(b.jobId),
+            mode: b.mode,
+            status: "available",
+            region: "cn-hangzhou",
+            adopted: false,
+            ...(b.expireTime ? { expireTime: b.expireTime } : {}),
+          },
+        }));
     },
   },
   {
@@ -125,18 +129,21 @@ export const FLEET_CLOUDS: FleetCloud[] = [
         (j) => ({ backupName: `fleet-${j}`, backupType: "Manual" as const, takenHoursAgo: j + 1 }),
         (groupId, backups) => emulator.ucloud.addGroup({ groupId, backups }),
       );
-      return emulator.ucloud.backups().map((b) => ({
-        id: `${b.groupId}:${b.backupId}`,
-        props: {
-          groupId: b.groupId,
-          backupName: b.backupName,
-          backupId: b.backupId,
-          status: "available",
-          region: "cn-bj2",
-          zone: "cn-bj2-04",
-          adopted: false,
-        },
-      }));
+      return emulator.ucloud
+        .backups()
+        .filter((b) => b.groupId.startsWith("uredis-fleet"))
+        .map((b) => ({
+          id: `${b.groupId}:${b.backupId}`,
+          props: {
+            groupId: b.groupId,
+            backupName: b.backupName,
+            backupId: b.backupId,
+            status: "available",
+            region: "cn-bj2",
+            zone: "cn-bj2-04",
+            adopted: false,
+          },
+        }));
     },
   },
 ];
