@@ -10,7 +10,8 @@ import { performance } from "perf_hooks";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { Emulator, emulatorEnvironment } from "../emulator";
-import { requests, serializedProviderOf, startDynamicHost } from "../emulator/dynamicHost";
+import { requests, serializedProviderOf } from "../emulator/dynamicHost";
+import { startBenchHost } from "./hosts";
 import * as pkg from "../provider";
 import { noopProvider } from "./providers/noop";
 import { sdkRedisProvider } from "./providers/sdk";
@@ -38,7 +39,7 @@ interface Variant {
 async function oneStart(env: Record<string, string>, provider: string, props: object): Promise<Sample> {
   const rq = requests("pulumi-nodejs:dynamic:Resource");
   const t0 = performance.now();
-  const host = await startDynamicHost({ cwd: ROOT, env });
+  const host = await startBenchHost({ cwd: ROOT, env });
   const t1 = performance.now();
   await host.call("configure", rq.configure({}));
   const t2 = performance.now();

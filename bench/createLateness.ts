@@ -9,7 +9,8 @@
  */
 import * as path from "path";
 import { Emulator, emulatorEnvironment, startEmulator } from "../emulator";
-import { requests, serializedProviderOf, startDynamicHost } from "../emulator/dynamicHost";
+import { requests, serializedProviderOf } from "../emulator/dynamicHost";
+import { startBenchHost } from "./hosts";
 import * as pkg from "../provider";
 import { Timeline, realTimeline } from "../provider/core/clock";
 import { defaultPollSchedule, nextDelay } from "../provider/core/waiter";
@@ -105,7 +106,7 @@ async function runPhase(p: LatenessPhase) {
   }
   Object.assign(process.env, { ...emulatorEnvironment(emulator.url), TENCENTCLOUD_ENDPOINT: "" });
   const settings = { ...resolveTencentSettings(), endpoint: emulator.url };
-  const host = await startDynamicHost({ cwd: ROOT, env });
+  const host = await startBenchHost({ cwd: ROOT, env });
   const rq = requests("pulumi-nodejs:dynamic/tencentcloud:RedisBackup");
   await host.call("configure", rq.configure({}));
   const provider = (

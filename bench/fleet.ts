@@ -12,7 +12,8 @@ import * as path from "path";
 import { performance } from "perf_hooks";
 import * as pulumi from "@pulumi/pulumi";
 import { Emulator, emulatorEnvironment, startEmulator } from "../emulator";
-import { requests, serializedProviderOf, startDynamicHost } from "../emulator/dynamicHost";
+import { requests, serializedProviderOf } from "../emulator/dynamicHost";
+import { startBenchHost } from "./hosts";
 import * as pkg from "../provider";
 import { echoReadProvider } from "./providers/echo";
 import { Row, log } from "./table";
@@ -167,7 +168,7 @@ async function refresh(
   env: Record<string, string>,
 ): Promise<FleetRun> {
   const before = emulator.admin.stats();
-  const host = await startDynamicHost({ cwd: ROOT, env: { ...emulatorEnvironment(emulator.url), ...env } });
+  const host = await startBenchHost({ cwd: ROOT, env: { ...emulatorEnvironment(emulator.url), ...env } });
   const rq = requests("pulumi-nodejs:dynamic:Resource");
   await host.call("configure", rq.configure({}));
   let next = 0;
