@@ -6,6 +6,7 @@
  * falls on all of them alike; each round's added cost is that round's variant minus that round's
  * host alone.
  */
+import * as os from "os";
 import { performance } from "perf_hooks";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
@@ -91,6 +92,9 @@ export async function coldStart(emulator: Emulator, rounds: number): Promise<Row
     }
   }
   const [alone, oursV, sdk] = variants;
+  // Other work on the machine swamps differences of tens of milliseconds: say so rather than judge.
+  const load = os.loadavg()[0];
+  const busy = load > os.cpus().length;
   const added = (v: Variant) => spreadOf(v.samples.map((s, i) => s.totalMs - alone.samples[i].totalMs));
   const total = (v: Variant) => spreadOf(v.samples.map((s) => s.totalMs));
   const readPart = (v: Variant) => spreadOf(v.samples.map((s) => s.readMs));
@@ -105,12 +109,13 @@ export async function coldStart(emulator: Emulator, rounds: number): Promise<Row
     {
       measure:
         `cold start added to the host, spawn → Configure → first Read, ${rounds} interleaved rounds ` +
-        `(the host alone ${formatSpread(total(alone))})`,
+        `(the host alone ${formatSpread(total(alone))})` +
+        (busy ? `; MACHINE BUSY (load ${load.toFixed(1)}): rerun on a quiet machine` : ""),
       ours: formatSpread(oursAdded),
       beside: `${formatSpread(sdkAdded)}: tencentcloud-sdk-nodejs, its Redis client alone`,
       ratio: `${ratio.toFixed(2)}× the SDK's`,
       target: "≤ 1.0× the SDK's",
-      met: ratio <= 1,
+      met: busy ? undefined : ratio <= 1,
     },
   ];
 }
