@@ -1,37 +1,27 @@
 /**
- * The same create through the official tencentcloud-sdk-nodejs, imported the way its README shows
- * (`require("tencentcloud-sdk-nodejs")`), reaching the emulator through its proxy setting.
+ * The reference a Tencent user would write: the official tencentcloud-sdk-nodejs, loaded the way a
+ * user of one service loads it — its Redis client alone (`tencentcloud/services/redis`, what the
+ * per-product package tencentcloud-sdk-nodejs-redis contains), not the 262-service index — and
+ * required inside the method, as ours is. It reaches the emulator through its own proxy setting
+ * (`TENCENTCLOUD_ENDPOINT` names the emulator), so it signs for redis.tencentcloudapi.com as it
+ * would against the cloud.
  */
-export const sdkProvider = {
-  async create(inputs: { instanceId: string; remark: string; proxy: string }) {
+export const sdkRedisProvider = {
+  async read(id: string, props: { instanceId: string; backupId: string }) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const tencentcloud = require("tencentcloud-sdk-nodejs");
-    const client = new tencentcloud.redis.v20180412.Client({
+    const { redis } = require("tencentcloud-sdk-nodejs/tencentcloud/services/redis");
+    const client = new redis.v20180412.Client({
       credential: {
         secretId: process.env.TENCENTCLOUD_SECRET_ID,
         secretKey: process.env.TENCENTCLOUD_SECRET_KEY,
       },
       region: process.env.TENCENTCLOUD_REGION,
-      profile: { httpProfile: { protocol: "http://", proxy: inputs.proxy } },
+      profile: { httpProfile: { protocol: "http://", proxy: process.env.TENCENTCLOUD_ENDPOINT } },
     });
-    const { TaskId } = await client.ManualBackupInstance({
-      InstanceId: inputs.instanceId,
-      Remark: inputs.remark,
-    });
-    for (;;) {
-      const task = await client.DescribeTaskInfo({ TaskId });
-      if (task.Status === "succeed") break;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-    const list = await client.DescribeInstanceBackups({
-      InstanceId: inputs.instanceId,
-      Status: [1, 2, 3, 4, -1],
-    });
-    const backup = list.BackupSet.find((b: { Remark: string }) => b.Remark === inputs.remark);
     const detail = await client.DescribeBackupDetail({
-      InstanceId: inputs.instanceId,
-      BackupId: backup.BackupId,
+      InstanceId: props.instanceId,
+      BackupId: props.backupId,
     });
-    return { id: `${inputs.instanceId}:${detail.BackupId}`, outs: { backupId: detail.BackupId } };
+    return { id, props: { ...props, status: detail.Status, startTime: detail.StartTime } };
   },
 };

@@ -1,8 +1,11 @@
 /**
- * Polls until a target state, a terminal failure or a deadline. Polls come every second at first,
- * then every `proportion` of the time waited so far (up to a cap), and the last one is squeezed in
- * at the deadline. So a task that takes D is seen done at most max(1 s, 10% of D) late, and a
- * wait of D costs about 10 + log₁.₁(D / 10 s) calls: 43 for ten minutes, 54 for half an hour.
+ * Polls until a target state, a terminal failure or a deadline. Polls come every 1.5 s at first,
+ * then every `proportion` (2.5%) of the time waited so far (up to a cap), and the last one is
+ * squeezed in at the deadline. A task that takes D is seen done at most one gap late, and the gap
+ * before D is at most max(1.5 s, 2.5% of D): within max(2 s, 3% of D) with room for the calls that
+ * follow. A wait of D costs 1 + D / 1.5 s polls up to a minute, then log₁.₀₂₅(D / 60 s) more: 41
+ * for a minute, 107 for five, 135 for ten, 179 for half an hour, 207 for an hour (~log D); and
+ * never more than one poll per 1.5 s per create, so 20 creates at once poll 13 times a second.
  */
 import { Clock, Sleep } from "./clock";
 import { RedisBackupError, WaitTimeoutError } from "./errors";
@@ -16,8 +19,17 @@ export interface PollSchedule {
   maxDelayMs: number;
 }
 
-/** @internal Every second at first, then every tenth of the time waited, at most every 5 minutes. */
-export const defaultPollSchedule: PollSchedule = { minDelayMs: 1_000, proportion: 0.1, maxDelayMs: 300_000 };
+/**
+ * @internal Every 1.5 s at first, then every 2.5% of the time waited (from a minute on), at most
+ * every 5 minutes (from 3⅓ hours on). The lateness a user sees is the gap before the poll that
+ * finds the task done; 1.5 s and 2.5% keep it under 2 s and 3% of D with half a second, or 0.5%
+ * of D, to spare for the calls that follow (listing, detail) and a busy machine.
+ */
+export const defaultPollSchedule: PollSchedule = {
+  minDelayMs: 1_500,
+  proportion: 0.025,
+  maxDelayMs: 300_000,
+};
 
 /** What one poll observed. */
 export type PollOutcome<T> = { state: "done"; value: T } | { state: "pending"; status: string };

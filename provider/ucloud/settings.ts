@@ -36,8 +36,13 @@ const SPEC: SettingsSpec = {
   defaultEndpoint: () => UCLOUD_DEFAULT_ENDPOINT,
   requestTimeoutSeconds: { config: ["requestTimeoutSeconds"], env: ["UCLOUD_TIMEOUT_SECOND"] },
   rateLimitPerSecond: { config: ["rateLimitPerSecond"], env: ["UCLOUD_RATE_LIMIT_PER_SECOND"] },
-  // UCloud documents no figure; 10/s stays clear of RetCode 153.
-  defaultRateLimitPerSecond: 10,
+  // No client-side limit by default, as UCloud's own clients. UCloud publishes no rate: its API
+  // overview ("错误码说明", UCloudDoc-Team summary/public.md) names only RetCode 153 "API 请求被限流"
+  // (throttled); ucloud-sdk-go (config.go), ucloud-sdk-python (ucloud/core/client) and
+  // terraform-provider-ucloud (max_retries 3) send as fast as they are asked and keep no limiter.
+  // Unlike them, a 153 is retried here with backoff (errors.ts): the gateway refused before acting.
+  // An account that knows its limit sets ucloud:rateLimitPerSecond / UCLOUD_RATE_LIMIT_PER_SECOND.
+  defaultRateLimitPerSecond: 0,
 };
 
 /** What a resource's inputs may override. */

@@ -1,0 +1,291 @@
+/**
+ * Fleet refresh: every backup of a fleet read through the real dynamic-provider host the way the
+ * engine reads them, `parallel` at a time (`pulumi refresh --parallel`, 4 × CPUs by default: 8 on
+ * this machine, 32 on a 8-core CI runner), against an emulator that enforces the vendor's limit.
+ * Beside each: the bound the calls made impose (calls of an action / its limit per second; the
+ * vendors limit each action on its own), and the peak RSS of a host whose provider makes no call
+ * and holds as many reads as long. Each design of the provider's reads is a {@link FleetDesign}:
+ * today's per-backup reads; issue 18's batched reads add a row beside them.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { performance } from "perf_hooks";
+import * as pulumi from "@pulumi/pulumi";
+import { Emulator, emulatorEnvironment, startEmulator } from "../emulator";
+import { requests, serializedProviderOf } from "../emulator/dynamicHost";
+import { startBenchHost } from "./hosts";
+import * as pkg from "../provider";
+import { echoReadProvider } from "./providers/echo";
+import { Row, log } from "./table";
+
+const ROOT = path.resolve(__dirname, "..");
+const INSTANCES = 50;
+const PER_INSTANCE = 20;
+
+/** One resource's recorded state, as the engine sends it to Read. */
+interface State {
+  id: string;
+  props: Record<string, unknown>;
+}
+
+/** A cloud's fleet: how the emulator is seeded and what state records of each backup. */
+export interface FleetCloud {
+  cloud: string;
+  /** The per-action limit the emulator enforces (0: none), and the words for where it comes from. */
+  limitPerSecond: number;
+  limitSource: string;
+  /** Seeds `INSTANCES` instances of `PER_INSTANCE` backups; returns each backup's state. */
+  seed(emulator: Emulator): State[];
+  resource(): pulumi.Resource;
+  /** Extra environment of the host (a limit the provider keeps to). */
+  env?: Record<string, string>;
+}
+
+/** How the provider reads; the designs compared side by side. */
+export interface FleetDesign {
+  name: string;
+  /** The host's extra environment for this design. */
+  env?: Record<string, string>;
+}
+
+export const FLEET_DESIGNS: FleetDesign[] = [{ name: "per-backup reads" }];
+
+/** Adds `INSTANCES` instances named `<prefix>000`…, each with `PER_INSTANCE` backups made by `backup`. */
+function seedInstances<B>(prefix: string, backup: (j: number) => B, add: (id: string, backups: B[]) => void) {
+  for (let i = 0; i < INSTANCES; i++) {
+    add(
+      `${prefix}${String(i).padStart(3, "0")}`,
+      Array.from({ length: PER_INSTANCE }, (_, j) => backup(j)),
+    );
+  }
+}
+
+export const FLEET_CLOUDS: FleetCloud[] = [
+  {
+    cloud: "tencentcloud",
+    limitPerSecond: 20,
+    limitSource: "Tencent's documented 20/s per action",
+    resource: () => new pkg.tencentcloud.RedisBackup("fleet", { instanceId: "crs-fleet000" }),
+    seed(emulator) {
+      seedInstances(
+        "crs-fleet",
+        (j) => ({ remark: `fleet ${j}`, startedHoursAgo: j + 1, storageDays: 30 }),
+        (instanceId, backups) => emulator.admin.addInstance({ instanceId, backups }),
+      );
+      return emulator.admin.backups().map((b) => ({
+        id: `${b.instanceId}:${b.backupId}`,
+        props: {
+          instanceId: b.instanceId,
+          remark: b.remark,
+          backupId: b.backupId,
+          status: "available",
+          locked: false,
+          lockedAcknowledged: false,
+          adopted: false,
+          expireTime: b.expireTime.replace(" ", "T") + "+08:00",
+        },
+      }));
+    },
+  },
+  {
+    cloud: "alicloud",
+    limitPerSecond: 20,
+    limitSource: "the provider's default, 20/s per action",
+    resource: () => new pkg.alicloud.RedisBackup("fleet", { instanceId: "r-fleet000" }),
+    seed(emulator) {
+      seedInstances(
+        "r-fleet",
+        (j) => ({ startedHoursAgo: j + 1 }),
+        (instanceId, backups) => emulator.alicloud.addInstance({ instanceId, backups }),
+      );
+      // Only the fleet's: the emulator also holds its demo instances.
+      return emulator.alicloud
+        .backups()
+        .filter((b) => b.instanceId.startsWith("r-fleet"))
+        .map((b) => ({
+          id: `${b.instanceId}:${b.backupId}`,
+          props: {
+            instanceId: b.instanceId,
+            backupId: String(b.backupId),
+            backupIds: [String(b.backupId)],
+            jobId: String(b.jobId),
+            mode: b.mode,
+            status: "available",
+            region: "cn-hangzhou",
+            adopted: false,
+            ...(b.expireTime ? { expireTime: b.expireTime } : {}),
+          },
+        }));
+    },
+  },
+  {
+    cloud: "ucloud",
+    limitPerSecond: 0,
+    limitSource: "none published; the provider keeps to none, as UCloud's SDKs",
+    resource: () =>
+      new pkg.ucloud.RedisBackup("fleet", { groupId: "uredis-fleet000", backupName: "fleet-0" }),
+    seed(emulator) {
+      seedInstances(
+        "uredis-fleet",
+        (j) => ({ backupName: `fleet-${j}`, backupType: "Manual" as const, takenHoursAgo: j + 1 }),
+        (groupId, backups) => emulator.ucloud.addGroup({ groupId, backups }),
+      );
+      return emulator.ucloud
+        .backups()
+        .filter((b) => b.groupId.startsWith("uredis-fleet"))
+        .map((b) => ({
+          id: `${b.groupId}:${b.backupId}`,
+          props: {
+            groupId: b.groupId,
+            backupName: b.backupName,
+            backupId: b.backupId,
+            status: "available",
+            region: "cn-bj2",
+            zone: "cn-bj2-04",
+            adopted: false,
+          },
+        }));
+    },
+  },
+];
+
+/** What one refresh of the fleet did. */
+export interface FleetRun {
+  seconds: number;
+  calls: Record<string, number>;
+  failed: number;
+  refused: number;
+  peakMb: number;
+  firstError?: string;
+}
+
+/** Reads `states` through a fresh host, `parallel` at a time, as the engine does. */
+async function refresh(
+  emulator: Emulator,
+  states: State[],
+  provider: string,
+  parallel: number,
+  env: Record<string, string>,
+): Promise<FleetRun> {
+  const before = emulator.admin.stats();
+  const host = await startBenchHost({ cwd: ROOT, env: { ...emulatorEnvironment(emulator.url), ...env } });
+  const rq = requests("pulumi-nodejs:dynamic:Resource");
+  await host.call("configure", rq.configure({}));
+  let next = 0;
+  let failed = 0;
+  let firstError: string | undefined;
+  const t0 = performance.now();
+  const worker = async () => {
+    for (let i = next++; i < states.length; i = next++) {
+      const s = states[i];
+      try {
+        await host.call("read", rq.read(s.id, { ...s.props, __provider: provider }, undefined, `b${i}`));
+      } catch (e) {
+        failed++;
+        firstError ??= (e as Error).message.slice(0, 300);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  const seconds = (performance.now() - t0) / 1000;
+  const status = fs.readFileSync(`/proc/${host.proc.pid}/status`, "utf8");
+  const peakMb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]) / 1024;
+  await host.stop();
+  const after = emulator.admin.stats();
+  const calls: Record<string, number> = {};
+  for (const [action, n] of Object.entries(after.requestsByAction)) {
+    const d = n - (before.requestsByAction[action] ?? 0);
+    if (d > 0) calls[action] = d;
+  }
+  return { seconds, calls, failed, refused: after.rateLimited - before.rateLimited, peakMb, firstError };
+}
+
+/** The time the calls made need at least: each action's calls over its limit (actions run side by side). */
+export function boundSeconds(calls: Record<string, number>, limitPerSecond: number): number | undefined {
+  if (limitPerSecond <= 0) return undefined;
+  return Math.max(0, ...Object.values(calls).map((n) => n / limitPerSecond));
+}
+
+const callsText = (calls: Record<string, number>) =>
+  Object.entries(calls)
+    .map(([a, n]) => `${n.toLocaleString("en")} ${a}`)
+    .join(", ");
+
+/** One cloud's refreshes: each design at each parallelism, then the host with a provider that calls nothing. */
+async function fleetOfCloud(
+  c: FleetCloud,
+  ours: string,
+  parallels: number[],
+  designs: FleetDesign[],
+): Promise<Row[]> {
+  const emulator = await startEmulator({
+    taskSeconds: 0,
+    rateLimitPerSecond: c.limitPerSecond,
+    instances: [],
+  });
+  try {
+    const states = c.seed(emulator);
+    const echo = (await pulumi.runtime.serializeFunction(() => echoReadProvider, { allowSecrets: true }))
+      .text;
+    const rows: Row[] = [];
+    for (const p of parallels) {
+      for (const d of designs) {
+        const r = await refresh(emulator, states, ours, p, { ...c.env, ...d.env });
+        // The host alone, holding as many reads in flight as long as ours did.
+        const pauseMs = Math.round((r.seconds * 1000 * p) / states.length);
+        const alone = await refresh(
+          emulator,
+          states.map((s) => ({ ...s, props: { ...s.props, pauseMs } })),
+          echo,
+          p,
+          {},
+        );
+        const bound = boundSeconds(r.calls, c.limitPerSecond);
+        log(
+          `  ${c.cloud} P=${p} ${d.name}: ${r.seconds.toFixed(1)} s, ${callsText(r.calls)}, ${r.failed} failed, ` +
+            `${r.refused} refused, peak RSS ${r.peakMb.toFixed(0)} MB (the host alone ${alone.peakMb.toFixed(0)} MB)` +
+            (r.firstError ? `; first error: ${r.firstError}` : ""),
+        );
+        const added = r.peakMb - alone.peakMb;
+        rows.push({
+          measure:
+            `fleet refresh, ${c.cloud}, ${states.length.toLocaleString("en")} backups on ${INSTANCES} instances, ` +
+            `${p} reads in flight, ${d.name} (limit: ${c.limitSource})`,
+          ours:
+            `${r.seconds.toFixed(1)} s; ${callsText(r.calls)}; ${r.failed} failed, ${r.refused} refused; ` +
+            `host peak RSS ${r.peakMb.toFixed(0)} MB`,
+          beside:
+            (bound === undefined
+              ? "no limit, so no bound"
+              : `bound ${bound.toFixed(1)} s (calls / ${c.limitPerSecond} per s)`) +
+            `; the host with a provider that makes no call: ${alone.peakMb.toFixed(0)} MB`,
+          ratio:
+            (bound === undefined ? "" : `${(r.seconds / bound).toFixed(2)}× the bound; `) +
+            `${added >= 0 ? "+" : ""}${added.toFixed(0)} MB ours`,
+          target:
+            bound === undefined ? "none refused, none failed" : "≤ 1.1× the bound, none refused, none failed",
+          met: r.failed === 0 && r.refused === 0 && (bound === undefined || r.seconds <= 1.1 * bound),
+        });
+      }
+    }
+    return rows;
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** The fleet rows: every cloud at once (each on its own emulator, limits being per vendor). */
+export async function fleetRefresh(
+  parallels = [8, 32],
+  clouds = FLEET_CLOUDS,
+  designs = FLEET_DESIGNS,
+): Promise<Row[]> {
+  log(
+    `fleet refresh: ${clouds.map((c) => c.cloud).join(", ")} at once; ${parallels.join(" and ")} in flight`,
+  );
+  // Serialized one at a time: serializedProviderOf mocks the Pulumi runtime process-wide.
+  const providers: string[] = [];
+  for (const c of clouds) providers.push((await serializedProviderOf(c.resource)).text);
+  const perCloud = await Promise.all(clouds.map((c, i) => fleetOfCloud(c, providers[i], parallels, designs)));
+  return perCloud.flat();
+}
