@@ -85,12 +85,12 @@ export const AlicloudErrors = {
       400,
       `server string to sign is: ${serverStringToSign}`,
     ),
-  timestampFormat: (value: string) =>
+  timestampFormat: (name: string, value: string) =>
     new AlicloudApiError(
       "InvalidTimeStamp.Format",
       "Specified time stamp or date value is not well formatted.",
       400,
-      `Timestamp ${value}; expected YYYY-MM-DDThh:mm:ssZ (UTC)`,
+      `${name} ${value}; expected YYYY-MM-DDThh:mm:ssZ (UTC)`,
     ),
   timestampExpired: (detail: string) =>
     new AlicloudApiError(

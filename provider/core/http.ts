@@ -79,7 +79,10 @@ export async function postText(req: HttpRequest): Promise<HttpResponse> {
     const res = await axios.request<string>({
       method: req.method ?? "POST",
       url: req.url,
-      headers: req.headers,
+      // A request that names no Content-Type gets none (axios would add one, which a signature may cover).
+      headers: Object.keys(req.headers).some((h) => h.toLowerCase() === "content-type")
+        ? req.headers
+        : { ...req.headers, "Content-Type": false },
       data: req.method === "GET" || req.body === "" ? undefined : req.body,
       timeout: req.timeoutMs,
       responseType: "text",

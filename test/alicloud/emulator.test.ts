@@ -4,7 +4,14 @@
  */
 import { ALICLOUD_DEMO_INSTANCE_IDS, DEFAULT_ALICLOUD_CREDENTIALS } from "../../emulator";
 import { useEmulator } from "../helpers/emulator";
-import { RpcResult, alicloudAdmin, rpcCall, send } from "../helpers/alicloudRequest";
+import {
+  Acs3CallOptions,
+  RpcResult,
+  acs3Call,
+  alicloudAdmin,
+  rpcCall,
+  send,
+} from "../helpers/alicloudRequest";
 
 const STS = {
   accessKeyId: "STS.emulatorTemporaryKey",
@@ -140,16 +147,6 @@ describe("the gateway", () => {
     );
   });
 
-  it("a V3 (ACS3-HMAC-SHA256) Authorization header: IncompleteSignature, naming the v1 setting", async () => {
-    const body = "Action=DescribeBackupTasks&Version=2015-01-01&InstanceId=r-demo0001";
-    const r = await send(new URL(url()), "POST", "/alicloud/", body, {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Authorization: "ACS3-HMAC-SHA256 Credential=x,SignedHeaders=host,Signature=00",
-    });
-    expectError(r, 400, "IncompleteSignature");
-    expect(r.headers["x-emulator-detail"]).toMatch(/signatureAlgorithm: "v2"/);
-  });
-
   it("GET with every parameter in the query is verified the same way", async () => {
     const r = await call("DescribeBackupTasks", { InstanceId: nativeStd }, { method: "GET" });
     expect(r.status).toBe(200);
@@ -190,6 +187,57 @@ describe("the gateway", () => {
     );
     expect(answers.map((a) => a.json.Code ?? a.status)).toEqual([200, 200, "Throttling.User"]);
     expect(answers[2].status).toBe(400);
+  });
+});
+
+describe("signature V3 (ACS3-HMAC-SHA256), the official SDK's default", () => {
+  const v3 = (params: Record<string, string> = { InstanceId: nativeStd }, o: Acs3CallOptions = {}) =>
+    acs3Call(url(), "DescribeBackupTasks", params, o);
+
+  it("verified over the request as received: POST, GET, a form body, an STS key with its token", async () => {
+    expect((await v3()).status).toBe(200);
+    expect((await v3(undefined, { method: "GET" })).status).toBe(200);
+    expect((await v3({}, { body: `InstanceId=${nativeStd}` })).status).toBe(200);
+    expect((await v3(undefined, STS)).status).toBe(200);
+  });
+
+  it.each([
+    ["a wrong secret", { accessKeySecret: "not-the-secret" }, 400, "SignatureDoesNotMatch"],
+    ["a query changed after signing", { tamper: { InstanceId: "r-demo0003" } }, 400, "SignatureDoesNotMatch"],
+    [
+      "a body unlike its x-acs-content-sha256",
+      { body: "InstanceId=r-demo0001", signedBodyHash: "0".repeat(64) },
+      400,
+      "SignatureDoesNotMatch",
+    ],
+    [
+      "an x-acs-* header left out of SignedHeaders",
+      { unsigned: { "x-acs-extra": "1" } },
+      400,
+      "IncompleteSignature",
+    ],
+    ["no x-acs-signature-nonce", { omit: ["x-acs-signature-nonce"] }, 400, "MissingParameter"],
+    ["no x-acs-date", { omit: ["x-acs-date"] }, 400, "MissingParameter"],
+    ["an x-acs-date 20 minutes off", { date: Date.now() - 20 * 60_000 }, 400, "InvalidTimeStamp.Expired"],
+    ["an unknown AccessKeyId", { accessKeyId: "LTAInobody" }, 404, "InvalidAccessKeyId.NotFound"],
+    [
+      "an STS key without its token",
+      { accessKeyId: STS.accessKeyId, accessKeySecret: STS.accessKeySecret },
+      400,
+      "InvalidSecurityToken.MismatchWithAccessKey",
+    ],
+  ])("%s: %s %s", async (_what, o, status, code) => {
+    expectError(await v3(undefined, o as Acs3CallOptions), status, code);
+  });
+
+  it("a nonce is used once; another algorithm is IncompleteSignature", async () => {
+    const nonce = "3156853299f313e23d1673dc12e1703d-emulator";
+    expect((await v3(undefined, { nonce })).status).toBe(200);
+    expectError(await v3(undefined, { nonce }), 400, "SignatureNonceUsed");
+    const r = await send(new URL(url()), "POST", "/alicloud/", "", {
+      Authorization: `ACS3-HMAC-SM3 Credential=x,SignedHeaders=host,Signature=${"0".repeat(64)}`,
+    });
+    expectError(r, 400, "IncompleteSignature");
   });
 });
 

@@ -299,6 +299,7 @@ describe("what the client makes of each answer", () => {
         accessKeyId: "LTAIunit",
         accessKeySecret: "unit-secret-abcdef",
         regionId: "cn-hangzhou",
+        signatureVersion: "v3",
         endpoint: server.url,
         requestTimeoutMs: 5_000,
         rateLimitPerSecond: 0,
