@@ -542,3 +542,123 @@ describe("admin and faults", () => {
     expect(after.requestsByAction.DescribeBackupTasks - before.requestsByAction.DescribeBackupTasks).toBe(1);
   });
 });
+
+describe("cloud-native cluster instances: DescribeClusterBackupList", () => {
+  const CLUSTER_WINDOW = { StartTime: "2010-01-01T00:00Z", EndTime: "2099-01-01T00:00:00Z" };
+  let n = 0;
+  const newCluster = (extra: Record<string, unknown> = {}) => {
+    const instanceId = `r-cncluster${++n}`;
+    ali().addInstance({ instanceId, architecture: "cluster", cloudNative: true, shardCount: 3, ...extra });
+    return instanceId;
+  };
+  const clusters = async (instanceId: string, extra: Record<string, string> = {}) => {
+    const r = await acs3Call(url(), "DescribeClusterBackupList", {
+      InstanceId: instanceId,
+      RegionId: "cn-hangzhou",
+      ...CLUSTER_WINDOW,
+      ...extra,
+    });
+    expect(r.status).toBe(200);
+    return r.json.ClusterBackups as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+
+  it("CreateBackup starts one job; its cluster backup is RUNNING, then OK with one backup per shard", async () => {
+    const instanceId = newCluster();
+    const created = await call("CreateBackup", { InstanceId: instanceId });
+    expect(created.json.BackupJobID).toMatch(/^\d+$/);
+    const [running] = await clusters(instanceId);
+    expect(running).toMatchObject({
+      ClusterBackupId: expect.stringMatching(/^cb-[a-z0-9]{16}$/),
+      ClusterBackupStatus: "RUNNING",
+      ClusterBackupMode: "Manual",
+      Progress: expect.stringMatching(/^\d+%$/),
+      IsAvail: 0,
+      Backups: [],
+    });
+    handle.emulator.admin.advanceClock(60);
+    const [done] = await clusters(instanceId);
+    expect(done).toMatchObject({
+      ClusterBackupId: running.ClusterBackupId,
+      ClusterBackupStatus: "OK",
+      IsAvail: 1,
+      ClusterBackupSize: expect.stringMatching(/^\d+$/),
+      ExpectExpireTime: expect.stringMatching(/Z$/),
+    });
+    expect(done.Backups).toHaveLength(3);
+    expect(done.Backups[0]).toMatchObject({
+      BackupId: expect.stringMatching(/^\d+$/),
+      BackupStatus: "OK",
+      IsAvail: "1",
+      BackupSize: expect.stringMatching(/^\d+$/),
+      ExtraInfo: { CustinsDbVersion: "7.0" },
+    });
+    // DescribeBackups "does not apply to cloud-native cluster instances": it lists none of them (our guess of its answer).
+    const listed = await call("DescribeBackups", { InstanceId: instanceId, ...WINDOW });
+    expect(listed.json.TotalCount).toBe(0);
+    // With the RPC signature too, by ClusterBackupId, without the shards when asked.
+    const byId = await call("DescribeClusterBackupList", {
+      InstanceId: instanceId,
+      RegionId: "cn-hangzhou",
+      ...CLUSTER_WINDOW,
+      ClusterBackupId: done.ClusterBackupId,
+      NoShardBackup: "true",
+    });
+    expect(byId.json.ClusterBackups).toEqual([
+      expect.objectContaining({ ClusterBackupId: done.ClusterBackupId, Backups: [] }),
+    ]);
+  });
+
+  it("DeleteBackup deletes one shard's file; the cluster backup goes once none is left", async () => {
+    const instanceId = newCluster({ shardCount: 2 });
+    await call("CreateBackup", { InstanceId: instanceId });
+    handle.emulator.admin.advanceClock(60);
+    const [cluster] = await clusters(instanceId);
+    const [first, second] = cluster.Backups.map((b: { BackupId: string }) => b.BackupId);
+    expect((await call("DeleteBackup", { InstanceId: instanceId, BackupId: first })).status).toBe(200);
+    const [partial] = await clusters(instanceId);
+    expect(partial).toMatchObject({ IsAvail: 0, Backups: [expect.objectContaining({ BackupId: second })] });
+    expectError(
+      await call("DeleteBackup", { InstanceId: instanceId, BackupId: first }),
+      404,
+      "InvalidBackupId.NotFound",
+    );
+    await call("DeleteBackup", { InstanceId: instanceId, BackupId: second });
+    expect(await clusters(instanceId)).toEqual([]);
+  });
+
+  it("refused for other instances (IncorrectInstanceType, our guess); RegionId and the window are required", async () => {
+    for (const instanceId of [nativeStd, classicCluster]) {
+      const r = await call("DescribeClusterBackupList", {
+        InstanceId: instanceId,
+        RegionId: "cn-hangzhou",
+        ...CLUSTER_WINDOW,
+      });
+      expectError(r, 400, "IncorrectInstanceType");
+    }
+    const instanceId = newCluster();
+    expectError(
+      await call("DescribeClusterBackupList", { InstanceId: instanceId, ...CLUSTER_WINDOW }),
+      400,
+      "MissingParameter",
+    );
+    expectError(
+      await call("DescribeClusterBackupList", {
+        InstanceId: instanceId,
+        RegionId: "cn-hangzhou",
+        StartTime: CLUSTER_WINDOW.StartTime,
+      }),
+      400,
+      "MissingParameter",
+    );
+    expectError(
+      await call("DescribeClusterBackupList", {
+        InstanceId: instanceId,
+        RegionId: "cn-hangzhou",
+        ...CLUSTER_WINDOW,
+        PageSize: 7,
+      }),
+      400,
+      "InvalidPageSize.Malformed",
+    );
+  });
+});

@@ -13,6 +13,7 @@ import Client, {
   DeleteBackupRequest,
   DescribeBackupTasksRequest,
   DescribeBackupsRequest,
+  DescribeClusterBackupListRequest,
   ModifyBackupExpireTimeRequest,
 } from "@alicloud/r-kvstore20150101";
 import {
@@ -96,6 +97,35 @@ it("CreateBackup → DescribeBackupTasks → DescribeBackups → ModifyBackupExp
     new DescribeBackupsRequest({ instanceId: nativeStd, backupId: backup.backupId, ...WINDOW }),
   );
   expect(gone.body!.totalCount).toBe(0);
+});
+
+it("a cloud-native cluster: DescribeClusterBackupList (GET, V3) lists its cluster backup, one backup per shard", async () => {
+  const cluster = ALICLOUD_DEMO_INSTANCE_IDS[3];
+  const kv = client();
+  const created = await kv.createBackup(new CreateBackupRequest({ instanceId: cluster }));
+  expect(created.body!.backupJobID).toMatch(/^\d+$/);
+  handle.emulator.admin.advanceClock(30);
+  const listed = await kv.describeClusterBackupList(
+    new DescribeClusterBackupListRequest({
+      instanceId: cluster,
+      regionId: ALICLOUD_DEMO_REGION,
+      startTime: "2010-01-01T00:00Z",
+      endTime: "2099-01-01T00:00Z",
+    }),
+  );
+  const [backup] = listed.body!.clusterBackups!;
+  expect(backup).toMatchObject({
+    clusterBackupId: expect.stringMatching(/^cb-/),
+    clusterBackupStatus: "OK",
+    clusterBackupMode: "Manual",
+    isAvail: 1,
+  });
+  expect(backup.backups).toHaveLength(2);
+  expect(backup.backups![0]).toMatchObject({
+    backupStatus: "OK",
+    isAvail: "1",
+    extraInfo: { custinsDbVersion: "7.0" },
+  });
 });
 
 it("an older cluster answers comma-joined job ids to the SDK too", async () => {
