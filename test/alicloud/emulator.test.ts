@@ -636,29 +636,15 @@ describe("cloud-native cluster instances: DescribeClusterBackupList", () => {
       expectError(r, 400, "IncorrectInstanceType");
     }
     const instanceId = newCluster();
-    expectError(
-      await call("DescribeClusterBackupList", { InstanceId: instanceId, ...CLUSTER_WINDOW }),
-      400,
-      "MissingParameter",
-    );
-    expectError(
-      await call("DescribeClusterBackupList", {
-        InstanceId: instanceId,
-        RegionId: "cn-hangzhou",
-        StartTime: CLUSTER_WINDOW.StartTime,
-      }),
-      400,
-      "MissingParameter",
-    );
-    expectError(
-      await call("DescribeClusterBackupList", {
-        InstanceId: instanceId,
-        RegionId: "cn-hangzhou",
-        ...CLUSTER_WINDOW,
-        PageSize: 7,
-      }),
-      400,
-      "InvalidPageSize.Malformed",
-    );
+    const base = { InstanceId: instanceId, RegionId: "cn-hangzhou", ...CLUSTER_WINDOW };
+    const { RegionId: _r, ...noRegion } = base;
+    const { EndTime: _e, ...noEnd } = base;
+    for (const [params, code] of [
+      [noRegion, "MissingParameter"],
+      [noEnd, "MissingParameter"],
+      [{ ...base, PageSize: 7 }, "InvalidPageSize.Malformed"],
+    ] as const) {
+      expectError(await call("DescribeClusterBackupList", params), 400, code);
+    }
   });
 });

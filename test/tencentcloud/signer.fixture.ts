@@ -26,6 +26,21 @@ export interface Tc3Vector {
   authorization?: string;
 }
 
+/** The Redis-shaped request of cloud-apis.md's vector, signed for `host`. */
+const redisShaped = (host: string) => ({
+  request: {
+    host,
+    service: "redis",
+    contentType: "application/json",
+    payload: '{"InstanceId":"crs-xjhsdj01","Remark":"pulumi-abc123","StorageDays":7}',
+    timestamp: 1700000000,
+    secretId: "AKIDEXAMPLE",
+    secretKey: "SECRETEXAMPLE",
+  },
+  payloadHash: "dfb5e6222dbc4f1c004325df63ab53f772cba9e5f07da572eff2ebfd0eff803b",
+  credentialScope: "2023-11-14/redis/tc3_request",
+});
+
 export const tc3Vectors: Tc3Vector[] = [
   {
     name: "A: EXAMPLE keys, content-type;host (tencentcloud.com curl example)",
@@ -68,18 +83,8 @@ export const tc3Vectors: Tc3Vector[] = [
   },
   {
     name: "Redis-shaped: ManualBackupInstance body, application/json",
-    request: {
-      host: "redis.tencentcloudapi.com",
-      service: "redis",
-      contentType: "application/json",
-      payload: '{"InstanceId":"crs-xjhsdj01","Remark":"pulumi-abc123","StorageDays":7}',
-      timestamp: 1700000000,
-      secretId: "AKIDEXAMPLE",
-      secretKey: "SECRETEXAMPLE",
-    },
-    payloadHash: "dfb5e6222dbc4f1c004325df63ab53f772cba9e5f07da572eff2ebfd0eff803b",
+    ...redisShaped("redis.tencentcloudapi.com"),
     canonicalRequestHash: "3336f79ff51559f79f9e4bbf8428375b20a5fc0e6763311db442d4878726155d",
-    credentialScope: "2023-11-14/redis/tc3_request",
     signature: "961c434fbc08a6e33f307bcb104463d1483c589ef534d8720926cad5d8596eb9",
   },
   // Finance hosts: the same request signed for the host a finance region is dialled at (service
@@ -102,18 +107,8 @@ export const tc3Vectors: Tc3Vector[] = [
     ],
   ].map(([host, canonicalRequestHash, signature]) => ({
     name: `Redis-shaped, finance host ${host}`,
-    request: {
-      host,
-      service: "redis",
-      contentType: "application/json",
-      payload: '{"InstanceId":"crs-xjhsdj01","Remark":"pulumi-abc123","StorageDays":7}',
-      timestamp: 1700000000,
-      secretId: "AKIDEXAMPLE",
-      secretKey: "SECRETEXAMPLE",
-    },
-    payloadHash: "dfb5e6222dbc4f1c004325df63ab53f772cba9e5f07da572eff2ebfd0eff803b",
+    ...redisShaped(host),
     canonicalRequestHash,
-    credentialScope: "2023-11-14/redis/tc3_request",
     signature,
   })),
 ];
