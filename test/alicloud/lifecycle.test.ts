@@ -163,6 +163,26 @@ it("retention -1 keeps the backup for the instance's lifetime: no expiry, nothin
   ]);
 });
 
+describe("a cloud-native cluster instance", () => {
+  const cluster = ALICLOUD_DEMO_INSTANCE_IDS[3];
+
+  it("a longer retention extends every shard's file in place; the cluster backup's expiry follows", async () => {
+    const inputs = { instanceId: cluster, retentionDays: 7 };
+    const { id, outs } = await ops.create(inputs, deps());
+    const before = requests().ModifyBackupExpireTime ?? 0;
+    const longer = { ...inputs, retentionDays: 20 };
+    expect(ops.diff(id, outs, longer)).toEqual({ changes: true, replaces: [] });
+    const updated = (await ops.update(id, outs, longer, deps())).outs;
+    expect(requests().ModifyBackupExpireTime).toBe(before + 2);
+    expect(Date.parse(updated.expireTime!) - Date.parse(updated.startTime!)).toBeGreaterThanOrEqual(20 * DAY);
+    expect(updated).toMatchObject({
+      backupId: outs.backupId,
+      clusterBackupId: outs.backupId,
+      retentionDays: 20,
+    });
+  });
+});
+
 describe("classic instances", () => {
   it("an older cluster: one job per node, comma-joined ids, one resource for all its files", async () => {
     const { id, outs } = await ops.create({ instanceId: classicCluster, retentionDays: 14 }, deps());
