@@ -7,8 +7,12 @@ import type { EmulatorReply } from "./reply";
 
 /** What can go wrong with one request. */
 export type Fault =
-  /** Answer with this vendor error (e.g. Tencent `InternalError`) instead of performing the action. */
-  | { kind: "error"; code: string; message?: string }
+  /**
+   * Answer with this vendor error (e.g. Tencent `InternalError`) instead of performing the action;
+   * with `afterPerform`, perform it first (a gateway that failed on the way back: the client is
+   * told of an error, yet the create happened).
+   */
+  | { kind: "error"; code: string; message?: string; afterPerform?: boolean }
   /** Answer with a bare HTTP status, e.g. a gateway's 502 HTML page, without performing the action. */
   | { kind: "http"; status: number; body?: string }
   /** Destroy the connection before performing the action: the client sees a reset, nothing happened. */
@@ -140,6 +144,7 @@ export async function runWithFault(
   if (fault === undefined) return perform();
   switch (fault.kind) {
     case "error":
+      if (fault.afterPerform) await perform();
       return vendorError(fault.code, fault.message ?? "Injected by the emulator.");
     case "http":
       return {

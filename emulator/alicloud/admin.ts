@@ -13,11 +13,13 @@ import { formatSeconds } from "./time";
 export interface AlicloudBackupView {
   backupId: number;
   jobId: number;
+  /** The cluster backup (`cb-...`) the file is a shard of, on a cloud-native cluster; null elsewhere. */
+  clusterBackupId: string | null;
   instanceId: string;
   nodeInstanceId: string;
   mode: "Automated" | "Manual";
   lifecycle: BackupLifecycle;
-  /** Whether DescribeBackups lists it now. */
+  /** Whether DescribeBackups lists it now (never for a cloud-native cluster's shards). */
   listed: boolean;
   startTime: string;
   endTime: string;
@@ -71,6 +73,7 @@ export function createAlicloudAdmin(state: AlicloudRedisState): AlicloudAdmin {
       state.allBackups(instanceId).map((b) => ({
         backupId: b.backupId,
         jobId: b.jobId,
+        clusterBackupId: state.jobOf(b)?.clusterBackupId ?? null,
         instanceId: b.instanceId,
         nodeInstanceId: b.nodeInstanceId,
         mode: b.mode,

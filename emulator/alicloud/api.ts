@@ -13,6 +13,7 @@ import { VendorSpec, headerSafe, plainReply } from "../pipeline";
 import type { ApiRequest } from "../vendor";
 import { ALICLOUD_ACTIONS, checkParams } from "./actions";
 import { NonceStore, requestParams, verifyRpcRequest } from "./auth";
+import { verifyAcs3Request } from "./authV3";
 import { AlicloudApiError, AlicloudErrors, statusOfCode } from "./errors";
 import type { AlicloudCredential } from "./seeds";
 import type { AlicloudRedisState } from "./state";
@@ -56,11 +57,13 @@ export function alicloudApi(deps: AlicloudApiDeps): VendorSpec<AlicloudContext> 
       ctx.action = params.Action;
       const named = params.Action || headerValue(request.headers["x-acs-action"]);
       if (named) count(named);
-      const verified = verifyRpcRequest(request, params, {
-        credentials: deps.credentials(),
-        serverNowMs: deps.clock.signingNow(),
-        nonces,
-      });
+      const options = { credentials: deps.credentials(), serverNowMs: deps.clock.signingNow(), nonces };
+      // An Authorization header and no Signature parameter: V3; anything else, RPC v1.
+      const authorization = request.headers.authorization;
+      const verified =
+        params.Signature === undefined && typeof authorization === "string"
+          ? verifyAcs3Request(request, params, authorization, options)
+          : verifyRpcRequest(request, params, options);
       if (verified.version !== R_KVSTORE_API_VERSION) throw AlicloudErrors.invalidVersion(verified.version);
       const action = ALICLOUD_ACTIONS.get(verified.action);
       if (!action) throw AlicloudErrors.invalidAction(verified.action);

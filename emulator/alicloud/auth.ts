@@ -1,8 +1,9 @@
 /**
- * Verifies an Alibaba Cloud RPC request the way the POP gateway does: the parameters from the query
- * string and the form body together, the common parameters, the timestamp (±15 minutes of the
- * gateway's clock), the AccessKeyId, the RPC v1 (HMAC-SHA1) signature recomputed from the
- * parameters as received, the nonce (never twice), and the STS token.
+ * Verifies an Alibaba Cloud RPC request the way the POP gateway does, in either signature: V3
+ * (ACS3-HMAC-SHA256, an `Authorization` header; authV3.ts), or the RPC signature v1 (HMAC-SHA1, a
+ * `Signature` parameter): the parameters from the query string and the form body together, the
+ * common parameters, the timestamp (±15 minutes of the gateway's clock), the AccessKeyId, the
+ * signature recomputed from the request as received, the nonce (never twice), and the STS token.
  */
 import { timingSafeEqual } from "crypto";
 import type { IncomingHttpHeaders } from "http";
@@ -78,25 +79,54 @@ const REQUIRED_COMMON = [
   "Signature",
 ] as const;
 
-/** Verifies everything but the action's own parameters; throws the error the gateway answers. */
-export function verifyRpcRequest(
-  req: RawRpcRequest,
-  params: Params,
-  o: {
-    credentials: readonly AlicloudCredential[];
-    /** Milliseconds since the epoch on the gateway's (signing) clock. */
-    serverNowMs: number;
-    nonces: NonceStore;
-  },
-): VerifiedRpcRequest {
-  const authorization = req.headers.authorization;
-  if (params.Signature === undefined && typeof authorization === "string") {
-    // V3 (ACS3-HMAC-SHA256): Action and Version travel as x-acs-* headers, the signature in Authorization.
-    throw AlicloudErrors.incompleteSignature(
-      `Authorization ${authorization.split(" ")[0]}: the emulator verifies RPC signature v1 (HMAC-SHA1) only; ` +
-        'with @alicloud/openapi-core or openapi-client set signatureAlgorithm: "v2"',
+/** What every signature's verification is given. */
+export interface VerifyOptions {
+  credentials: readonly AlicloudCredential[];
+  /** Milliseconds since the epoch on the gateway's (signing) clock. */
+  serverNowMs: number;
+  nonces: NonceStore;
+}
+
+/** The time a request was signed at, checked against the gateway's clock (±15 minutes). */
+export function checkTimestamp(name: string, value: string, serverNowMs: number): void {
+  const timestamp = parseSeconds(value);
+  if (timestamp === undefined) throw AlicloudErrors.timestampFormat(name, value);
+  const drift = timestamp - serverNowMs;
+  if (Math.abs(drift) > MAX_CLOCK_DIFFERENCE_MS) {
+    throw AlicloudErrors.timestampExpired(
+      `${name} ${value} is ${Math.round(drift / 1000)} s from the server clock ` +
+        `${new Date(serverNowMs).toISOString()} (limit ±${MAX_CLOCK_DIFFERENCE_MS / 1000} s)`,
     );
   }
+}
+
+/** The key pair of `accessKeyId`, or the gateway's InvalidAccessKeyId.NotFound. */
+export function credentialOf(accessKeyId: string, o: VerifyOptions): AlicloudCredential {
+  const credential = o.credentials.find((c) => c.accessKeyId === accessKeyId);
+  if (!credential) throw AlicloudErrors.accessKeyNotFound();
+  return credential;
+}
+
+/** Once the signature verified: the nonce is new for this key, and an STS key came with its token (and only it). */
+export function checkNonceAndToken(
+  credential: AlicloudCredential,
+  nonce: string,
+  token: string | undefined,
+  o: VerifyOptions,
+): void {
+  if (!o.nonces.use(credential.accessKeyId, nonce, o.serverNowMs)) throw AlicloudErrors.nonceUsed(nonce);
+  if (credential.securityToken !== undefined && token !== credential.securityToken) {
+    throw AlicloudErrors.securityTokenMismatch(
+      token === undefined ? "SecurityToken is required for this AccessKeyId" : "wrong SecurityToken",
+    );
+  }
+  if (credential.securityToken === undefined && token) {
+    throw AlicloudErrors.securityTokenMismatch("SecurityToken sent with a permanent AccessKey");
+  }
+}
+
+/** RPC v1 (HMAC-SHA1): the common parameters and `Signature` travel with the business ones. */
+export function verifyRpcRequest(req: RawRpcRequest, params: Params, o: VerifyOptions): VerifiedRpcRequest {
   const action = params.Action;
   if (!action) throw AlicloudErrors.missingParameter("Action");
   const version = params.Version;
@@ -113,38 +143,18 @@ export function verifyRpcRequest(
       `SignatureMethod ${params.SignatureMethod}, SignatureVersion ${params.SignatureVersion}; expected HMAC-SHA1 and 1.0`,
     );
   }
-  const timestamp = parseSeconds(params.Timestamp);
-  if (timestamp === undefined) throw AlicloudErrors.timestampFormat(params.Timestamp);
-  const drift = timestamp - o.serverNowMs;
-  if (Math.abs(drift) > MAX_CLOCK_DIFFERENCE_MS) {
-    throw AlicloudErrors.timestampExpired(
-      `Timestamp ${params.Timestamp} is ${Math.round(drift / 1000)} s from the server clock ` +
-        `${new Date(o.serverNowMs).toISOString()} (limit ±${MAX_CLOCK_DIFFERENCE_MS / 1000} s)`,
-    );
-  }
-  const credential = o.credentials.find((c) => c.accessKeyId === params.AccessKeyId);
-  if (!credential) throw AlicloudErrors.accessKeyNotFound();
-
+  checkTimestamp("Timestamp", params.Timestamp, o.serverNowMs);
+  const credential = credentialOf(params.AccessKeyId, o);
   const toSign = stringToSign(req.method, canonicalizedQuery(params));
-  if (!sameBase64(signature(credential.accessKeySecret, toSign), params.Signature)) {
+  if (!sameText(signature(credential.accessKeySecret, toSign), params.Signature)) {
     throw AlicloudErrors.signatureDoesNotMatch(toSign);
   }
-  if (!o.nonces.use(credential.accessKeyId, params.SignatureNonce, o.serverNowMs)) {
-    throw AlicloudErrors.nonceUsed(params.SignatureNonce);
-  }
-  const token = params.SecurityToken;
-  if (credential.securityToken !== undefined && token !== credential.securityToken) {
-    throw AlicloudErrors.securityTokenMismatch(
-      token === undefined ? "SecurityToken is required for this AccessKeyId" : "wrong SecurityToken",
-    );
-  }
-  if (credential.securityToken === undefined && token) {
-    throw AlicloudErrors.securityTokenMismatch("SecurityToken sent with a permanent AccessKey");
-  }
+  checkNonceAndToken(credential, params.SignatureNonce, params.SecurityToken, o);
   return { action, version, accessKeyId: credential.accessKeyId, params };
 }
 
-function sameBase64(expected: string, given: string): boolean {
+/** Constant-time comparison of two signatures as text. */
+export function sameText(expected: string, given: string): boolean {
   const x = Buffer.from(expected, "utf8");
   const y = Buffer.from(given, "utf8");
   return x.length === y.length && timingSafeEqual(x, y);

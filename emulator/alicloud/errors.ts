@@ -85,12 +85,12 @@ export const AlicloudErrors = {
       400,
       `server string to sign is: ${serverStringToSign}`,
     ),
-  timestampFormat: (value: string) =>
+  timestampFormat: (name: string, value: string) =>
     new AlicloudApiError(
       "InvalidTimeStamp.Format",
       "Specified time stamp or date value is not well formatted.",
       400,
-      `Timestamp ${value}; expected YYYY-MM-DDThh:mm:ssZ (UTC)`,
+      `${name} ${value}; expected YYYY-MM-DDThh:mm:ssZ (UTC)`,
     ),
   timestampExpired: (detail: string) =>
     new AlicloudApiError(
@@ -186,7 +186,7 @@ export const AlicloudErrors = {
       "InvalidPageSize.Malformed",
       "The specified parameter PageSize is not valid.",
       400,
-      `PageSize ${value}; one of 30, 50, 100, 200, 300`,
+      `PageSize ${value}; one of the documented sizes`,
     ),
   /** Unverified code for an unknown, deleted or expired backup id. */
   backupNotFound: (backupId: string) =>
@@ -196,13 +196,17 @@ export const AlicloudErrors = {
       404,
       `backup ${backupId}`,
     ),
-  /** Unverified code: DeleteBackup "supports only cloud-native instances". */
-  deleteNotSupported: (instanceId: string) =>
+  /**
+   * Unverified code for an action this kind of instance does not support: DeleteBackup "supports
+   * only cloud-native instances", DescribeClusterBackupList "is applicable only to cloud-native
+   * instances" (the emulator serves it for cloud-native clusters only).
+   */
+  instanceTypeNotSupported: (instanceId: string, why: string) =>
     new AlicloudApiError(
       "IncorrectInstanceType",
       "The current instance type does not support this operation.",
       400,
-      `${instanceId} is a classic instance; DeleteBackup supports only cloud-native instances`,
+      `${instanceId}: ${why}`,
     ),
   /** Unverified code: only manual backups can be deleted or extended. */
   notManual: (backupId: string) =>

@@ -48,7 +48,8 @@ export const alicloudInstanceSeedSchema = z
     shardCount: z.number().int().min(1).max(256).optional(),
     /**
      * A cloud-native instance (the only kind DeleteBackup works on) or a classic one. Default true
-     * for standard instances; cloud-native clusters (DescribeClusterBackupList) are not emulated.
+     * for standard instances, false for clusters. A cloud-native cluster's backups are listed by
+     * DescribeClusterBackupList (a cluster backup `cb-...`, one backup per shard), not DescribeBackups.
      */
     cloudNative: z.boolean().optional(),
     /**
@@ -62,11 +63,12 @@ export const alicloudInstanceSeedSchema = z
     backupRetentionDays: z.number().int().min(7).max(730).optional(),
     backups: z.array(alicloudBackupSeedSchema).optional(),
   })
-  .refine((s) => !(s.architecture === "cluster" && s.cloudNative === true), {
-    message: "cloud-native cluster instances are not emulated (they need DescribeClusterBackupList)",
-  })
   .refine((s) => !(s.perNodeJobs === true && s.architecture !== "cluster"), {
     message: "perNodeJobs needs architecture: cluster",
+  })
+  .refine((s) => !(s.perNodeJobs === true && s.cloudNative === true), {
+    message:
+      "perNodeJobs describes classic clusters created before 2023-12-05; cloud-native ones have one job",
   });
 export type AlicloudInstanceSeed = z.input<typeof alicloudInstanceSeedSchema>;
 
@@ -78,7 +80,7 @@ export const alicloudCredentialSchema = z.strictObject({
 });
 export type AlicloudCredential = z.infer<typeof alicloudCredentialSchema>;
 
-/** The demo world: a cloud-native standard instance and a classic cluster with per-node jobs. */
+/** The demo world: a cloud-native standard instance, a classic cluster with per-node jobs, a classic standard one, a cloud-native cluster. */
 export const ALICLOUD_DEMO_INSTANCES: readonly AlicloudInstanceSeed[] = [
   {
     instanceId: "r-demo0001",
@@ -100,6 +102,13 @@ export const ALICLOUD_DEMO_INSTANCES: readonly AlicloudInstanceSeed[] = [
     architecture: "standard",
     cloudNative: false,
     engineVersion: "5.0",
+  },
+  {
+    instanceId: "r-demo0004",
+    architecture: "cluster",
+    shardCount: 2,
+    cloudNative: true,
+    engineVersion: "7.0",
   },
 ];
 

@@ -4,6 +4,7 @@
  * world clock on every read, so advancing the clock is all it takes for jobs to finish and
  * backups to expire (Alibaba removes an expired backup: it is no longer listed).
  */
+import { randomInt } from "crypto";
 import type { EmulatorClock } from "../clock";
 import { UnknownResourceError, requireRecord } from "../records";
 import {
@@ -47,6 +48,8 @@ export interface InstanceRecord {
 
 export interface JobRecord {
   jobId: number;
+  /** The cluster backup (`cb-...`) the job makes on a cloud-native cluster; undefined elsewhere. */
+  clusterBackupId?: string;
   instanceId: string;
   /** The node the job backs up (one per node with perNodeJobs), or undefined for the whole instance. */
   nodeId?: string;
@@ -167,6 +170,7 @@ export class AlicloudRedisState {
     return jobNodes.map((group) => {
       const job: JobRecord = {
         jobId: this.newJobId(),
+        clusterBackupId: isCloudNativeCluster(instance) ? this.newClusterBackupId() : undefined,
         instanceId: instance.instanceId,
         nodeId: group.length === 1 && instance.perNodeJobs ? group[0] : undefined,
         mode,
@@ -248,10 +252,43 @@ export class AlicloudRedisState {
     return "available";
   }
 
-  /** Whether DescribeBackups lists it: finished (successfully or not), not deleted, not expired. */
-  isListed(b: BackupRecord): boolean {
+  /** Whether the backup file exists for the API: finished (successfully or not), not deleted, not expired. */
+  isLive(b: BackupRecord): boolean {
     const l = this.lifecycle(b);
     return l === "available" || l === "failed";
+  }
+
+  /**
+   * Whether DescribeBackups lists it: a live file of any instance but a cloud-native cluster, whose
+   * backups only DescribeClusterBackupList lists ("This operation does not apply to cloud-native
+   * cluster instances", DescribeBackups' page; what it answers instead is not documented: we list
+   * nothing).
+   */
+  isListed(b: BackupRecord): boolean {
+    const instance = this.instances.get(b.instanceId);
+    return this.isLive(b) && !(instance && isCloudNativeCluster(instance));
+  }
+
+  /** The job that made a backup file. */
+  jobOf(b: BackupRecord): JobRecord | undefined {
+    return this.jobs.get(b.jobId);
+  }
+
+  /**
+   * The cluster backups of a cloud-native cluster, newest first: one per job, with the shard files
+   * that still exist (a running job's too). Gone once every shard file is deleted or expired.
+   */
+  clusterBackups(instanceId: string): { job: JobRecord; shards: BackupRecord[] }[] {
+    return this.allJobs(instanceId)
+      .filter((j) => j.clusterBackupId !== undefined)
+      .map((job) => ({
+        job,
+        shards: this.allBackups(instanceId)
+          .filter((b) => b.jobId === job.jobId)
+          .filter((b) => !this.isFinished(job) || this.isLive(b))
+          .sort((a, b) => a.nodeInstanceId.localeCompare(b.nodeInstanceId)),
+      }))
+      .filter((c) => c.shards.length > 0);
   }
 
   /** Every backup record, newest first (admin view: includes running, deleted and expired ones). */
@@ -284,6 +321,7 @@ export class AlicloudRedisState {
       throw new TypeError(`job ${seed.jobId} already exists`);
     const job: JobRecord = {
       jobId: seed.jobId ?? this.newJobId(),
+      clusterBackupId: isCloudNativeCluster(instance) ? this.newClusterBackupId() : undefined,
       instanceId: instance.instanceId,
       mode,
       startMs,
@@ -341,6 +379,15 @@ export class AlicloudRedisState {
     return this.nextJobId;
   }
 
+  /** `cb-` and 16 lowercase letters and digits, like the doc's `cb-hyxdof5x9kqbtust`. */
+  private newClusterBackupId(): string {
+    const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for (;;) {
+      const id = `cb-${Array.from({ length: 16 }, () => alphabet[randomInt(alphabet.length)]).join("")}`;
+      if (![...this.jobs.values()].some((j) => j.clusterBackupId === id)) return id;
+    }
+  }
+
   private newBackupId(): number {
     this.nextBackupId += 1 + (this.nextBackupId % 5);
     return this.nextBackupId;
@@ -353,6 +400,11 @@ export class AlicloudRedisState {
   private requireBackup(backupId: number): BackupRecord {
     return requireRecord(this.backups, backupId, "backup");
   }
+}
+
+/** A cloud-native cluster instance: its backups are cluster backups (DescribeClusterBackupList). */
+export function isCloudNativeCluster(instance: InstanceRecord): boolean {
+  return instance.cloudNative && instance.architecture === "cluster";
 }
 
 /** The nodes of an instance: the instance itself (standard), or `<id>-db-<n>` per shard (cluster). */

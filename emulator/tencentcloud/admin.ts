@@ -32,9 +32,9 @@ export interface AdminBackupView {
 export interface TencentAdmin {
   /** Adds an instance (optionally with existing backups). */
   addInstance(seed: InstanceSeed): void;
-  /** Marks an instance deleted (recycled): describes say InstanceNotExists, a backup InstanceDeleted. */
+  /** Marks an instance deleted (recycled): describes say InstanceNotExists, a backup InstanceStateError. */
   deleteInstance(instanceId: string): void;
-  /** Marks an instance isolated (expired, in the recycle bin): a backup says InstanceIsolated. */
+  /** Marks an instance isolated (expired, in the recycle bin): a backup says InstanceStatusAbnormal. */
   isolateInstance(instanceId: string): void;
   /** Locks an instance as another flow would: a backup says InstanceLockedError. */
   lockInstance(instanceId: string, locked?: boolean): void;

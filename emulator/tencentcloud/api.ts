@@ -27,6 +27,28 @@ export interface TencentApiDeps {
   utcOffsetMinutes: number;
 }
 
+/**
+ * Why a request's Region does not belong at the Tencent host it arrived at, if it does not. The docs
+ * (every Redis API page, vendor-research.md §1.2): finance and other regions are isolated, and a
+ * finance Region needs "a domain name with the financial availability zone too, preferably in the
+ * same region", e.g. redis.ap-shanghai-fsi.tencentcloudapi.com. So a finance Region must arrive at a
+ * finance host, and (isolation) a finance host serves only finance Regions. No error code is
+ * documented for it; UnsupportedRegion is our guess (emulator/README.md). A request addressed to the
+ * emulator itself (Host 127.0.0.1:8787) stands for whichever host its client chose: not checked.
+ */
+export function financeHostMismatch(region: string, hostHeader: string): string | undefined {
+  const host = hostHeader.replace(/:\d+$/, "").toLowerCase();
+  const m = /^redis(?:\.([a-z0-9-]+))?\.tencentcloudapi\.com$/.exec(host);
+  if (!m) return undefined;
+  const hostIsFinance = /-fsi$/.test(m[1] ?? "");
+  const regionIsFinance = /-fsi$/.test(region);
+  if (regionIsFinance && !hostIsFinance) {
+    return `finance region ${region} at ${host}; it is served at redis.${region}.tencentcloudapi.com`;
+  }
+  if (!regionIsFinance && hostIsFinance) return `region ${region} at the finance host ${host}`;
+  return undefined;
+}
+
 /** Tencent's API: its hosts are redis.tencentcloudapi.com and the regional and international ones. */
 export function tencentApi(deps: TencentApiDeps): VendorSpec<void> {
   return {
@@ -54,6 +76,8 @@ export function tencentApi(deps: TencentApiDeps): VendorSpec<void> {
       const region = verified.region;
       if (region === undefined || region === "") throw TencentErrors.missingParameter("Region");
       if (!deps.state.knownRegions().has(region)) throw TencentErrors.unsupportedRegion(region);
+      const wrongHost = financeHostMismatch(region, String(request.headers.host ?? ""));
+      if (wrongHost) throw TencentErrors.unsupportedRegion(region, wrongHost);
       if (verified.language !== undefined && !LANGUAGES.has(verified.language)) {
         throw TencentErrors.invalidParameterValue("Language", verified.language);
       }

@@ -65,12 +65,8 @@ export const TencentErrors = {
       "NoSuchVersion",
       `The specified api version=${q(version)} does not exist in service=${q(service)}.`,
     ),
-  unsupportedRegion: (region: string) =>
-    new TencentApiError(
-      "UnsupportedRegion",
-      "API does not support the requested region.",
-      `region ${region}`,
-    ),
+  unsupportedRegion: (region: string, detail = `region ${region}`) =>
+    new TencentApiError("UnsupportedRegion", "API does not support the requested region.", detail),
   requestSizeLimitExceeded: (limitBytes: number) =>
     new TencentApiError(
       "RequestSizeLimitExceeded",
@@ -116,17 +112,24 @@ export const TencentErrors = {
       "No Redis instance is found by the serialId.",
       `instance ${instanceId}`,
     ),
-  instanceDeleted: (instanceId: string) =>
+  /**
+   * ManualBackupInstance on an instance that cannot be backed up in its state. Its documented list
+   * (tencentcloud-sdk-go redis/v20180412/client.go; seed 002) names InstanceStateError and
+   * InstanceStatusAbnormal, not InstanceIsolated or InstanceDeleted (those belong to other actions).
+   * Which state gets which code is not documented: deleted → InstanceStateError and isolated →
+   * InstanceStatusAbnormal is our guess (emulator/README.md). Messages: the SDK's English descriptions.
+   */
+  instanceStateError: (instanceId: string, state: string) =>
     new TencentApiError(
-      "ResourceUnavailable.InstanceDeleted",
-      "The instance has been deleted.",
-      `instance ${instanceId}`,
+      "ResourceUnavailable.InstanceStateError",
+      "Instance status error.",
+      `instance ${instanceId} is ${state}`,
     ),
-  instanceIsolated: (instanceId: string) =>
+  instanceStatusAbnormal: (instanceId: string, state: string) =>
     new TencentApiError(
-      "ResourceUnavailable.InstanceIsolated",
-      "The instance has expired and been isolated.",
-      `instance ${instanceId}`,
+      "ResourceUnavailable.InstanceStatusAbnormal",
+      "The Redis status is exceptional, and the corresponding process cannot be executed.",
+      `instance ${instanceId} is ${state}`,
     ),
   instanceLocked: (instanceId: string) =>
     new TencentApiError(

@@ -14,10 +14,11 @@ import {
   TencentCredential,
   parseCredential,
 } from "./seeds";
-import { TencentRedisState } from "./state";
+import { DetailBackupType, TencentRedisState } from "./state";
 import { parseUtcOffset } from "./time";
 
 export type { AdminBackupView, TencentAdmin } from "./admin";
+export type { DetailBackupType } from "./state";
 export type { BackupSeed, EmulatorData, InstanceSeed, TencentCredential } from "./seeds";
 export {
   DEFAULT_TENCENT_CREDENTIALS,
@@ -37,6 +38,8 @@ export interface TencentEmulatorOptions {
   timezoneOffset?: string;
   /** Seconds a backup task takes on the world clock. */
   taskSeconds: number;
+  /** Which table DescribeBackupDetail's BackupType follows; default `as-listed` (both doc examples). */
+  detailBackupType?: DetailBackupType;
 }
 
 export type TencentVendor = Vendor<TencentAdmin>;
@@ -48,6 +51,7 @@ export function createTencentVendor(options: TencentEmulatorOptions, shared: Sha
   const state = new TencentRedisState(shared.clock, {
     taskSeconds: options.taskSeconds,
     instances: options.instances ?? DEMO_INSTANCES,
+    detailBackupType: options.detailBackupType,
   });
   const admin = createTencentAdmin(state, utcOffsetMinutes);
   const operations = tencentAdminOperations(admin);

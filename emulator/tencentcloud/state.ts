@@ -59,6 +59,14 @@ export interface TaskRecord {
   failureMessage?: string;
 }
 
+/**
+ * The BackupType code DescribeBackupDetail shows: `as-listed`, the listing's code, as both doc
+ * examples show; or `detail-table`, the code its own field table gives for that type (1 manual,
+ * 0 automatic), the opposite of the listing's table. The docs support both; a client must work with
+ * either.
+ */
+export type DetailBackupType = "as-listed" | "detail-table";
+
 /** DescribeTaskInfo's Status values. */
 export type TaskStatus = "preparing" | "running" | "succeed" | "failed" | "error";
 
@@ -72,12 +80,21 @@ export class TencentRedisState {
   private nextTaskId = FIRST_TASK_ID;
   private taskSeconds: number;
 
+  /** Which table DescribeBackupDetail's BackupType follows (see TencentEmulatorOptions.detailBackupType). */
+  readonly detailBackupType: DetailBackupType;
+
   constructor(
     private readonly clock: EmulatorClock,
-    options: { taskSeconds: number; instances: readonly InstanceSeed[] },
+    options: { taskSeconds: number; instances: readonly InstanceSeed[]; detailBackupType?: DetailBackupType },
   ) {
     this.taskSeconds = checkTaskSeconds(options.taskSeconds);
+    this.detailBackupType = options.detailBackupType ?? "as-listed";
     for (const seed of options.instances) this.addInstance(seed);
+  }
+
+  /** Milliseconds since the epoch on the world clock: "now" inside the cloud. */
+  now(): number {
+    return this.clock.worldNow();
   }
 
   // --- instances ---------------------------------------------------------------------------------

@@ -8,10 +8,11 @@
  *   not be unique, so only a client's own marker tells two backups of one name apart.
  * - A group outside the request's region (or ProjectId) is invisible: Create answers 230 on
  *   GroupId, Describe lists nothing.
- * - DescribeURedisBackup lists newest first; TotalCount counts what matched the filters; Limit
- *   defaults to 10, Offset to 0; a backup shows BackupSize 0 while Backuping.
- * - DeleteURedisBackup (2019 Java SDK only) requires BackupId and Zone, as that SDK does; it can be
- *   switched to answer as an action that does not exist (RetCode 161), as the current SDKs suggest.
+ * - DescribeURedisBackup lists newest first; GroupId is optional (see describeURedisBackup);
+ *   TotalCount is the account's total; Limit defaults to 10, Offset to 0; a backup shows
+ *   BackupSize 0 while Backuping.
+ * - DeleteURedisBackup requires BackupId and Zone (see deleteURedisBackup); it can be switched to
+ *   answer as an action that does not exist (RetCode 161), as the current SDKs suggest.
  */
 import { describeURedisGroup } from "./describeGroup";
 import { UCloudErrors } from "./errors";
@@ -65,25 +66,45 @@ export const createURedisBackup: UCloudAction = {
   },
 };
 
+/**
+ * DescribeURedisBackup. GroupId is optional: the sources disagree (the doc page and the Python SDK
+ * since 0.11.72 mark it required; ucloud-sdk-go 0.22.90 says `required:"false"`), and the
+ * vendor's 2019 acceptance tests (ucloud-sdk-python3 tests/test_services/test_set_2174.py,
+ * ucloud-sdk-go tests/set_2174_test.go) send only Region and expect RetCode 0: without it, every
+ * backup of the account in the Region is listed. TotalCount is "用户名下总的备份个数" (the total
+ * number of backups under the account: ucloud-sdk-go, ucloud-sdk-python3, the doc page), so it
+ * counts them all whatever GroupId or BackupId narrows the DataSet to; whether the real gateway
+ * applies the filters to it is not stated (vendor-research.md §9.2–9.3).
+ */
 export const describeURedisBackup: UCloudAction = {
   name: "DescribeURedisBackup",
   served: () => true,
   run(ctx) {
-    const groupId = required(ctx, "GroupId");
+    const groupId = ctx.params.GroupId || undefined;
     const limit = optionalInt(ctx, "Limit", 10);
     const offset = optionalInt(ctx, "Offset", 0);
-    const group = ctx.state.visibleGroup(groupId, ctx.region, ctx.projectId);
     const backupId = ctx.params.BackupId;
-    const matched = group
-      ? ctx.state.listed(groupId).filter((b) => backupId === undefined || b.backupId === backupId)
-      : [];
+    const account = ctx.state.listedIn(ctx.region, ctx.projectId);
+    const matched = account
+      .filter((b) => groupId === undefined || b.groupId === groupId)
+      .filter((b) => backupId === undefined || b.backupId === backupId);
     return {
-      TotalCount: matched.length,
+      TotalCount: account.length,
       DataSet: matched.slice(offset, offset + limit).map((b) => backupSet(ctx.state, b)),
     };
   },
 };
 
+/**
+ * DeleteURedisBackup requires Zone. The issue that asked otherwise read the Java SDK as requiring
+ * only Region and BackupId; the evidence says the opposite: ucloud-sdk-java's
+ * DeleteURedisBackupParam (ucloud-sdk-java-umem/.../DeleteURedisBackupParam.java, up to ca370c21,
+ * removed in the 2021-12-24 v1.0.0 refactor) has `@NotEmpty(message = "zone can not be empty")` on
+ * Zone, beside Region and BackupId, and both acceptance tests that call it (ucloud-sdk-python3
+ * test_set_2174.py, ucloud-sdk-go set_2174_test.go at eed6909) send Zone, Region and BackupId. No
+ * current SDK or doc page has the action at all (vendor-research.md §9.1). The provider always
+ * sends the backup's Zone, as the listing gives it.
+ */
 export const deleteURedisBackup: UCloudAction = {
   name: "DeleteURedisBackup",
   served: (state) => state.deleteSupported,

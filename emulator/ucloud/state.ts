@@ -161,6 +161,11 @@ export class UCloudRedisState {
     return this.all(groupId).filter((b) => !b.deleted);
   }
 
+  /** The backups the API lists for every group a request in `region` (and `projectId`) sees, newest first. */
+  listedIn(region: string, projectId: string | undefined): URedisBackupRecord[] {
+    return this.all().filter((b) => !b.deleted && this.visibleGroup(b.groupId, region, projectId));
+  }
+
   /** Every record, deleted ones included, newest first (admin view). */
   all(groupId?: string): URedisBackupRecord[] {
     return [...this.backups.values()]

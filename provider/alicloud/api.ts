@@ -1,7 +1,7 @@
 /**
- * The five R-KVStore actions we use (version 2015-01-01), with zod schemas that are lenient where
- * Alibaba is (ids as numbers or strings, lists flat or wrapped as `{"Backup": [...]}`) and strict
- * about what the provider relies on.
+ * The six R-KVStore actions we use (version 2015-01-01), with zod schemas that are lenient where
+ * Alibaba is (ids as numbers or strings, sizes as strings, lists flat or wrapped as
+ * `{"Backup": [...]}`) and strict about what the provider relies on.
  */
 import { z } from "zod";
 import { collectPages } from "../core/pages";
@@ -90,6 +90,56 @@ export const DescribeBackupsResponse = z.object({
   RequestId: requestId,
 });
 
+/** @internal One shard's backup file of a cluster backup (DescribeClusterBackupList `Backups[]`). */
+export const ShardBackup = z.object({
+  /** A string of digits here (a number in DescribeBackups). */
+  BackupId: id,
+  BackupName: optionalString,
+  InstanceName: optionalString,
+  /** OK or ERROR (not DescribeBackups' Success / Failed). */
+  BackupStatus: z.string(),
+  BackupStartTime: optionalString,
+  BackupEndTime: optionalString,
+  /** Bytes, as a string. */
+  BackupSize: optionalInt,
+  ExtraInfo: z.object({ CustinsDbVersion: optionalString }).nullish(),
+  /** "1" or "0", as a string. */
+  IsAvail: optionalString,
+});
+/** @internal A shard's backup file as DescribeClusterBackupList lists it. */
+export type ShardBackupEntry = z.output<typeof ShardBackup>;
+
+/**
+ * @internal One cluster backup of a cloud-native cluster (DescribeClusterBackupList
+ * `ClusterBackups[]`, alibabacloud-typescript-sdk DescribeClusterBackupListResponseBody).
+ */
+export const ClusterBackup = z.object({
+  /** e.g. `cb-hyxdof5x9kqbtust`. */
+  ClusterBackupId: z.string().regex(/^cb-[A-Za-z0-9]+$/),
+  /** OK, RUNNING or Failed. */
+  ClusterBackupStatus: z.string(),
+  ClusterBackupMode: optionalString,
+  ClusterBackupStartTime: optionalString,
+  ClusterBackupEndTime: optionalString,
+  /** Bytes, as a string. */
+  ClusterBackupSize: optionalInt,
+  ExpectExpireTime: optionalString,
+  /** 1, or 0 when "shard-level backups failed or have not been completed". */
+  IsAvail: optionalInt,
+  Progress: optionalString,
+  Backups: list("Backup", ShardBackup),
+});
+/** @internal A cluster backup as DescribeClusterBackupList lists it. */
+export type ClusterBackupEntry = z.output<typeof ClusterBackup>;
+
+/** @internal DescribeClusterBackupList's answer: one page of cluster backups, a plain array, no TotalCount. */
+export const DescribeClusterBackupListResponse = z.object({
+  ClusterBackups: list("ClusterBackup", ClusterBackup),
+  PageNumber: optionalInt,
+  PageSize: optionalInt,
+  RequestId: requestId,
+});
+
 /** @internal The answer of actions that return nothing but their RequestId. */
 export const EmptyResponse = z.object({ RequestId: requestId });
 
@@ -150,6 +200,34 @@ export async function listBackups(
     const items = r.Backups;
     const counted = r.TotalCount !== undefined && before + items.length >= r.TotalCount;
     return { items, last: items.length < pageSize || counted };
+  });
+}
+
+/** @internal DescribeClusterBackupList's filters: a time window (required), and a cluster backup id. */
+export interface DescribeClusterBackupListRequest {
+  InstanceId: string;
+  StartTime: string;
+  EndTime: string;
+  ClusterBackupId?: string;
+}
+
+/**
+ * Every cluster backup of a cloud-native cluster matching `req`, following PageNumber pages until a
+ * short one (the answer has no TotalCount). Sent as GET, as the vendor's SDK does.
+ */
+export function listClusterBackups(
+  client: AlicloudClient,
+  req: DescribeClusterBackupListRequest,
+  pageSize: 30 | 50 | 100 | 200 | 300 = 100,
+): Promise<ClusterBackupEntry[]> {
+  return collectPages(async (page) => {
+    const r = await client.call(
+      "DescribeClusterBackupList",
+      { ...req, PageSize: pageSize, PageNumber: page + 1 },
+      DescribeClusterBackupListResponse,
+      { idempotent: true },
+    );
+    return { items: r.ClusterBackups, last: r.ClusterBackups.length < pageSize };
   });
 }
 

@@ -7,7 +7,7 @@ import { defineCloud } from "../core/cloud";
 import { AlicloudFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
-import { AlicloudBackupInputs, AlicloudBackupInputsSchema } from "./inputs";
+import { AlicloudBackupInputs, AlicloudBackupInputsSchema, BACKUP_ID, BACKUP_ID_SHAPE } from "./inputs";
 
 const RETENTION =
   "must be a whole number of days from 7 to 730, or -1 to keep the backup as long as the instance";
@@ -24,11 +24,7 @@ export const AlicloudDeclarationSchema = z.strictObject({
   region: str("a region like cn-hangzhou")
     .regex(/^[a-z]+(-[a-z0-9]+)+$/, { error: "must look like cn-hangzhou" })
     .optional(),
-  backupId: idText(
-    str("a backup file id").regex(/^\d+(,\d+)*$/, {
-      error: 'must be a backup file id like "111111111" (several, comma-joined, for a cluster)',
-    }),
-  ),
+  backupId: idText(str("a backup file id").regex(BACKUP_ID, { error: `must be ${BACKUP_ID_SHAPE}` })),
   ...steeringFields,
   remark: notHere("Alibaba Cloud backups take no remark (CreateBackup has none): remove it"),
   backupName: notHere("Alibaba Cloud backups take no name (CreateBackup has none): remove it"),

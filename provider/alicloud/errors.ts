@@ -38,9 +38,11 @@ export function isNotFound(err: unknown): boolean {
 }
 
 /**
- * DeleteBackup on an instance that cannot delete backups (it works only for manual backups of
- * cloud-native instances). No code is documented for it; these are the codes R-KVStore uses for
- * "this instance (type, architecture, engine) does not support the operation".
+ * An action this kind of instance does not support: DeleteBackup on an instance that cannot delete
+ * backups (it works only for manual backups of cloud-native instances), DescribeClusterBackupList on
+ * one that is not a cloud-native cluster ("applicable only to cloud-native instances"). No code is
+ * documented for either; these are the codes R-KVStore uses for "this instance (type,
+ * architecture, engine) does not support the operation".
  */
 const DELETE_UNSUPPORTED = new Set([
   "IncorrectInstanceType",
@@ -51,7 +53,7 @@ const DELETE_UNSUPPORTED = new Set([
   "UnsupportedOperation",
 ]);
 
-/** @internal Whether DeleteBackup's refusal means this instance cannot delete backups at all. */
-export function isDeleteUnsupported(err: unknown): boolean {
+/** @internal Whether a refusal means this instance does not support the action at all. */
+export function isUnsupportedForInstance(err: unknown): boolean {
   return err instanceof CloudApiError && DELETE_UNSUPPORTED.has(err.code);
 }

@@ -15,10 +15,15 @@ export const pendingKey = (jobId: string) => `${JOB_KEY_PREFIX}${jobId}`;
 
 /** The backup files, or the job making them. */
 export interface AlicloudTarget extends Target {
-  /** Empty while the job has made no backup the stack knows of. */
+  /** Empty while the job has made no backup the stack knows of; a cloud-native cluster's shard files. */
   backupIds: string[];
   jobIds: string[];
+  /** A cloud-native cluster's cluster backup (`cb-...`), which the id then names. */
+  clusterBackupId?: string;
 }
+
+/** A cloud-native cluster's backups are named by their cluster backup id. */
+export const isClusterBackupId = (key: string) => key.startsWith("cb-");
 
 const list = (s: string | undefined) => (s ?? "").split(",").filter((v) => v !== "");
 
@@ -26,9 +31,27 @@ const list = (s: string | undefined) => (s ?? "").split(",").filter((v) => v !==
 export function targetOf(id: string, props: Partial<AlicloudRecordedOutputs>): AlicloudTarget {
   const { instance, key } = splitResourceId(id, { instance: props.instanceId, backupId: props.backupId });
   // An update completes a pending backup in place, so a job-form id can come with a backup id.
+  if (isClusterBackupId(key)) {
+    const backupIds = props.backupIds ?? [];
+    return {
+      instance,
+      backup: key,
+      pending: false,
+      clusterBackupId: key,
+      backupIds,
+      jobIds: list(props.jobId),
+    };
+  }
   const named = key.startsWith(JOB_KEY_PREFIX)
-    ? { pending: true, backupIds: list(props.backupId), jobIds: list(key.slice(JOB_KEY_PREFIX.length)) }
+    ? {
+        pending: true,
+        backupIds: props.backupIds ?? list(props.backupId),
+        jobIds: list(key.slice(JOB_KEY_PREFIX.length)),
+        clusterBackupId: props.clusterBackupId,
+      }
     : { pending: false, backupIds: list(key), jobIds: list(props.jobId) };
-  const backup = named.backupIds.length > 0 ? named.backupIds.join(",") : `(job ${named.jobIds.join(",")})`;
+  const backup =
+    named.clusterBackupId ??
+    (named.backupIds.length > 0 ? named.backupIds.join(",") : `(job ${named.jobIds.join(",")})`);
   return { instance, backup, ...named };
 }

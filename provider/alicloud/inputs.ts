@@ -5,6 +5,12 @@ import { commonInputs, instanceInput, locationInput } from "../core/inputs";
 const RETENTION =
   "retentionDays must be a whole number of days from 7 to 730, or -1 to keep the backup for the instance's lifetime";
 
+/** A backup file id, several comma-joined (a classic cluster's per-node files), or a cloud-native cluster's `cb-` id. */
+export const BACKUP_ID = /^(\d+(,\d+)*|cb-[A-Za-z0-9]+)$/;
+/** What {@link BACKUP_ID} looks like, for messages. */
+export const BACKUP_ID_SHAPE =
+  'a backup file id like "111111111" (several, comma-joined, for a classic cluster), or a cloud-native cluster\'s cluster backup id like "cb-hyxdof5x9kqbtust"';
+
 /** The inputs of alicloud.RedisBackup; `check` validates with it. */
 export const AlicloudBackupInputsSchema = z.object({
   instanceId: instanceInput(
@@ -22,9 +28,7 @@ export const AlicloudBackupInputsSchema = z.object({
   regionId: locationInput("regionId", /^[a-z]+(-[a-z0-9]+)+$/, "cn-hangzhou"),
   backupId: z
     .string({ error: "backupId must be a string" })
-    .regex(/^\d+(,\d+)*$/, {
-      error: 'backupId must be a backup file id like "111111111" (several, comma-joined, for a cluster)',
-    })
+    .regex(BACKUP_ID, { error: `backupId must be ${BACKUP_ID_SHAPE}` })
     .optional(),
   ...commonInputs,
 });

@@ -6,16 +6,11 @@ import type { CreateSpec } from "../core/lifecycle";
 import type { OperationDeps, WaitDeps } from "../core/deps";
 import { CloudApiError, OperationFailedError, ResponseValidationError, TransportError } from "../core/errors";
 import { progressReporter, waitFor } from "../core/waiter";
-import {
-  BackupEntry,
-  BackupJobInfo,
-  createBackup,
-  describeBackupTasks,
-  listBackups,
-  wideWindow,
-} from "./api";
+import { BackupJobInfo, createBackup, describeBackupTasks, listBackups, wideWindow } from "./api";
 import { findBackupsBy, orderEntries } from "./backup";
 import type { AlicloudClient } from "./client";
+import { clusterBackupOfJob } from "./cluster";
+import type { MadeBackup } from "./outputs";
 import { BACKUP_JOB_EXISTS, isNotFound } from "./errors";
 import type { AlicloudBackupInputs } from "./inputs";
 
@@ -50,18 +45,24 @@ async function knownManualJobs(client: AlicloudClient, instanceId: string, nowMs
 
 /** Where a create's jobs stand, as one look at DescribeBackupTasks and DescribeBackups tells. */
 export type JobsState =
-  | { state: "done"; entries: BackupEntry[] }
-  | { state: "running"; status: string }
+  | { state: "done"; made: MadeBackup }
+  /** `jobStartMs`: when the job started, by the server's clock, once DescribeBackupTasks has said. */
+  | { state: "running"; status: string; jobStartMs?: number }
   | { state: "failed"; reason: string }
   /** Neither running nor listed: just accepted and not listed yet, or long gone. */
   | { state: "unlisted" };
 
-/** Where `jobIds` stand now: one look at DescribeBackupTasks, then DescribeBackups. */
+/**
+ * Where `jobIds` stand now: one look at DescribeBackupTasks, then DescribeBackups, then (a
+ * cloud-native cluster's job lists no file there) DescribeClusterBackupList. `startedMs` is when the
+ * job started as recorded earlier, for when DescribeBackupTasks no longer lists it.
+ */
 export async function jobsState(
   client: AlicloudClient,
   instanceId: string,
   jobIds: string[],
   nowMs: number,
+  startedMs?: number,
 ): Promise<JobsState> {
   const tasks = await describeBackupTasks(client, {
     InstanceId: instanceId,
@@ -70,7 +71,9 @@ export async function jobsState(
   });
   const ours = tasks.BackupJobs.filter((j) => jobIds.includes(j.BackupJobID));
   const running = ours.filter((j) => j.BackupProgressStatus !== "Finished");
-  if (running.length > 0) return { state: "running", status: describeJobs(running) };
+  const listedStart = Math.min(...ours.map((j) => Date.parse(j.StartTime ?? "")).filter(Number.isFinite));
+  const jobStartMs = Number.isFinite(listedStart) ? listedStart : startedMs;
+  if (running.length > 0) return { state: "running", status: describeJobs(running), jobStartMs };
   const entries = await findBackupsBy(client, instanceId, "BackupJobId", jobIds, nowMs);
   const failed = entries.filter((e) => e.BackupStatus === "Failed");
   if (failed.length > 0) {
@@ -82,15 +85,34 @@ export async function jobsState(
     };
   }
   const missing = jobIds.filter((j) => !entries.some((e) => e.BackupJobID === j));
-  if (missing.length === 0) return { state: "done", entries: orderEntries(entries, jobIds) };
+  if (missing.length === 0)
+    return { state: "done", made: { kind: "files", entries: orderEntries(entries, jobIds) } };
+  // A cloud-native cluster's job leaves no file DescribeBackups lists: its cluster backup is found by the job's start.
+  if (entries.length === 0 && jobStartMs !== undefined) {
+    const cluster = await clusterBackupOfJob(client, instanceId, jobStartMs, nowMs);
+    if (cluster?.ClusterBackupStatus === "OK") return { state: "done", made: { kind: "cluster", cluster } };
+    if (cluster?.ClusterBackupStatus === "Failed") {
+      return {
+        state: "failed",
+        reason: `backup job ${jobIds.join(",")} of ${instanceId} failed (cluster backup ${cluster.ClusterBackupId} Failed)`,
+      };
+    }
+    if (cluster) {
+      const progress = cluster.Progress ? ` ${cluster.Progress}` : "";
+      return {
+        state: "running",
+        status: `cluster backup ${cluster.ClusterBackupId} ${cluster.ClusterBackupStatus}${progress}`,
+      };
+    }
+  }
   if (ours.length > 0 || entries.length > 0)
     return { state: "running", status: `job ${missing.join(",")} finished; backup not listed yet` };
   return { state: "unlisted" };
 }
 
 /**
- * Waits until every job of `jobIds` is done and its backup files are listed; a file listed
- * `Failed` fails the wait. Progress comes from DescribeBackupTasks.
+ * Waits until every job of `jobIds` is done and its backup files (or its cluster backup) are
+ * listed; a file listed `Failed` fails the wait. Progress comes from DescribeBackupTasks.
  */
 export async function waitBackupCreated(
   client: AlicloudClient,
@@ -98,7 +120,8 @@ export async function waitBackupCreated(
   jobIds: string[],
   timeoutMs: number,
   deps: WaitDeps,
-): Promise<BackupEntry[]> {
+  startedMs?: number,
+): Promise<MadeBackup> {
   return waitFor({
     what: `backup job ${jobIds.join(",")} of ${instanceId}`,
     timeoutMs,
@@ -106,10 +129,10 @@ export async function waitBackupCreated(
     sleep: deps.sleep,
     onProgress: progressReporter(deps.reporter, instanceId, timeoutMs),
     poll: async () => {
-      const now = await jobsState(client, instanceId, jobIds, deps.clock.now());
+      const now = await jobsState(client, instanceId, jobIds, deps.clock.now(), startedMs);
       switch (now.state) {
         case "done":
-          return { state: "done", value: now.entries };
+          return { state: "done", value: now.made };
         case "failed":
           throw new OperationFailedError(now.reason);
         case "running":

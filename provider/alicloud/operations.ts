@@ -7,17 +7,19 @@
 import { serverNow } from "../core/clockSkew";
 import { CloudApiError } from "../core/errors";
 import { LifecycleAdapter, defineLifecycle } from "../core/lifecycle";
-import { BackupEntry, deleteBackup } from "./api";
+import { deleteBackup } from "./api";
 import { findAdoptedBackups, findBackupsBy } from "./backup";
 import { AlicloudClient } from "./client";
-import { isDeleteUnsupported, isNotFound } from "./errors";
-import { AlicloudTarget, targetOf } from "./ids";
+import { findAdoptedClusterBackup, findClusterBackup } from "./cluster";
+import { isUnsupportedForInstance, isNotFound } from "./errors";
+import { AlicloudTarget, isClusterBackupId, targetOf } from "./ids";
 import { AlicloudBackupInputs, AlicloudBackupInputsSchema, REPLACE_ON_CHANGE } from "./inputs";
 import { startJob, waitBackupCreated } from "./jobs";
 import {
   AlicloudBackupOutputs,
   AlicloudPendingOutputs,
   AlicloudRecordedOutputs,
+  MadeBackup,
   buildOutputs,
   inputsOf,
   withInputs,
@@ -28,9 +30,9 @@ import { resolveAlicloudSettings } from "./settings";
 
 export type { AlicloudBackupInputs, AlicloudBackupOutputs, AlicloudPendingOutputs, AlicloudRecordedOutputs };
 
-/** A backup Alibaba made or that is adopted: its files, and the job(s) that made them. */
+/** A backup Alibaba made or that is adopted (its files, or its cluster backup), and the job(s) that made it. */
 interface Made {
-  entries: BackupEntry[];
+  backup: MadeBackup;
   jobId?: string;
 }
 
@@ -54,17 +56,27 @@ const alicloud: LifecycleAdapter<
     return { settings, client: new AlicloudClient(settings, deps) };
   },
 
-  adopt: async ({ connection: { client }, deps }, inputs) => ({
-    entries: await findAdoptedBackups(
-      client,
-      inputs.instanceId,
-      inputs.backupId!.split(","),
-      deps.clock.now(),
-    ),
-  }),
+  /** A `cb-` id names a cloud-native cluster's backup; any other, its files. */
+  adopt: async ({ connection: { client }, deps }, inputs) => {
+    const id = inputs.backupId!;
+    const now = deps.clock.now();
+    return isClusterBackupId(id)
+      ? {
+          backup: {
+            kind: "cluster",
+            cluster: await findAdoptedClusterBackup(client, inputs.instanceId, id, now),
+          },
+        }
+      : {
+          backup: {
+            kind: "files",
+            entries: await findAdoptedBackups(client, inputs.instanceId, id.split(","), now),
+          },
+        };
+  },
   start: ({ connection: { client }, deps }, inputs) => startJob(client, inputs, deps),
   waitCreated: async ({ connection: { client }, deps }, inputs, jobIds, deadline) => ({
-    entries: await waitBackupCreated(
+    backup: await waitBackupCreated(
       client,
       inputs.instanceId,
       jobIds,
@@ -75,7 +87,7 @@ const alicloud: LifecycleAdapter<
   }),
   leftover: leftoverOfJob,
   outputsOf: async ({ connection: { settings } }, inputs, made) =>
-    buildOutputs(inputs, made.entries, { region: settings.regionId, jobId: made.jobId }),
+    buildOutputs(inputs, made.backup, { region: settings.regionId, jobId: made.jobId }),
   createdLine: (outs) =>
     `${outs.instanceId}: backup ${outs.backupId} ${outs.status}` +
     (outs.expireTime ? `, expires ${outs.expireTime}` : ", kept for the instance's lifetime"),
@@ -84,17 +96,16 @@ const alicloud: LifecycleAdapter<
   async current(s, t, inputs, recorded) {
     const { client, settings } = s.connection;
     const previous = recorded as AlicloudBackupOutputs;
-    let entries: BackupEntry[];
+    let found: MadeBackup | undefined;
     try {
-      entries = await findBackupsBy(client, t.instance, "BackupId", t.backupIds, s.deps.clock.now());
+      found = await listedNow(client, t, s.deps.clock.now());
     } catch (e) {
       // The instance itself is gone (InvalidInstanceId.NotFound): so are its backups.
       if (!isNotFound(e)) throw e;
-      entries = [];
     }
-    if (entries.length === t.backupIds.length) {
+    if (found) {
       const kept = previous.adopted ? { ...inputs, backupId: previous.backupId } : inputs;
-      return buildOutputs(kept, entries, { region: settings.regionId, jobId: previous.jobId, previous });
+      return buildOutputs(kept, found, { region: settings.regionId, jobId: previous.jobId, previous });
     }
     // Alibaba removes a backup when it expires: gone past its expiry means expired, not deleted.
     // Past it by our clock or by the server's (as learned from its Date header), whichever is later.
@@ -136,7 +147,7 @@ const alicloud: LifecycleAdapter<
 
   /** A recorded job is waited for; an expired backup changes nothing at Alibaba; a longer retention is applied. */
   async update(s, t, olds, inputs, current) {
-    if (t.backupIds.length === 0) return completePending(s, t, inputs);
+    if (t.backupIds.length === 0) return completePending(s, t, inputs, olds);
     const recorded = olds as AlicloudBackupOutputs;
     if (recorded.status === "expired") return withInputs(recorded, inputs);
     const days = inputs.retentionDays;
@@ -147,10 +158,33 @@ const alicloud: LifecycleAdapter<
   },
 };
 
+/** The backup a target names as Alibaba lists it now: its cluster backup, or every one of its files; undefined when not. */
+async function listedNow(
+  client: AlicloudClient,
+  t: AlicloudTarget,
+  nowMs: number,
+): Promise<MadeBackup | undefined> {
+  if (t.clusterBackupId) {
+    const cluster = await findClusterBackup(client, t.instance, t.clusterBackupId, nowMs);
+    return cluster && { kind: "cluster", cluster };
+  }
+  const entries = await findBackupsBy(client, t.instance, "BackupId", t.backupIds, nowMs);
+  return entries.length === t.backupIds.length ? { kind: "files", entries } : undefined;
+}
+
 /**
- * DeleteBackup deletes manual backups of cloud-native instances. Elsewhere (automatic backups,
- * classic instances, whose clusters answer CreateBackup with per-node jobs) no call is made or the
- * instance's "not supported" answer ends it: the backup stays until it expires, and we say so.
+ * DeleteBackup deletes manual backups of cloud-native instances ("本操作仅支持云原生版实例", its CN
+ * page). Elsewhere (automatic backups, classic instances, whose clusters answer CreateBackup with
+ * per-node jobs) no call is made or the instance's "not supported" answer ends it: the backup stays
+ * until it expires, and we say so.
+ *
+ * A cloud-native cluster's backup is deleted shard by shard: DeleteBackup takes a BackupId ("实例的
+ * 备份文件 ID", a backup file's id) and an InstanceId and has no cluster-level parameter, and a `cb-`
+ * id is not a backup file's id; the shards' files are what it can name (vendor-research.md §6.5).
+ * terraform-provider-alicloud's alicloud_redis_backup does not fan out (one DeleteBackup of the id it
+ * recorded, found through DescribeBackups, which does not apply to these instances): it covers only
+ * standard ones, so it is no evidence either way. Whether deleting one shard's file removes the whole
+ * cluster backup is not documented; a shard already gone answers NotFound, which is what we want.
  */
 async function removeBackup(
   client: AlicloudClient,
@@ -159,7 +193,9 @@ async function removeBackup(
   backupIds: string[],
   props: AlicloudBackupOutputs,
 ) {
-  const backup = backupIds.join(",");
+  const backup = props.clusterBackupId
+    ? `${props.clusterBackupId} (shard files ${backupIds.join(",")})`
+    : backupIds.join(",");
   const stays =
     `backup ${backup} of ${instanceId} stays ` +
     (props.expireTime ? `until it expires at ${props.expireTime}` : "as long as the instance exists") +
@@ -177,7 +213,7 @@ async function removeBackup(
       await deleteBackup(client, instanceId, backupId);
     } catch (e) {
       if (isNotFound(e)) continue; // already gone: that is what we wanted
-      if (!isDeleteUnsupported(e)) throw e;
+      if (!isUnsupportedForInstance(e)) throw e;
       return deps.reporter.warn(
         `${instanceId} cannot delete backups (DeleteBackup: ${(e as CloudApiError).code}): ${stays}`,
       );

@@ -1,6 +1,6 @@
-/** What alicloud.RedisBackup records in state, built from DescribeBackups entries. */
+/** What alicloud.RedisBackup records in state, built from DescribeBackups entries or a cluster backup. */
 import { stripUndefined } from "../core/stripUndefined";
-import type { BackupEntry } from "./api";
+import type { BackupEntry, ClusterBackupEntry } from "./api";
 import type { AlicloudBackupInputs } from "./inputs";
 
 /** The statuses an Alibaba backup is recorded with. */
@@ -9,10 +9,17 @@ export type AlicloudBackupStatus = "available" | "expired";
 /** What alicloud.RedisBackup records for a backup (its resource's outputs). */
 export interface AlicloudBackupOutputs extends AlicloudBackupInputs {
   instanceId: string;
-  /** The backup file id; for a cluster that backs up per node, every node's id, comma-joined. */
+  /**
+   * The backup file id; for a cluster that backs up per node, every node's id, comma-joined; for a
+   * cloud-native cluster, its cluster backup id (`cb-...`).
+   */
   backupId: string;
-  /** The backup file ids one by one (one per node of a cluster). */
+  /** The backup file ids one by one (one per node of a cluster, one per shard of a cloud-native cluster). */
   backupIds: string[];
+  /** A cloud-native cluster's cluster backup id (`cb-...`, as DescribeClusterBackupList lists it); unset elsewhere. */
+  clusterBackupId?: string;
+  /** A cloud-native cluster's backup, shard by shard; unset elsewhere. */
+  shards?: AlicloudShardBackup[];
   /** The job id CreateBackup returned (comma-joined per node on older cluster instances). */
   jobId?: string;
   /** The region the backup lives in (the input, or the provider's region when the input is unset). */
@@ -37,6 +44,22 @@ export interface AlicloudBackupOutputs extends AlicloudBackupInputs {
   nodeInstanceId?: string;
 }
 
+/** One shard's backup file of a cloud-native cluster's backup. */
+export interface AlicloudShardBackup {
+  backupId: string;
+  /** The file, e.g. `hins100322105_data_20240110012135.rdb`. */
+  backupName?: string;
+  /** What DescribeClusterBackupList calls the shard's InstanceName. */
+  shard?: string;
+  sizeBytes?: number;
+  /** `OK` or `ERROR`, as Alibaba lists it. */
+  status: string;
+}
+
+/** A backup Alibaba made: the files DescribeBackups lists, or a cloud-native cluster's cluster backup. */
+export type MadeBackup =
+  { kind: "files"; entries: BackupEntry[] } | { kind: "cluster"; cluster: ClusterBackupEntry };
+
 /**
  * What the stack records for a backup whose job Alibaba accepted but had not finished when create
  * stopped waiting (its deadline passed, or its polls kept failing). There is no backup id yet, only
@@ -46,11 +69,17 @@ export interface AlicloudBackupOutputs extends AlicloudBackupInputs {
 export interface AlicloudPendingOutputs extends Omit<AlicloudBackupInputs, "backupId"> {
   instanceId: string;
   jobId: string;
+  /**
+   * When the job started (ISO 8601 UTC, the server's time), once known: a cloud-native cluster's
+   * backup is found by it, after DescribeBackupTasks stops listing the job.
+   */
+  jobStartTime?: string;
   region: string;
   status: "creating";
   adopted: false;
   backupId?: undefined;
   backupIds?: undefined;
+  clusterBackupId?: undefined;
 }
 
 /** Outputs as recorded in state: a backup, or a job still making one. */
@@ -59,12 +88,14 @@ export type AlicloudRecordedOutputs = AlicloudBackupOutputs | AlicloudPendingOut
 /** What the stack records for a job accepted but not done (see AlicloudPendingOutputs). */
 export function pendingOutputs(
   inputs: AlicloudBackupInputs,
-  extra: { region: string; jobId: string },
+  extra: { region: string; jobId: string; jobStartMs?: number },
 ): AlicloudPendingOutputs {
   const { backupId: _adopted, ...taken } = inputs;
   return stripUndefined({
     ...stripUndefined(taken),
     jobId: extra.jobId,
+    jobStartTime:
+      extra.jobStartMs === undefined ? undefined : isoUtc(new Date(extra.jobStartMs).toISOString()),
     region: extra.region,
     status: "creating" as const,
     adopted: false as const,
@@ -103,14 +134,69 @@ function extreme(values: (string | undefined)[], pick: "min" | "max"): string | 
   return pick === "min" ? times[0] : times[times.length - 1];
 }
 
+/** What the outputs of a made backup are built with besides the vendor's record. */
+interface OutputsExtra {
+  region: string;
+  jobId?: string;
+  previous?: AlicloudBackupOutputs;
+}
+
+/** The outputs of a backup Alibaba made: its files, or its cluster backup. */
+export function buildOutputs(
+  inputs: AlicloudBackupInputs,
+  made: MadeBackup,
+  extra: OutputsExtra,
+): AlicloudBackupOutputs {
+  return made.kind === "files"
+    ? fileOutputs(inputs, made.entries, extra)
+    : clusterOutputs(inputs, made.cluster, extra);
+}
+
+/**
+ * The outputs of a cloud-native cluster's backup: the cluster backup's own times, size and expiry
+ * (DescribeClusterBackupList gives no method or type), its shards' files one by one.
+ */
+function clusterOutputs(
+  inputs: AlicloudBackupInputs,
+  c: ClusterBackupEntry,
+  extra: OutputsExtra,
+): AlicloudBackupOutputs {
+  const shards = c.Backups.map((b) =>
+    stripUndefined({
+      backupId: b.BackupId,
+      backupName: b.BackupName,
+      shard: b.InstanceName,
+      sizeBytes: b.BackupSize,
+      status: b.BackupStatus,
+    }),
+  );
+  return stripUndefined({
+    ...stripUndefined(inputs),
+    backupId: c.ClusterBackupId,
+    backupIds: shards.map((b) => b.backupId),
+    clusterBackupId: c.ClusterBackupId,
+    shards,
+    jobId: extra.jobId ?? extra.previous?.jobId,
+    region: extra.region,
+    status: "available" as const,
+    adopted: inputs.backupId !== undefined,
+    mode: c.ClusterBackupMode,
+    startTime: isoUtc(c.ClusterBackupStartTime),
+    endTime: isoUtc(c.ClusterBackupEndTime),
+    expireTime: isoUtc(c.ExpectExpireTime),
+    sizeBytes: c.ClusterBackupSize,
+    engineVersion: c.Backups.find((b) => b.ExtraInfo?.CustinsDbVersion)?.ExtraInfo?.CustinsDbVersion,
+  });
+}
+
 /**
  * The outputs for `entries` (one per node): sizes add up, the backup starts with its first file and
  * ends with its last, and it expires with its first file to expire.
  */
-export function buildOutputs(
+function fileOutputs(
   inputs: AlicloudBackupInputs,
   entries: BackupEntry[],
-  extra: { region: string; jobId?: string; previous?: AlicloudBackupOutputs },
+  extra: OutputsExtra,
 ): AlicloudBackupOutputs {
   const backupIds = entries.map((e) => e.BackupId!).filter((v) => v !== undefined);
   const sizes = entries.map((e) => e.BackupSize);

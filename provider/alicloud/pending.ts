@@ -16,6 +16,7 @@ import type { AlicloudBackupInputs } from "./inputs";
 import { jobsState, waitBackupCreated } from "./jobs";
 import {
   AlicloudBackupOutputs,
+  AlicloudPendingOutputs,
   AlicloudRecordedOutputs,
   buildOutputs,
   inputsOf,
@@ -44,14 +45,25 @@ export async function leftoverOfJob(
   const now = await jobsState(client, inputs.instanceId, jobIds, deps.clock.now()).catch(() => undefined);
   if (now?.state === "failed") return { error: new OperationFailedError(now.reason) };
   if (now?.state === "done") {
-    return { record: { outputs: buildOutputs(inputs, now.entries, { region: settings.regionId, jobId }) } };
+    return { record: { outputs: buildOutputs(inputs, now.made, { region: settings.regionId, jobId }) } };
   }
+  const jobStartMs = now?.state === "running" ? now.jobStartMs : undefined;
   return {
     note:
       `job ${jobId} was accepted and the stack records it: the next \`pulumi up\` waits for it ` +
       "again, or `pulumi refresh` picks up its backup once it is done",
-    record: { outputs: pendingOutputs(inputs, { region: settings.regionId, jobId }), key: pendingKey(jobId) },
+    record: {
+      outputs: pendingOutputs(inputs, { region: settings.regionId, jobId, jobStartMs }),
+      key: pendingKey(jobId),
+    },
   };
+}
+
+/** When a recorded job started, as recorded (pending outputs written since cluster backups are supported). */
+function recordedStart(props: Partial<AlicloudRecordedOutputs>): number | undefined {
+  const text = (props as Partial<AlicloudPendingOutputs>).jobStartTime;
+  const ms = text === undefined ? NaN : Date.parse(text);
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** Where a recorded job stands now, with the inputs and job ids it was recorded under. */
@@ -60,7 +72,7 @@ async function lookAtJob(
   t: AlicloudTarget,
   props: AlicloudRecordedOutputs,
 ) {
-  const now = await jobsState(client, t.instance, t.jobIds, deps.clock.now());
+  const now = await jobsState(client, t.instance, t.jobIds, deps.clock.now(), recordedStart(props));
   return { now, inputs: inputsOf(props), jobId: t.jobIds.join(",") };
 }
 
@@ -75,13 +87,17 @@ export async function readPending(
   const { now, inputs, jobId: jobs } = await lookAtJob(s, t, props);
   switch (now.state) {
     case "done": {
-      const outs = buildOutputs(inputs, now.entries, { region: settings.regionId, jobId: jobs });
+      const outs = buildOutputs(inputs, now.made, { region: settings.regionId, jobId: jobs });
       deps.reporter.info(`${t.instance}: backup job ${jobs} made backup ${outs.backupId}`);
       return outs;
     }
     case "running":
       deps.reporter.info(`${t.instance}: ${now.status}; the backup is still being made`);
-      return pendingOutputs(inputs, { region: props.region, jobId: jobs });
+      return pendingOutputs(inputs, {
+        region: props.region,
+        jobId: jobs,
+        jobStartMs: now.jobStartMs ?? recordedStart(props),
+      });
     case "failed":
       return gone(`${now.reason}; it made no backup and will be removed from the stack`);
     case "unlisted":
@@ -96,11 +112,13 @@ export async function completePending(
   { connection: { client, settings }, deps }: Session<Connection>,
   t: AlicloudTarget,
   inputs: AlicloudBackupInputs,
+  recorded: AlicloudRecordedOutputs,
 ): Promise<AlicloudBackupOutputs> {
   const jobId = t.jobIds.join(",");
+  const started = recordedStart(recorded);
   try {
-    const entries = await waitBackupCreated(client, t.instance, t.jobIds, waitTimeoutMs(inputs), deps);
-    const outs = buildOutputs(inputs, entries, { region: settings.regionId, jobId });
+    const made = await waitBackupCreated(client, t.instance, t.jobIds, waitTimeoutMs(inputs), deps, started);
+    const outs = buildOutputs(inputs, made, { region: settings.regionId, jobId });
     deps.reporter.info(`${t.instance}: backup job ${jobId} made backup ${outs.backupId}`);
     return outs;
   } catch (e) {
@@ -108,7 +126,7 @@ export async function completePending(
       throw withNote(e, "`pulumi refresh` drops it from the stack, and the next `pulumi up` takes another");
     }
     throw e instanceof Error
-      ? keepRecorded(e, pendingOutputs(inputs, { region: settings.regionId, jobId }))
+      ? keepRecorded(e, pendingOutputs(inputs, { region: settings.regionId, jobId, jobStartMs: started }))
       : e;
   }
 }
@@ -126,14 +144,21 @@ export async function pendingBackupForDelete(
     deps.reporter.info(`backup job ${jobId} of ${t.instance} made no backup; nothing to delete`);
     return undefined;
   }
-  let entries = now.state === "done" ? now.entries : undefined;
-  if (!entries) {
+  let made = now.state === "done" ? now.made : undefined;
+  if (!made) {
     try {
-      entries = await waitBackupCreated(client, t.instance, t.jobIds, waitTimeoutMs(inputs), deps);
+      made = await waitBackupCreated(
+        client,
+        t.instance,
+        t.jobIds,
+        waitTimeoutMs(inputs),
+        deps,
+        recordedStart(props),
+      );
     } catch (e) {
       if (e instanceof OperationFailedError) return undefined;
       throw e instanceof Error ? withNote(e, "the job is still running: destroy again once it is done") : e;
     }
   }
-  return buildOutputs(inputs, entries, { region: settings.regionId, jobId });
+  return buildOutputs(inputs, made, { region: settings.regionId, jobId });
 }

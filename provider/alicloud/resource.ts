@@ -27,7 +27,7 @@ export interface RedisBackupArgs extends SteeringArgs {
   retentionDays?: pulumi.Input<number>;
   /** Region of the instance, e.g. `cn-hangzhou`; overrides `alicloud:region` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the backup. */
   regionId?: pulumi.Input<string>;
-  /** Adopt this existing backup file (comma-joined ids for a per-node cluster backup) instead of taking a new one. */
+  /** Adopt this existing backup instead of taking a new one: a file id (comma-joined for a classic cluster's per-node files), or a cloud-native cluster's `cb-` id. */
   backupId?: pulumi.Input<string>;
 }
 
@@ -43,10 +43,17 @@ export interface RedisBackupArgs extends SteeringArgs {
 export class RedisBackup extends RedisBackupResource {
   /** The instance the backup is of. */
   declare readonly instanceId: pulumi.Output<string>;
-  /** The backup file id (comma-joined, one per node, for clusters that back up per node). */
+  /** The backup file id (comma-joined, one per node, for clusters that back up per node); a cloud-native cluster's cluster backup id (`cb-...`). */
   declare readonly backupId: pulumi.Output<string>;
-  /** The backup file ids one by one (one per node of a cluster). */
+  /** The backup file ids one by one (one per node of a classic cluster, one per shard of a cloud-native one). */
   declare readonly backupIds: pulumi.Output<string[]>;
+  /** A cloud-native cluster's cluster backup id (`cb-...`, DescribeClusterBackupList); unset on other instances. */
+  declare readonly clusterBackupId: pulumi.Output<string | undefined>;
+  /** A cloud-native cluster's backup shard by shard: `{ backupId, backupName, shard, sizeBytes, status }` each; unset elsewhere. */
+  declare readonly shards: pulumi.Output<
+    | { backupId: string; backupName?: string; shard?: string; sizeBytes?: number; status: string }[]
+    | undefined
+  >;
   /** The job id(s) CreateBackup returned. */
   declare readonly jobId: pulumi.Output<string | undefined>;
   /** The region the backup lives in. */
@@ -81,6 +88,8 @@ export class RedisBackup extends RedisBackupResource {
   constructor(name: string, args: RedisBackupArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = [
       "backupIds",
+      "clusterBackupId",
+      "shards",
       "jobId",
       "region",
       "status",

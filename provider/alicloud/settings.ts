@@ -2,8 +2,9 @@
  * Alibaba Cloud settings, read at call time by core's rules: stack config `alicloud:*` first, then
  * the environment variables of the Alibaba SDK credential chain and of the Terraform provider.
  */
+import { ConfigurationError } from "../core/errors";
 import type { ClientSettings } from "../core/vendorClient";
-import { SettingsSpec, resolveSettings } from "../core/settings";
+import { SettingsSpec, readSetting, resolveSettings } from "../core/settings";
 
 /** The R-KVStore API version the client speaks. */
 export const ALICLOUD_API_VERSION = "2015-01-01";
@@ -14,6 +15,31 @@ export interface AlicloudSettings extends ClientSettings {
   accessKeySecret: string;
   securityToken?: string;
   regionId: string;
+  /** How requests are signed: V3 (ACS3-HMAC-SHA256), or the RPC signature with HMAC-SHA1 (`v1`). */
+  signatureVersion: AlicloudSignatureVersion;
+}
+
+/** `v3`, ACS3-HMAC-SHA256 (the default); `v1`, the RPC signature, HMAC-SHA1 with SignatureVersion 1.0. */
+export type AlicloudSignatureVersion = "v3" | "v1";
+
+/**
+ * The signature to use: V3 unless `alicloud:signatureVersion` / ALIBABA_CLOUD_SIGNATURE_VERSION says
+ * otherwise. Alibaba: "The request syntax and signature method V2 are discontinued. Use the request
+ * syntax and signature method V3." (alibabacloud.com/help/doc-detail/25488.htm), and its SDK signs V3
+ * by default (@alicloud/openapi-core doRequest: `this._signatureAlgorithm || "ACS3-HMAC-SHA256"`).
+ * The older scheme is kept for accounts or gateways that need it; Alibaba's docs call it "signature
+ * method V2", the SDK `signatureAlgorithm: "v2"`, its own parameter `SignatureVersion=1.0`: `v1` and
+ * `v2` both name it here.
+ */
+function signatureVersion(): AlicloudSignatureVersion {
+  const raw = readSetting(["alicloud:signatureVersion"], ["ALIBABA_CLOUD_SIGNATURE_VERSION"]);
+  if (raw === undefined) return "v3";
+  const v = raw.toLowerCase();
+  if (v === "v3") return "v3";
+  if (v === "v1" || v === "v2") return "v1";
+  throw new ConfigurationError(
+    `alicloud:signatureVersion / ALIBABA_CLOUD_SIGNATURE_VERSION must be v3 (ACS3-HMAC-SHA256, the default) or v1 (the RPC signature, HMAC-SHA1; also called v2), not ${raw}`,
+  );
 }
 
 /**
@@ -107,6 +133,7 @@ export function resolveAlicloudSettings(regionId?: string): AlicloudSettings {
     accessKeySecret: s.secret,
     securityToken: s.token,
     regionId: s.region,
+    signatureVersion: signatureVersion(),
     endpoint: s.endpoint,
     requestTimeoutMs: s.requestTimeoutMs,
     rateLimitPerSecond: s.rateLimitPerSecond,

@@ -10,12 +10,16 @@ import { redact } from "./redact";
 /** @internal One HTTP attempt, exactly as sent. */
 export interface HttpRequest {
   action: string;
+  /** POST unless told otherwise; a GET sends no body. */
+  method?: "GET" | "POST";
   url: string;
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
   /** Responses larger than this are refused rather than buffered. */
   maxResponseBytes: number;
+  /** An HTTP proxy (`http://host:port`) for `http://` URLs: the request goes to it in absolute form. */
+  proxy?: string;
 }
 
 /** @internal An HTTP answer, headers lower-cased, body as text. */
@@ -47,24 +51,46 @@ function pooledAgents() {
 /** Network error codes after which the request certainly never reached the server. */
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
-/** @internal POSTs `req` and hands back the raw answer; transport failures become TransportError. */
+/**
+ * Axios' proxy option for `req`: none, or its HTTP proxy for a plain-HTTP URL. An HTTPS URL is never
+ * sent to a proxy in clear text: that needs a CONNECT tunnel, which this client does not make.
+ */
+function proxyFor(req: HttpRequest) {
+  if (req.proxy === undefined) return false as const;
+  if (!req.url.startsWith("http://")) {
+    throw new TransportError({
+      action: req.action,
+      detail: `a proxy is set but ${new URL(req.url).origin} is HTTPS; only http:// endpoints go through it`,
+      outcomeUnknown: false,
+      retryable: false,
+    });
+  }
+  const proxy = new URL(req.proxy);
+  return { protocol: "http", host: proxy.hostname, port: Number(proxy.port || 80) };
+}
+
+/** @internal Sends `req` (POST unless told otherwise) and hands back the raw answer; transport failures become TransportError. */
 export async function postText(req: HttpRequest): Promise<HttpResponse> {
+  const proxy = proxyFor(req);
   // Loaded on first use: a provider that only validates inputs never pays for axios.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const axios: typeof import("axios").default = require("axios");
   try {
     const res = await axios.request<string>({
-      method: "POST",
+      method: req.method ?? "POST",
       url: req.url,
-      headers: req.headers,
-      data: req.body,
+      // A request that names no Content-Type gets none (axios would add one, which a signature may cover).
+      headers: Object.keys(req.headers).some((h) => h.toLowerCase() === "content-type")
+        ? req.headers
+        : { ...req.headers, "Content-Type": false },
+      data: req.method === "GET" || req.body === "" ? undefined : req.body,
       timeout: req.timeoutMs,
       responseType: "text",
       transformResponse: [(d: unknown) => d],
       maxContentLength: req.maxResponseBytes,
       maxRedirects: 0,
       validateStatus: () => true,
-      proxy: false,
+      proxy,
       httpAgent: pooledAgents().http,
       httpsAgent: pooledAgents().https,
     });

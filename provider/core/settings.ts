@@ -76,6 +76,8 @@ export interface SettingsSpec {
   rateLimitPerSecond: SettingSource;
   /** The documented (or safe) rate, per action per second. */
   defaultRateLimitPerSecond: number;
+  /** An HTTP proxy for `http://` endpoints (the vendor SDK's own proxy setting), when the cloud has one. */
+  proxy?: SettingSource;
 }
 
 /** What every cloud's settings hold, whatever the cloud calls its credentials. */
@@ -116,11 +118,18 @@ export function resolveSettings(spec: SettingsSpec, region?: string): ResolvedSe
       fallback,
       min,
     );
+  const proxy = spec.proxy && read(spec.proxy);
+  if (proxy !== undefined && !/^http:\/\/[^/]+\/?$/.test(proxy)) {
+    throw new ConfigurationError(
+      `${spec.namespace}:proxy must be an HTTP proxy's URL like http://127.0.0.1:8787, not ${proxy}`,
+    );
+  }
   return {
     keyId,
     secret,
     token,
     region: resolvedRegion,
+    ...(proxy === undefined ? {} : { proxy }),
     endpoint: endpoint.replace(/\/+$/, ""),
     requestTimeoutMs: number(spec.requestTimeoutSeconds, 30) * 1000,
     rateLimitPerSecond: number(spec.rateLimitPerSecond, spec.defaultRateLimitPerSecond, 0),

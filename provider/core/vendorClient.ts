@@ -39,10 +39,14 @@ export interface ClientSettings {
   requestTimeoutMs: number;
   /** Calls per second per action this process allows itself; 0: no client-side limit. */
   rateLimitPerSecond: number;
+  /** An HTTP proxy (`http://host:port`) that `http://` endpoints are reached through. */
+  proxy?: string;
 }
 
 /** One attempt, ready for the wire. */
 export interface SignedRequest {
+  /** POST unless the vendor documents another method for the action. */
+  method?: "GET" | "POST";
   url: string;
   headers: Record<string, string>;
   body: string;
@@ -178,6 +182,7 @@ export class VendorClient<S extends ClientSettings, Params, Prepared> {
     return postText({
       action,
       ...request,
+      proxy: this.settings.proxy,
       timeoutMs: this.settings.requestTimeoutMs,
       maxResponseBytes: MAX_RESPONSE_BYTES,
     });

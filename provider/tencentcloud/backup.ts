@@ -58,6 +58,7 @@ async function waitTaskSucceeded(
   instanceId: string,
   timeoutMs: number,
   deps: WaitDeps,
+  onTask: (task: TaskInfo) => void,
 ): Promise<TaskInfo> {
   return waitFor({
     what: `backup task ${taskId} of ${instanceId}`,
@@ -72,6 +73,7 @@ async function waitTaskSucceeded(
     ),
     poll: async () => {
       const task = await describeTaskInfo(client, taskId);
+      onTask(task);
       if (task.Status === TASK_DONE) return { state: "done", value: task };
       if (TASK_PENDING.has(task.Status)) return { state: "pending", status: task.Status };
       throw new OperationFailedError(
@@ -83,32 +85,41 @@ async function waitTaskSucceeded(
 
 const DAY_MS = 24 * 3600_000;
 
-/** Lists the backups of `instanceId` that started within a day of `aroundMs` (Tencent caps windows at 30 days). */
-export function listBackupsAround(
-  client: TencentClient,
-  instanceId: string,
-  aroundMs: number,
-  timezone: string,
-) {
-  return listInstanceBackups(client, {
-    InstanceId: instanceId,
+/**
+ * DescribeInstanceBackups' BeginTime/EndTime around `aroundMs`: a day either side. The SDK's field
+ * text (tencentcloud-sdk-go/-nodejs DescribeInstanceBackupsRequest, since 2024-11-04): backups that
+ * *started* in [BeginTime, EndTime], "查询时间最大跨度30天" (a span of at most 30 days). No default
+ * window is documented, so every listing sends one (vendor-research.md §4).
+ */
+function windowAround(aroundMs: number, timezone: string) {
+  return {
     BeginTime: formatZonelessTime(aroundMs - DAY_MS, timezone),
     EndTime: formatZonelessTime(aroundMs + DAY_MS, timezone),
+  };
+}
+
+/** Lists the backups of `instanceId` that started within a day of `aroundMs`. */
+export function listBackupsAround(client: TencentClient, instanceId: string, aroundMs: number) {
+  return listInstanceBackups(client, {
+    InstanceId: instanceId,
+    ...windowAround(aroundMs, client.settings.timezone),
     Status: LISTED_STATUSES,
   });
 }
 
 /**
- * The backup whose Remark ends with our marker. Several concurrent creates on one instance each
- * carry their own marker, so they are never confused. No time window: the marker alone identifies
- * the backup, and a window would depend on the local clock agreeing with Tencent's.
+ * The backup whose Remark ends with our marker, among those that started within a day of
+ * `aroundMs` (the server's time of the create: its task's StartTime, else the time it was sent, as
+ * the server's clock had it). Several concurrent creates on one instance each carry their own
+ * marker, so they are never confused.
  */
 export async function findBackupByMarker(
   client: TencentClient,
   instanceId: string,
   token: string,
+  aroundMs: number,
 ): Promise<BackupSummary | undefined> {
-  const all = await listInstanceBackups(client, { InstanceId: instanceId, Status: LISTED_STATUSES });
+  const all = await listBackupsAround(client, instanceId, aroundMs);
   const matches = all.filter((b) => (b.Remark ?? "").endsWith(`[${token}]`));
   if (matches.length > 1) {
     throw new OperationFailedError(
@@ -124,15 +135,26 @@ export async function findBackupSummary(
   instanceId: string,
   backupId: string,
   startTime: string,
-  timezone: string,
 ): Promise<BackupSummary | undefined> {
-  const around = parseZonelessTime(startTime, timezone);
+  const around = parseZonelessTime(startTime, client.settings.timezone);
   if (around === undefined) return undefined;
-  return (await listBackupsAround(client, instanceId, around, timezone)).find((b) => b.BackupId === backupId);
+  return (await listBackupsAround(client, instanceId, around)).find((b) => b.BackupId === backupId);
 }
 
-/** What an accepted ManualBackupInstance started: its task, or (after a lost answer) the backup found. */
-export type Started = { token: string; taskId: number } | { token: string; found: BackupSummary };
+/**
+ * What an accepted ManualBackupInstance started: its task, or (after a lost answer) the backup
+ * found; `sentAtMs` is when it was sent, by the server's clock as well as we know it, and
+ * `taskStartMs` the task's StartTime once DescribeTaskInfo has told it.
+ */
+export type Started = { token: string; sentAtMs: number } & (
+  { taskId: number; taskStartMs?: number } | { found: BackupSummary }
+);
+
+/** The server's time of the create: where the backup it made is looked for. */
+export function startedAround(started: Started, timezone: string): number {
+  if ("found" in started) return parseZonelessTime(started.found.StartTime, timezone) ?? started.sentAtMs;
+  return started.taskStartMs ?? started.sentAtMs;
+}
 
 /**
  * Waits until the backup carrying `token` is listed and done, up to `deadline`: its task first,
@@ -147,7 +169,12 @@ export async function waitBackupCreated(
   deps: WaitDeps,
 ): Promise<BackupSummary> {
   const left = () => Math.max(1, deadline - deps.clock.now());
-  if ("taskId" in started) await waitTaskSucceeded(client, started.taskId, instanceId, left(), deps);
+  if ("taskId" in started) {
+    await waitTaskSucceeded(client, started.taskId, instanceId, left(), deps, (task) => {
+      const at = task.StartTime ? parseZonelessTime(task.StartTime, client.settings.timezone) : undefined;
+      if (at !== undefined) started.taskStartMs = at;
+    });
+  }
   return waitFor({
     what: `the backup marked ${started.token} of ${instanceId} to be listed and complete`,
     timeoutMs: left(),
@@ -155,7 +182,8 @@ export async function waitBackupCreated(
     sleep: deps.sleep,
     onProgress: (status) => deps.reporter.info(`backup of ${instanceId}: ${status}`),
     poll: async () => {
-      const found = await findBackupByMarker(client, instanceId, started.token);
+      const around = startedAround(started, client.settings.timezone);
+      const found = await findBackupByMarker(client, instanceId, started.token, around);
       return found && found.Status !== BACKUP_STATUS.busy
         ? { state: "done", value: found }
         : { state: "pending", status: found ? "in progress" : "not listed yet" };
@@ -163,15 +191,18 @@ export async function waitBackupCreated(
   });
 }
 
-/** The backup `backupId` of `instanceId` as listed (the listing alone carries ExpireTime), to adopt it. */
+/**
+ * The backup `backupId` of `instanceId` as listed (the listing alone carries ExpireTime and the
+ * BackupType whose table agrees with the doc examples), to adopt it: however old it is, its
+ * DescribeBackupDetail StartTime says which 30-day window lists it.
+ */
 export async function findAdoptedBackup(
   client: TencentClient,
   instanceId: string,
   backupId: string,
-  timezone: string,
 ): Promise<BackupSummary> {
   const detail = await describeBackupDetail(client, instanceId, backupId);
-  const summary = await findBackupSummary(client, instanceId, backupId, detail.StartTime, timezone);
+  const summary = await findBackupSummary(client, instanceId, backupId, detail.StartTime);
   if (!summary) throw new NotFoundError(`backup ${backupId} is not listed for ${instanceId}`);
   return summary;
 }

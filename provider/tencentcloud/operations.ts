@@ -3,14 +3,16 @@
  * Loaded by package name from inside the provider's methods, so none of it is serialized into
  * state. The export names are a contract with every `__provider` ever written to state: keep them.
  */
+import { serverNow } from "../core/clockSkew";
 import { lookPersistently } from "../core/createOnce";
-import { CloudApiError } from "../core/errors";
+import { CloudApiError, withNote } from "../core/errors";
 import { LifecycleAdapter, backupTarget, defineLifecycle } from "../core/lifecycle";
 import { BackupSummary, describeBackupDetail, manualBackupInstance } from "./api";
 import {
   BACKUP_STATUS,
   Started,
   findAdoptedBackup,
+  startedAround,
   findBackupByMarker,
   findBackupSummary,
   newRemarkToken,
@@ -18,7 +20,7 @@ import {
   waitBackupCreated,
 } from "./backup";
 import { TencentClient } from "./client";
-import { BACKUP_GONE_CODES } from "./errors";
+import { BACKUP_GONE_CODES, BACKUP_STATUS_INVALID, INSTANCE_STATE_CODES } from "./errors";
 import { REPLACE_ON_CHANGE, TencentBackupInputs, TencentBackupInputsSchema } from "./inputs";
 import { TencentBackupOutputs, buildOutputs, inputsOf, summaryOutputs } from "./outputs";
 import { TencentSettings, resolveTencentSettings } from "./settings";
@@ -47,24 +49,38 @@ const tencent: LifecycleAdapter<
     return { settings, client: new TencentClient(settings, deps) };
   },
 
-  adopt: ({ connection: { client, settings } }, inputs) =>
-    findAdoptedBackup(client, inputs.instanceId, inputs.backupId!, settings.timezone),
+  adopt: ({ connection: { client } }, inputs) =>
+    findAdoptedBackup(client, inputs.instanceId, inputs.backupId!),
 
   /** ManualBackupInstance with a marker in the Remark: the backup it made is the one carrying it. */
-  start({ connection: { client }, deps }, inputs) {
+  start({ connection: { client, settings }, deps }, inputs) {
     const token = newRemarkToken(deps.random);
     const request = {
       InstanceId: inputs.instanceId,
       Remark: remarkWithToken(inputs.remark, token),
       ...(inputs.storageDays === undefined ? {} : { StorageDays: inputs.storageDays }),
     };
+    let sentAtMs = serverNow(settings.endpoint, deps.clock);
     return {
       action: "ManualBackupInstance",
       lookingFor: `the backup marked [${token}]`,
-      send: async () => ({ token, taskId: (await manualBackupInstance(client, request)).TaskId }),
+      send: async () => {
+        sentAtMs = serverNow(settings.endpoint, deps.clock);
+        try {
+          return { token, sentAtMs, taskId: (await manualBackupInstance(client, request)).TaskId };
+        } catch (e) {
+          if (e instanceof CloudApiError && INSTANCE_STATE_CODES.has(e.code)) {
+            throw withNote(
+              e,
+              `Tencent Cloud takes no backup of ${inputs.instanceId} in its current state; check its status in the console, then run \`pulumi up\` again`,
+            );
+          }
+          throw e;
+        }
+      },
       find: async () => {
-        const found = await findBackupByMarker(client, inputs.instanceId, token);
-        return found && { token, found };
+        const found = await findBackupByMarker(client, inputs.instanceId, token, sentAtMs);
+        return found && { token, sentAtMs, found };
       },
     };
   },
@@ -73,11 +89,13 @@ const tencent: LifecycleAdapter<
     waitBackupCreated(client, inputs.instanceId, started, deadline, deps),
 
   /** The task was accepted, so the backup may well exist (a wait that timed out, polls that kept failing). */
-  async leftover({ connection: { client, settings }, deps }, inputs, { token }) {
+  async leftover({ connection: { client, settings }, deps }, inputs, started) {
+    const { token } = started;
     let found: BackupSummary | undefined;
     try {
+      const around = startedAround(started, settings.timezone);
       found = await lookPersistently(
-        () => findBackupByMarker(client, inputs.instanceId, token),
+        () => findBackupByMarker(client, inputs.instanceId, token, around),
         deps,
         `the backup marked [${token}] exists`,
       );
@@ -106,12 +124,21 @@ const tencent: LifecycleAdapter<
       detail = await describeBackupDetail(client, t.instance, t.backup);
     } catch (e) {
       if (e instanceof CloudApiError && BACKUP_GONE_CODES.has(e.code)) return undefined;
+      if (e instanceof CloudApiError && e.code === BACKUP_STATUS_INVALID) {
+        // Still refused after the client's retries: the backup stays in the stack, unread.
+        throw withNote(
+          e,
+          `Tencent Cloud says the backup may be busy in another flow (or deleted); it stays in the stack until a refresh can read it: run \`pulumi refresh\` again later`,
+        );
+      }
       throw e;
     }
     if (detail.Status === BACKUP_STATUS.deleted) return undefined;
-    const summary = previous.expireTime
-      ? undefined
-      : await findBackupSummary(client, t.instance, t.backup, detail.StartTime, settings.timezone);
+    // The listing gives ExpireTime and the BackupType code; once both are recorded, the detail suffices.
+    const summary =
+      previous.expireTime && previous.backupTypeCode !== undefined
+        ? undefined
+        : await findBackupSummary(client, t.instance, t.backup, detail.StartTime);
     const kept = previous.adopted ? { ...inputs, backupId: t.backup } : inputs;
     return buildOutputs(kept, detail, { summary, previous, timezone: settings.timezone, acknowledgeLock });
   },

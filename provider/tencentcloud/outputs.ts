@@ -19,7 +19,10 @@ export interface TencentBackupOutputs extends TencentBackupInputs {
   endTime?: string;
   expireTime?: string;
   sizeBytes?: number;
+  /** `manual` or `automatic`, from the listing's code (see BACKUP_TYPES); an unknown code as is. */
   backupType?: string;
+  /** The listing's raw BackupType code, e.g. `"0"`, kept beside the name we give it. */
+  backupTypeCode?: string;
   instanceType?: number;
   memSizeMb?: number;
   shardNum?: number;
@@ -27,14 +30,21 @@ export interface TencentBackupOutputs extends TencentBackupInputs {
 }
 
 /**
- * Tencent's docs disagree on BackupType: RedisBackupSet says 0 manual, 1 automatic, 2 config change;
- * DescribeBackupDetail says 1 manual, 0 automatic, yet its own example shows "0" for a remarked
- * (manual) backup. We follow RedisBackupSet and the example; the provider never relies on it.
+ * What a BackupType code means. The two field tables contradict each other (vendor-research.md §2):
+ * RedisBackupSet, the listing's, says "1：凌晨系统发起的自动备份。0：用户发起的手动备份" (1 automatic,
+ * 0 manual) since tencentcloud-sdk-go 05338e8f95 (2023-04-26; before that it said the opposite);
+ * DescribeBackupDetail's says "1：手动备份。0：自动备份" (1 manual, 0 automatic) since it appeared
+ * (d10152df60, 2024-06-10); Terraform's tencentcloud_redis_backup data source still uses the
+ * pre-2023 text (1 manual). Every doc example, of both actions (tccli DescribeInstanceBackups.md,
+ * DescribeBackupDetail.md; seeds 000 and 001), shows "0" on a backup with a user's Remark. So the
+ * type is read from the listing, with the listing's own table, which the examples agree with; the
+ * raw code is kept beside it (`backupTypeCode`) for anyone who knows better. No "2" is documented
+ * any more (cloud-apis.md's "2 config change" is in no current SDK).
  */
-const BACKUP_TYPES: Record<string, string> = { "0": "manual", "1": "automatic", "2": "config-change" };
+const BACKUP_TYPES: Record<string, string> = { "0": "manual", "1": "automatic" };
 
-function backupTypeName(t: string | undefined): string | undefined {
-  return t === undefined ? undefined : (BACKUP_TYPES[t] ?? t);
+function backupTypeName(code: string | undefined): string | undefined {
+  return code === undefined ? undefined : (BACKUP_TYPES[code] ?? code);
 }
 
 /** The inputs part of the state, as `read` hands them back so that a refresh causes no diff. */
@@ -64,6 +74,8 @@ export function buildOutputs(
   const status = statusName(detail.Status, detail.Locked);
   const locked = detail.Locked === 1 || detail.Status === 1;
   const expireTime = zonelessToIso(extra.summary?.ExpireTime, extra.timezone) ?? extra.previous?.expireTime;
+  // The listing's code when this read had the listing, else what an earlier read recorded from it.
+  const typeCode = extra.summary?.BackupType ?? extra.previous?.backupTypeCode;
   return stripUndefined({
     ...stripUndefined(inputs),
     backupId: detail.BackupId,
@@ -75,7 +87,8 @@ export function buildOutputs(
     endTime: zonelessToIso(detail.EndTime, extra.timezone),
     expireTime,
     sizeBytes: detail.BackupSize,
-    backupType: backupTypeName(detail.BackupType),
+    backupType: typeCode === undefined ? extra.previous?.backupType : backupTypeName(typeCode),
+    backupTypeCode: typeCode,
     instanceType: detail.InstanceType,
     memSizeMb: detail.MemSize,
     shardNum: detail.ShardNum,
@@ -102,6 +115,8 @@ export function summaryOutputs(
     endTime: zonelessToIso(b.EndTime, timezone),
     expireTime: zonelessToIso(b.ExpireTime, timezone),
     sizeBytes: b.BackupSize,
+    backupType: backupTypeName(b.BackupType),
+    backupTypeCode: b.BackupType,
     instanceType: b.InstanceType,
   });
 }

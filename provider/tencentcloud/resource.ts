@@ -54,8 +54,10 @@ export class RedisBackup extends RedisBackupResource {
   declare readonly expireTime: pulumi.Output<string | undefined>;
   /** Size of the backup in bytes. */
   declare readonly sizeBytes: pulumi.Output<number | undefined>;
-  /** `manual`, `automatic` or `config-change`. */
+  /** `manual` or `automatic`, from DescribeInstanceBackups' code (Tencent's two tables disagree; see backupTypeCode). */
   declare readonly backupType: pulumi.Output<string | undefined>;
+  /** Tencent's raw BackupType code as DescribeInstanceBackups lists it, e.g. `"0"`. */
+  declare readonly backupTypeCode: pulumi.Output<string | undefined>;
   /** Tencent's instance type id, e.g. 8 (Redis 5.0 standard). */
   declare readonly instanceType: pulumi.Output<number | undefined>;
   /** Memory per shard, in MB. */
@@ -82,6 +84,7 @@ export class RedisBackup extends RedisBackupResource {
       "expireTime",
       "sizeBytes",
       "backupType",
+      "backupTypeCode",
       "instanceType",
       "memSizeMb",
       "shardNum",

@@ -7,11 +7,32 @@ import type { ClientSettings } from "../core/vendorClient";
 import { SettingsSpec, readSetting, resolveSettings } from "../core/settings";
 import { offsetMinutes } from "../core/zonelessTime";
 
-/** The Redis API's endpoint unless told otherwise. */
+/** The Redis API's endpoint unless told otherwise (for every region but the finance ones). */
 export const TENCENT_DEFAULT_ENDPOINT = "https://redis.tencentcloudapi.com";
+
+/**
+ * Finance regions (`ap-shanghai-fsi`, `ap-shenzhen-fsi`, `ap-beijing-fsi`) are isolated from the
+ * others. Every Redis API page says (e.g. DescribeInstanceBackups, tencentcloud.com/document/api/239/32074):
+ * "if the common parameter Region specifies a financial availability zone (e.g., ap-shanghai-fsi),
+ * it is necessary to specify a domain name with the financial availability zone too [...] such as
+ * redis.ap-shanghai-fsi.tencentcloudapi.com". The SDKs leave it to the caller: Go, Node and Python
+ * dial `<service>.tencentcloudapi.com` unless an endpoint is set (tencentcloud-sdk-go
+ * common/http/request.go GetServiceDomain, whose README says finance regions "必须手动指定域名"; the
+ * maintainer of TencentCloud/tencentcloud-sdk-go#19: "api server side will do the check"). The
+ * pattern is `redis.<region>.tencentcloudapi.com`; only the Shanghai host is printed in the docs,
+ * the others follow it (vendor-research.md §1.1–1.2).
+ */
+export function isFinanceRegion(region: string): boolean {
+  return /-fsi$/.test(region);
+}
+
+/** The host of the Redis API for `region`: its own host for a finance region, else the ordinary one. */
+export function tencentEndpointHost(region: string): string {
+  return isFinanceRegion(region) ? `redis.${region}.tencentcloudapi.com` : "redis.tencentcloudapi.com";
+}
 /** The Redis API version the client speaks. */
 export const TENCENT_API_VERSION = "2018-04-12";
-/** The signing service is `redis` whatever host is dialled (an emulator, a proxy, a regional host). */
+/** The signing service is `redis` whatever host is dialled (an emulator, a proxy, a finance host): the SDKs sign `redis` (vendor-research.md §1.5); the Host they sign is the one dialled. */
 export const TENCENT_SERVICE = "redis";
 
 /** @internal Settings of one Tencent call. */
@@ -38,11 +59,30 @@ const SPEC: SettingsSpec = {
   missingRegion:
     "Tencent Cloud region is missing: set the resource's `region`, TENCENTCLOUD_REGION, or `pulumi config set tencentcloud:region ap-guangzhou`",
   endpoint: { config: ["endpoint"], env: ["TENCENTCLOUD_ENDPOINT"] },
-  defaultEndpoint: () => TENCENT_DEFAULT_ENDPOINT,
+  defaultEndpoint: (region) => `${protocol()}://${tencentEndpointHost(region)}`,
+  proxy: { config: ["proxy"], env: [] },
   requestTimeoutSeconds: { config: ["requestTimeoutSeconds"], env: ["TENCENTCLOUD_REQUEST_TIMEOUT_SECONDS"] },
   rateLimitPerSecond: { config: ["rateLimitPerSecond"], env: ["TENCENTCLOUD_RATE_LIMIT_PER_SECOND"] },
   defaultRateLimitPerSecond: 20,
 };
+
+/**
+ * `https` unless `tencentcloud:protocol` / TENCENTCLOUD_PROTOCOL says `HTTP`, the Terraform
+ * provider's setting of that name (tencentcloudstack/terraform-provider-tencentcloud provider.go:
+ * "The protocol of the API request. Valid values: `HTTP` and `HTTPS`. Default is `HTTPS`."). It
+ * applies to the host chosen from the region; an endpoint that is set carries its own scheme.
+ */
+function protocol(): "http" | "https" {
+  const raw = readSetting(["tencentcloud:protocol"], ["TENCENTCLOUD_PROTOCOL"]);
+  if (raw === undefined) return "https";
+  const p = raw.toLowerCase();
+  if (p !== "http" && p !== "https") {
+    throw new ConfigurationError(
+      `tencentcloud:protocol / TENCENTCLOUD_PROTOCOL must be HTTP or HTTPS, not ${raw}`,
+    );
+  }
+  return p;
+}
 
 /** @internal Resolves settings now; `region` (a resource input) overrides the provider's region. */
 export function resolveTencentSettings(region?: string): TencentSettings {
@@ -62,5 +102,6 @@ export function resolveTencentSettings(region?: string): TencentSettings {
     timezone,
     requestTimeoutMs: s.requestTimeoutMs,
     rateLimitPerSecond: s.rateLimitPerSecond,
+    proxy: s.proxy,
   };
 }

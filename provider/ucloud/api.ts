@@ -107,8 +107,10 @@ export function describeURedisBackup(client: UCloudClient, req: DescribeURedisBa
 const MAX_PAGES = 1000;
 
 /**
- * Every backup matching `req`, following Offset/Limit pages. TotalCount is documented as the
- * user's total, not the filter's, so it only ever shortens the walk; an empty page ends it.
+ * Every backup matching `req`, following Offset/Limit pages. A short page is the last. TotalCount
+ * is documented as "用户名下总的备份个数", the account's total (ucloud-sdk-go, ucloud-sdk-python3,
+ * the doc page), not the filter's: it is never a count of this group's backups, and only ever ends
+ * the walk early when the account has no more.
  */
 export async function listURedisBackups(
   client: UCloudClient,
@@ -119,9 +121,8 @@ export async function listURedisBackups(
     const offset = page * pageSize;
     const res = await describeURedisBackup(client, { ...req, Limit: pageSize, Offset: offset });
     const items = res.DataSet;
-    const done =
-      res.TotalCount !== undefined ? offset + items.length >= res.TotalCount : items.length < pageSize;
-    return { items, last: items.length === 0 || done };
+    const accountExhausted = res.TotalCount !== undefined && offset + items.length >= res.TotalCount;
+    return { items, last: items.length < pageSize || accountExhausted };
   }, MAX_PAGES);
 }
 

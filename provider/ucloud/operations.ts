@@ -77,7 +77,7 @@ const ucloud: LifecycleAdapter<UCloudBackupInputs, UCloudBackupOutputs, Connecti
         const found = await findBackupByName(client, groupId, name);
         return found && { backupId: found.BackupId, name };
       },
-      // RetCode 110 is the API's own timeout: it may have acted.
+      // RetCode 110 (the API's own timeout) and 130 (a failed gateway): it may have acted.
       outcomeUnknown: (e) =>
         lostOrGarbled(e) || (e instanceof CloudApiError && isOutcomeUnknownRetCode(Number(e.code))),
       describeRefusal: (e) => `RetCode ${e.code}`,

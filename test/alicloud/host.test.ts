@@ -171,3 +171,63 @@ it("destroy of a resource whose create stopped waiting deletes what its job made
   await h.host.call("delete", h.rq.delete(recorded.id, recorded.properties, "destroyed"));
   expect(backupOfJob(jobOf(recorded.id)!.jobId)?.lifecycle).toBe("deleted");
 });
+
+describe("a cloud-native cluster instance (DescribeClusterBackupList)", () => {
+  const cluster = ALICLOUD_DEMO_INSTANCE_IDS[3];
+  const inputs = { instanceId: cluster, retentionDays: 7 };
+
+  it("create finds its cluster backup: the cb- id, one file per shard; refresh finds no drift", async () => {
+    const { id, outs } = await h.create(inputs, "cn");
+    expect(outs).toMatchObject({
+      instanceId: cluster,
+      backupId: expect.stringMatching(/^cb-[a-z0-9]{16}$/),
+      status: "available",
+      mode: "Manual",
+      backupIds: [expect.stringMatching(/^\d+$/), expect.stringMatching(/^\d+$/)],
+      shards: [
+        {
+          backupId: expect.any(String),
+          status: "OK",
+          sizeBytes: expect.any(Number),
+          shard: `${cluster}-db-0`,
+        },
+        {
+          backupId: expect.any(String),
+          status: "OK",
+          sizeBytes: expect.any(Number),
+          shard: `${cluster}-db-1`,
+        },
+      ],
+      expireTime: expect.stringMatching(/Z$/),
+    });
+    expect(outs.clusterBackupId).toBe(outs.backupId);
+    expect(id).toBe(`${cluster}:${outs.backupId}`);
+    // The emulator's record: the job this create started made that cluster backup.
+    const files = h.em.alicloud.backups(cluster).filter((b) => b.clusterBackupId === outs.backupId);
+    expect(files.map((b) => String(b.backupId)).sort()).toEqual([...outs.backupIds].sort());
+    expect(String(files[0].jobId)).toBe(outs.jobId);
+    const rd = await h.read(id, outs, inputs, "cn");
+    expect(rd.props).toEqual(outs);
+    expect(await h.diff(id, rd.props, inputs)).toEqual([DIFF.DIFF_NONE, []]);
+  });
+
+  it("delete deletes every shard's file, one DeleteBackup each", async () => {
+    const { id, outs } = await h.create(inputs, "cn-del");
+    const before = h.requestsByAction().DeleteBackup ?? 0;
+    await h.host.call("delete", h.rq.delete(id, outs, "cn-del"));
+    expect(h.requestsByAction().DeleteBackup).toBe(before + 2);
+    const files = h.em.alicloud.backups(cluster).filter((b) => b.clusterBackupId === outs.backupId);
+    expect(files.map((b) => b.lifecycle)).toEqual(["deleted", "deleted"]);
+  });
+
+  it("adopts a cluster backup by its cb- id", async () => {
+    const first = await h.create(inputs, "cn-orig");
+    const adopted = await h.create({ instanceId: cluster, backupId: first.outs.backupId }, "cn-adopt");
+    expect(adopted.id).toBe(first.id);
+    expect(adopted.outs).toMatchObject({
+      backupId: first.outs.backupId,
+      adopted: true,
+      shards: first.outs.shards,
+    });
+  });
+});

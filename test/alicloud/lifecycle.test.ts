@@ -163,6 +163,26 @@ it("retention -1 keeps the backup for the instance's lifetime: no expiry, nothin
   ]);
 });
 
+describe("a cloud-native cluster instance", () => {
+  const cluster = ALICLOUD_DEMO_INSTANCE_IDS[3];
+
+  it("a longer retention extends every shard's file in place; the cluster backup's expiry follows", async () => {
+    const inputs = { instanceId: cluster, retentionDays: 7 };
+    const { id, outs } = await ops.create(inputs, deps());
+    const before = requests().ModifyBackupExpireTime ?? 0;
+    const longer = { ...inputs, retentionDays: 20 };
+    expect(ops.diff(id, outs, longer)).toEqual({ changes: true, replaces: [] });
+    const updated = (await ops.update(id, outs, longer, deps())).outs;
+    expect(requests().ModifyBackupExpireTime).toBe(before + 2);
+    expect(Date.parse(updated.expireTime!) - Date.parse(updated.startTime!)).toBeGreaterThanOrEqual(20 * DAY);
+    expect(updated).toMatchObject({
+      backupId: outs.backupId,
+      clusterBackupId: outs.backupId,
+      retentionDays: 20,
+    });
+  });
+});
+
 describe("classic instances", () => {
   it("an older cluster: one job per node, comma-joined ids, one resource for all its files", async () => {
     const { id, outs } = await ops.create({ instanceId: classicCluster, retentionDays: 14 }, deps());
@@ -236,8 +256,8 @@ describe("a job still running when create stops waiting is recorded in the stack
   });
 
   /** A create that gives up after 2 minutes on a 3-hour job: what the engine is handed. */
-  async function timedOutCreate(instanceId: string, before?: () => void) {
-    ali().addInstance({ instanceId });
+  async function timedOutCreate(instanceId: string, before?: () => void, seed: object = {}) {
+    ali().addInstance({ instanceId, ...seed });
     before?.();
     const err = await ops
       .create({ instanceId, retentionDays: 7, waitTimeoutMinutes: 2 }, deps())
@@ -257,6 +277,8 @@ describe("a job still running when create stops waiting is recorded in the stack
       retentionDays: 7,
       waitTimeoutMinutes: 2,
       jobId: String(job.jobId),
+      // The job's start, by the server's clock: a cloud-native cluster's backup is found by it.
+      jobStartTime: job.startTime,
       region: "cn-hangzhou",
       status: "creating",
       adopted: false,
@@ -323,6 +345,55 @@ describe("a job still running when create stops waiting is recorded in the stack
     await ops.remove(err.id, { ...err.properties, waitTimeoutMinutes: 240 }, deps());
     expect(ali().jobs("r-pending06")).toHaveLength(1);
     expect(ali().backups("r-pending06")).toEqual([expect.objectContaining({ lifecycle: "deleted" })]);
+  });
+
+  describe("on a cloud-native cluster", () => {
+    const CLUSTER = { architecture: "cluster", cloudNative: true, shardCount: 2 };
+
+    it("the next up completes the job with its cluster backup; the next refresh gives the id its cb- form", async () => {
+      const { err, inputs } = await timedOutCreate("r-pendcn01", undefined, CLUSTER);
+      expect(err.id).toMatch(/^r-pendcn01:job-\d+$/);
+      const { outs } = await ops.update(
+        err.id,
+        err.properties,
+        { ...inputs, waitTimeoutMinutes: 240 },
+        deps(),
+      );
+      const files = ali().backups("r-pendcn01");
+      expect(outs).toMatchObject({
+        backupId: files[0].clusterBackupId,
+        clusterBackupId: files[0].clusterBackupId,
+        jobId: err.properties.jobId,
+        status: "available",
+      });
+      expect([...outs.backupIds].sort()).toEqual(files.map((f) => String(f.backupId)).sort());
+      const refreshed = await ops.read(err.id, outs, deps());
+      expect(refreshed).toMatchObject({ id: `r-pendcn01:${files[0].clusterBackupId}`, props: outs });
+    });
+
+    it("a refresh once the job is done finds the cluster backup; a failed one drops the job", async () => {
+      const done = await timedOutCreate("r-pendcn02", undefined, CLUSTER);
+      const failed = await timedOutCreate("r-pendcn03", () => ali().failNextJob("r-pendcn03"), CLUSTER);
+      handle.emulator.admin.advanceClock(HOURS_3);
+      const [file] = ali().backups("r-pendcn02");
+      expect(await ops.read(done.err.id, done.err.properties, deps())).toMatchObject({
+        id: `r-pendcn02:${file.clusterBackupId}`,
+        props: { shards: [{ status: "OK" }, { status: "OK" }] },
+      });
+      const d = deps();
+      expect(await ops.read(failed.err.id, failed.err.properties, d)).toEqual({});
+      expect(d.logs.at(-1)).toMatch(/cluster backup cb-[a-z0-9]+ Failed.*will be removed from the stack$/);
+    });
+
+    it("destroy waits for the job, then deletes every shard's file", async () => {
+      const { err } = await timedOutCreate("r-pendcn04", undefined, CLUSTER);
+      await ops.remove(err.id, { ...err.properties, waitTimeoutMinutes: 240 }, deps());
+      expect(
+        ali()
+          .backups("r-pendcn04")
+          .map((b) => b.lifecycle),
+      ).toEqual(["deleted", "deleted"]);
+    });
   });
 });
 

@@ -18,7 +18,11 @@ import {
   wideWindow,
 } from "../../provider/alicloud/api";
 import { AlicloudClient } from "../../provider/alicloud/client";
-import { isDeleteUnsupported, isNotFound, isRetryableAlicloudCode } from "../../provider/alicloud/errors";
+import {
+  isUnsupportedForInstance,
+  isNotFound,
+  isRetryableAlicloudCode,
+} from "../../provider/alicloud/errors";
 import * as ops from "../../provider/alicloud/operations";
 import { buildOutputs, isoUtc } from "../../provider/alicloud/outputs";
 import { alicloudEndpointHost, resolveAlicloudSettings } from "../../provider/alicloud/settings";
@@ -40,7 +44,11 @@ describe("the vendor's example payloads parse", () => {
         BackupStatus: "Success",
       }),
     ]);
-    const out = buildOutputs({ instanceId: "r-bp10noxlhcoim2" }, r.Backups, { region: "cn-hongkong" });
+    const out = buildOutputs(
+      { instanceId: "r-bp10noxlhcoim2" },
+      { kind: "files", entries: r.Backups },
+      { region: "cn-hongkong" },
+    );
     expect(out).toMatchObject({
       backupId: "111111111",
       jobId: "24340",
@@ -299,6 +307,7 @@ describe("what the client makes of each answer", () => {
         accessKeyId: "LTAIunit",
         accessKeySecret: "unit-secret-abcdef",
         regionId: "cn-hangzhou",
+        signatureVersion: "v3",
         endpoint: server.url,
         requestTimeoutMs: 5_000,
         rateLimitPerSecond: 0,
@@ -384,7 +393,7 @@ describe("what the client makes of each answer", () => {
         retryable: false,
         httpStatus: status,
       });
-    expect(isDeleteUnsupported(err("IncorrectInstanceType"))).toBe(true);
+    expect(isUnsupportedForInstance(err("IncorrectInstanceType"))).toBe(true);
     expect(isNotFound(err("InvalidBackupId.NotFound", 404))).toBe(true);
     expect(isNotFound(err("Forbidden.RAM", 403))).toBe(false);
   });

@@ -77,7 +77,14 @@ export interface HostHandle {
   requestsByAction(): Record<string, number>;
 }
 
-export function hostContract(f: HostFixture): HostHandle {
+/** What a host is started with: the resource whose provider it runs, its emulator, environment and stack config. */
+export type HostSetup = Pick<HostFixture, "cloud" | "resource" | "emulator" | "env" | "config">;
+
+/**
+ * Registers hooks that run an emulator and Pulumi's dynamic-provider host (configured as the engine
+ * would) for the current test file, and returns the handle tests drive it with.
+ */
+export function useHost(f: HostSetup): HostHandle {
   const emulator = useEmulator(f.emulator);
   let host: DynamicHost;
   let provider: { type: string; text: string };
@@ -96,7 +103,7 @@ export function hostContract(f: HostFixture): HostHandle {
 
   const js = (s: any) => s.toJavaScript();
   const withProvider = (inputs: object) => ({ ...inputs, __provider: provider.text });
-  const h: HostHandle = {
+  return {
     get em() {
       return emulator.emulator;
     },
@@ -129,24 +136,29 @@ export function hostContract(f: HostFixture): HostHandle {
     },
     requestsByAction: () => emulator.emulator.admin.stats().requestsByAction,
   };
+}
 
+/** The shared scenarios of {@link HostFixture}'s cloud, through the host; returns the handle for the cloud's own. */
+export function hostContract(f: HostFixture): HostHandle {
+  const h = useHost(f);
+  const { withProvider } = h;
   describe(`${f.cloud} through the dynamic-provider host`, () => {
     it("serializes a provider type with its module and a __provider of at most 4 KiB", () => {
-      expect(provider.type).toBe(`pulumi-nodejs:dynamic/${f.cloud}:RedisBackup`);
-      expect(provider.text).toContain(`pulumi-redis-backup/internal/${f.cloud}/operations`);
+      expect(h.provider.type).toBe(`pulumi-nodejs:dynamic/${f.cloud}:RedisBackup`);
+      expect(h.provider.text).toContain(`pulumi-redis-backup/internal/${f.cloud}/operations`);
       console.log(
-        `serialized ${f.cloud}.RedisBackup provider: ${provider.text.length} bytes\n${provider.text}`,
+        `serialized ${f.cloud}.RedisBackup provider: ${h.provider.text.length} bytes\n${h.provider.text}`,
       );
-      expect(provider.text.length).toBeLessThanOrEqual(4096);
+      expect(h.provider.text.length).toBeLessThanOrEqual(4096);
     });
 
     it("check: one CheckFailure per bad property, no API call", async () => {
       const before = JSON.stringify(h.requestsByAction());
-      const chk: any = await host.call("check", rq.check({}, withProvider(f.check.bad)));
+      const chk: any = await h.host.call("check", h.rq.check({}, withProvider(f.check.bad)));
       const failures = chk.getFailuresList().map((x: any) => [x.getProperty(), x.getReason()]);
       expect(failures).toEqual(f.check.failures.map(([p, reason]) => [p, expect.stringMatching(reason)]));
       expect(JSON.stringify(h.requestsByAction())).toBe(before);
-      const preview: any = await host.call("check", rq.check({}, withProvider(f.check.preview)));
+      const preview: any = await h.host.call("check", h.rq.check({}, withProvider(f.check.preview)));
       expect(preview.getFailuresList()).toEqual([]);
     });
 
@@ -161,8 +173,8 @@ export function hostContract(f: HostFixture): HostHandle {
       }
       const { id, outs } = made;
       expect(id).toBe(`${f.instance}:${outs.backupId}`);
-      expect(outs).toMatchObject({ ...inputs, ...f.created(inputs, outs), __provider: provider.text });
-      expect(await host.printed(f.progress)).toMatch(f.progress);
+      expect(outs).toMatchObject({ ...inputs, ...f.created(inputs, outs), __provider: h.provider.text });
+      expect(await h.host.printed(f.progress)).toMatch(f.progress);
     });
 
     it("refresh finds no drift", async () => {
@@ -204,16 +216,21 @@ export function hostContract(f: HostFixture): HostHandle {
     });
 
     it("an API error reaches the engine with action, instance, code and RequestId", async () => {
-      const err: any = await host.call("create", rq.create(withProvider(f.missing.inputs))).catch((e) => e);
+      const err: any = await h.host
+        .call("create", h.rq.create(withProvider(f.missing.inputs)))
+        .catch((e) => e);
       expect(err.details).toMatch(f.missing.details);
     });
 
     it("no credential appears in __provider, outputs or anything the host printed", async () => {
       const { id, outs } = await h.create(f.inputs(), "s");
       await f.exercise?.(h, id, outs);
-      const seen = [provider.text, JSON.stringify(outs), host.stdout.join("\n"), host.stderr.join("\n")].join(
-        "\n",
-      );
+      const seen = [
+        h.provider.text,
+        JSON.stringify(outs),
+        h.host.stdout.join("\n"),
+        h.host.stderr.join("\n"),
+      ].join("\n");
       for (const canary of f.canaries) expect(seen).not.toContain(canary);
     });
   });

@@ -152,13 +152,19 @@ it("tencentcloud: refresh finds no drift, the next up plans nothing, destroy say
   const e = engineFor(orders);
   const rd = await e.read(orders.id, orders.outputs, orders.inputs);
   expect(rd.id).toBe(orders.id);
+  // The times are the re-seeded world's (its backup started an hour ago). 0.1.0 recorded no
+  // BackupType code, so the first refresh reads the listing once: the type comes from there now,
+  // its code beside it; outputs only, so nothing is planned.
   expect(rd.props).toMatchObject({
     ...orders.outputs,
     startTime: expect.any(String),
     endTime: expect.any(String),
-    expireTime: orders.outputs.expireTime,
+    expireTime: expect.any(String),
+    backupType: "manual",
+    backupTypeCode: "0",
     __provider: e.provider.text,
   });
+  expect(orders.outputs.backupTypeCode).toBeUndefined();
   expect(rd.inputs).toEqual(e.withProvider(orders.inputs));
   await expectNoPlan(e, orders, rd);
   const calls = JSON.stringify(em().admin.stats().requestsByAction);

@@ -314,8 +314,36 @@ describe("the world moving on", () => {
     const instanceId = newInstance();
     await backup(instanceId);
     admin().advanceClock(40 * 86_400);
-    expect(admin().backups(instanceId)[0].lifecycle).toBe("expired");
-    expect((await list({ InstanceId: instanceId, Status: [-1] })).total).toBe(1);
+    const [record] = admin().backups(instanceId);
+    expect(record.lifecycle).toBe("expired");
+    // Listed in a window that holds its start; without one, only the last 7 days are (our guess).
+    const window = { BeginTime: record.startTime, EndTime: record.expireTime };
+    expect((await list({ InstanceId: instanceId, Status: [-1], ...window })).total).toBe(1);
+    expect((await list({ InstanceId: instanceId, Status: [-1] })).total).toBe(0);
+  });
+
+  it("without BeginTime/EndTime lists the last 7 days; a window of more than 30 days is refused", async () => {
+    const instanceId = newInstance();
+    admin().setTaskSeconds(0);
+    try {
+      await backup(instanceId, { Remark: "old", StorageDays: 60 });
+      admin().advanceClock(8 * 86_400);
+      await backup(instanceId, { Remark: "recent", StorageDays: 60 });
+    } finally {
+      admin().setTaskSeconds(TASK_SECONDS);
+    }
+    expect((await list({ InstanceId: instanceId })).set.map((b) => b.Remark)).toEqual(["recent"]);
+    const [recent, old] = admin().backups(instanceId);
+    const both = { BeginTime: old.startTime, EndTime: recent.startTime };
+    expect((await list({ InstanceId: instanceId, ...both })).set.map((b) => b.Remark)).toEqual([
+      "recent",
+      "old",
+    ]);
+    admin().advanceClock(23 * 86_400);
+    // A BeginTime alone runs to now: 31 days is one too many.
+    expect(await fails("DescribeInstanceBackups", { InstanceId: instanceId, BeginTime: old.startTime })).toBe(
+      "InvalidParameterValue",
+    );
   });
 
   it("expireBackup expires one backup now", async () => {
@@ -391,23 +419,25 @@ describe("instance states", () => {
     expect(await fails("ManualBackupInstance", { InstanceId: id })).toBeUndefined();
   });
 
-  it("an isolated instance refuses backups but its backups stay readable", async () => {
+  // ManualBackupInstance's documented codes for an instance in the wrong state (not InstanceIsolated
+  // or InstanceDeleted, which belong to other actions); which state gets which is our guess.
+  it("an isolated instance refuses backups (InstanceStatusAbnormal) but its backups stay readable", async () => {
     const id = newInstance();
     await backup(id);
     admin().isolateInstance(id);
     expect(await fails("ManualBackupInstance", { InstanceId: id })).toBe(
-      "ResourceUnavailable.InstanceIsolated",
+      "ResourceUnavailable.InstanceStatusAbnormal",
     );
     expect((await list({ InstanceId: id, Status: [1, 2] })).total).toBe(1);
   });
 
-  it("a deleted instance refuses backups with InstanceDeleted and is gone from describes", async () => {
+  it("a deleted instance refuses backups (InstanceStateError) and is gone from describes", async () => {
     const id = newInstance();
     await backup(id);
     const [record] = admin().backups(id);
     admin().deleteInstance(id);
     expect(await fails("ManualBackupInstance", { InstanceId: id })).toBe(
-      "ResourceUnavailable.InstanceDeleted",
+      "ResourceUnavailable.InstanceStateError",
     );
     expect(await fails("DescribeInstanceBackups", { InstanceId: id })).toBe(
       "ResourceNotFound.InstanceNotExists",

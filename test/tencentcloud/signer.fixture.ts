@@ -26,6 +26,21 @@ export interface Tc3Vector {
   authorization?: string;
 }
 
+/** The Redis-shaped request of cloud-apis.md's vector, signed for `host`. */
+const redisShaped = (host: string) => ({
+  request: {
+    host,
+    service: "redis",
+    contentType: "application/json",
+    payload: '{"InstanceId":"crs-xjhsdj01","Remark":"pulumi-abc123","StorageDays":7}',
+    timestamp: 1700000000,
+    secretId: "AKIDEXAMPLE",
+    secretKey: "SECRETEXAMPLE",
+  },
+  payloadHash: "dfb5e6222dbc4f1c004325df63ab53f772cba9e5f07da572eff2ebfd0eff803b",
+  credentialScope: "2023-11-14/redis/tc3_request",
+});
+
 export const tc3Vectors: Tc3Vector[] = [
   {
     name: "A: EXAMPLE keys, content-type;host (tencentcloud.com curl example)",
@@ -68,18 +83,32 @@ export const tc3Vectors: Tc3Vector[] = [
   },
   {
     name: "Redis-shaped: ManualBackupInstance body, application/json",
-    request: {
-      host: "redis.tencentcloudapi.com",
-      service: "redis",
-      contentType: "application/json",
-      payload: '{"InstanceId":"crs-xjhsdj01","Remark":"pulumi-abc123","StorageDays":7}',
-      timestamp: 1700000000,
-      secretId: "AKIDEXAMPLE",
-      secretKey: "SECRETEXAMPLE",
-    },
-    payloadHash: "dfb5e6222dbc4f1c004325df63ab53f772cba9e5f07da572eff2ebfd0eff803b",
+    ...redisShaped("redis.tencentcloudapi.com"),
     canonicalRequestHash: "3336f79ff51559f79f9e4bbf8428375b20a5fc0e6763311db442d4878726155d",
-    credentialScope: "2023-11-14/redis/tc3_request",
     signature: "961c434fbc08a6e33f307bcb104463d1483c589ef534d8720926cad5d8596eb9",
   },
+  // Finance hosts: the same request signed for the host a finance region is dialled at (service
+  // stays redis). Computed by the researcher, not published by Tencent (vendor-research.md §1.5).
+  ...[
+    [
+      "redis.ap-shanghai-fsi.tencentcloudapi.com",
+      "3cd3ab2ff6b06a4a2236ccfa224b2c4acb067e4b90a953ef0f2ba98b2279e9bf",
+      "5b2230143ef8d6ffcccafc478c54aa4090e20c18b006dcc33145a4a88a74ae41",
+    ],
+    [
+      "redis.ap-shenzhen-fsi.tencentcloudapi.com",
+      "dec711126a677dcec8a531f79275d01cd73e39f29fd8c3ec58f1d691c43774a6",
+      "ae05974957e82fce52c8673346d9ba76f07ea95ecf15a727a0f733bf6b2acc8c",
+    ],
+    [
+      "redis.ap-beijing-fsi.tencentcloudapi.com",
+      "3f840ea47559ad203c8e5452be45c4422629bdf52c788f395c6e30928501e861",
+      "a6b531d2a2039aeb83d5847241721246f6214275b20c2de10cb86040809084d0",
+    ],
+  ].map(([host, canonicalRequestHash, signature]) => ({
+    name: `Redis-shaped, finance host ${host}`,
+    ...redisShaped(host),
+    canonicalRequestHash,
+    signature,
+  })),
 ];

@@ -9,7 +9,11 @@ import { signParams } from "../../provider/ucloud/signer";
 import { useEmulator } from "../helpers/emulator";
 import { ucloudCall } from "../helpers/ucloudRequest";
 
-const handle = useEmulator({ taskSeconds: 0, ucloud: { backupSeconds: 60, retentionDays: 7 } });
+const handle = useEmulator({
+  taskSeconds: 0,
+  rateLimitPerSecond: 0,
+  ucloud: { backupSeconds: 60, retentionDays: 7 },
+});
 const [orders, sessions] = UCLOUD_DEMO_GROUP_IDS;
 const em = () => handle.emulator;
 const call = (action: string, params: Record<string, string | number> = {}, o = {}) =>
@@ -84,7 +88,12 @@ describe("a backup's life on the world clock", () => {
 });
 
 describe("DescribeURedisBackup", () => {
-  it("pages newest first with Limit and Offset; TotalCount counts the group's backups", async () => {
+  const accountTotal = () =>
+    em()
+      .ucloud.backups()
+      .filter((b) => !b.deleted).length;
+
+  it("pages newest first with Limit and Offset; TotalCount is the account's total, whatever the filter", async () => {
     em().ucloud.addGroup({ groupId: "uredis-paging1" });
     const ids = [];
     for (let i = 0; i < 5; i++) {
@@ -92,19 +101,40 @@ describe("DescribeURedisBackup", () => {
       em().admin.advanceClock(1);
     }
     const page = await call("DescribeURedisBackup", { GroupId: "uredis-paging1", Limit: 2, Offset: 1 });
-    expect(page.json.TotalCount).toBe(5);
+    // "用户名下总的备份个数": the account has the demo groups' backups too.
+    expect(page.json.TotalCount).toBe(accountTotal());
+    expect(accountTotal()).toBeGreaterThan(5);
     expect((page.json.DataSet as { BackupId: string }[]).map((b) => b.BackupId)).toEqual([ids[3], ids[2]]);
     const all = await call("DescribeURedisBackup", { GroupId: "uredis-paging1" });
     expect(all.json.DataSet).toHaveLength(5); // the default Limit is 10
   });
 
   it("lists nothing for a group it does not know or in another region", async () => {
-    for (const r of [
-      await call("DescribeURedisBackup", { GroupId: "uredis-nothere" }),
-      await call("DescribeURedisBackup", { GroupId: orders }, { region: "hk" }),
-    ]) {
-      expect(r.json).toMatchObject({ RetCode: 0, TotalCount: 0, DataSet: [] });
-    }
+    expect((await call("DescribeURedisBackup", { GroupId: "uredis-nothere" })).json).toMatchObject({
+      RetCode: 0,
+      DataSet: [],
+    });
+    expect((await call("DescribeURedisBackup", { GroupId: orders }, { region: "hk" })).json).toMatchObject({
+      RetCode: 0,
+      TotalCount: 0,
+      DataSet: [],
+    });
+  });
+
+  it("without GroupId (as the vendor's 2019 acceptance tests call it) lists the account's backups in the region", async () => {
+    const mine = await createBackup(sessions, "no_group_filter");
+    const r = await call("DescribeURedisBackup", { Limit: 1000 });
+    expect(r.json).toMatchObject({ RetCode: 0, TotalCount: accountTotal() });
+    const listed = (r.json.DataSet as { BackupId: string; GroupId: string }[]).map((b) => b.GroupId);
+    expect(new Set(listed)).toEqual(
+      new Set(
+        em()
+          .ucloud.backups()
+          .filter((b) => !b.deleted)
+          .map((b) => b.groupId),
+      ),
+    );
+    expect((r.json.DataSet as { BackupId: string }[]).map((b) => b.BackupId)).toContain(mine);
   });
 
   it("shows the seeded automatic backup", async () => {
@@ -186,7 +216,7 @@ describe("the gateway's checks", () => {
   });
 
   it("220 for a missing parameter, 230 for one it cannot use", async () => {
-    expect((await call("DescribeURedisBackup", {})).json).toMatchObject({
+    expect((await call("CreateURedisBackup", { BackupName: "valid_name" })).json).toMatchObject({
       RetCode: 220,
       Message: "Missing params [GroupId]",
     });

@@ -65,6 +65,24 @@ describe("CreateURedisBackup is never sent twice blindly", () => {
     }
   });
 
+  it("RetCode 130 (the gateway or authentication service failed) after the backup was taken: looked for, found, never taken twice", async () => {
+    const groupId = freshGroup();
+    em().admin.injectFault("CreateURedisBackup", {
+      kind: "error",
+      code: "130",
+      message: "API gateway or authentication service error",
+      afterPerform: true,
+    });
+    const deps = emulatorDeps(em());
+    const { outs } = await ops.create({ groupId }, deps);
+    expect(
+      em()
+        .ucloud.backups(groupId)
+        .map((b) => b.backupId),
+    ).toEqual([outs.backupId]);
+    expect(deps.logs.join("\n")).toMatch(/CreateURedisBackup outcome unknown .*130/);
+  });
+
   it("refused before acting (153 rate limited, 150 unavailable): sent again, one backup", async () => {
     const groupId = freshGroup();
     em().admin.injectFault("CreateURedisBackup", { kind: "error", code: "153", message: "rate limited" });

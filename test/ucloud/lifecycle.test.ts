@@ -192,3 +192,15 @@ describe("when create goes wrong", () => {
     }
   });
 });
+
+describe("DescribeURedisBackup's TotalCount is the account's total", () => {
+  it("a refresh reads one page: a short page ends the listing, however many backups the account has", async () => {
+    em().ucloud.addGroup({ groupId: "uredis-few01" });
+    const { id, outs } = await ops.create({ groupId: "uredis-few01", backupName: "only_one" }, deps());
+    // The account holds more backups than the group: TotalCount says so, and must not keep us paging.
+    expect(em().ucloud.backups().length).toBeGreaterThan(1);
+    const before = em().admin.stats().requestsByAction.DescribeURedisBackup ?? 0;
+    expect((await ops.read(id, outs, deps())).props).toEqual(outs);
+    expect(em().admin.stats().requestsByAction.DescribeURedisBackup).toBe(before + 1);
+  });
+});

@@ -117,11 +117,11 @@ describe("the envelope", () => {
   });
 });
 
-it("RetCode classification: reads retry ≥ 2000 and the gateway's transient codes; creates only what was refused", () => {
+it("RetCode classification: reads retry ≥ 2000 and the gateway's transient codes; creates only what was refused (150, 153)", () => {
   const table: [number, boolean, boolean][] = [
     // [RetCode, retried on a read, retried on a create]
     [110, true, false],
-    [130, true, true],
+    [130, true, false],
     [150, true, true],
     [153, true, true],
     [160, false, false],

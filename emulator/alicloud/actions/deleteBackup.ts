@@ -15,10 +15,15 @@ export const deleteBackup: AlicloudAction = {
   },
   run(ctx, params) {
     const instance = lookupInstance(ctx, params.InstanceId);
-    if (!instance.cloudNative) throw AlicloudErrors.deleteNotSupported(instance.instanceId);
+    if (!instance.cloudNative) {
+      throw AlicloudErrors.instanceTypeNotSupported(
+        instance.instanceId,
+        "a classic instance; DeleteBackup supports only cloud-native instances",
+      );
+    }
     const backupId = /^\d+$/.test(params.BackupId) ? intParam(params, "BackupId")! : NaN;
     const backup = ctx.state.backup(backupId);
-    if (!backup || backup.instanceId !== instance.instanceId || !ctx.state.isListed(backup)) {
+    if (!backup || backup.instanceId !== instance.instanceId || !ctx.state.isLive(backup)) {
       throw AlicloudErrors.backupNotFound(params.BackupId);
     }
     if (backup.mode !== "Manual") throw AlicloudErrors.notManual(params.BackupId);

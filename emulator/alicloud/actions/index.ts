@@ -4,14 +4,19 @@ import { createBackup } from "./createBackup";
 import { deleteBackup } from "./deleteBackup";
 import { describeBackupTasks } from "./describeBackupTasks";
 import { describeBackups } from "./describeBackups";
+import { describeClusterBackupList } from "./describeClusterBackupList";
 import { modifyBackupExpireTime } from "./modifyBackupExpireTime";
 
 export type { ActionContext, AlicloudAction } from "./action";
 export { checkParams } from "./action";
 
 export const ALICLOUD_ACTIONS: ReadonlyMap<string, AlicloudAction> = new Map(
-  [createBackup, describeBackups, describeBackupTasks, deleteBackup, modifyBackupExpireTime].map((a) => [
-    a.name,
-    a,
-  ]),
+  [
+    createBackup,
+    describeBackups,
+    describeClusterBackupList,
+    describeBackupTasks,
+    deleteBackup,
+    modifyBackupExpireTime,
+  ].map((a) => [a.name, a]),
 );

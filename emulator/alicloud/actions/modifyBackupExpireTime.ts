@@ -23,7 +23,7 @@ export const modifyBackupExpireTime: AlicloudAction = {
     const instance = lookupInstance(ctx, params.InstanceId);
     const backupId = /^\d+$/.test(params.BackupId) ? intParam(params, "BackupId")! : NaN;
     const backup = ctx.state.backup(backupId);
-    if (!backup || backup.instanceId !== instance.instanceId || !ctx.state.isListed(backup)) {
+    if (!backup || backup.instanceId !== instance.instanceId || !ctx.state.isLive(backup)) {
       throw AlicloudErrors.backupNotFound(params.BackupId);
     }
     if (backup.mode !== "Manual") throw AlicloudErrors.notManual(params.BackupId);

@@ -8,6 +8,9 @@ import type { TencentAction } from "./action";
 import { commonBackupFields } from "./backupFields";
 import { readableInstance } from "./lookup";
 
+/** The listing's code → the code DescribeBackupDetail's own table gives that type ("1：手动备份。0：自动备份"). */
+const DETAIL_TABLE: Record<string, string> = { "0": "1", "1": "0", "2": "2" };
+
 export const describeBackupDetail: TencentAction = {
   name: "DescribeBackupDetail",
   params: {
@@ -22,8 +25,11 @@ export const describeBackupDetail: TencentAction = {
     if (!backup || backup.instanceId !== instance.instanceId || status === undefined || status === -2) {
       throw TencentErrors.backupNotExists(backupId);
     }
+    const fields = commonBackupFields(ctx.state, backup, instance, status, ctx.utcOffsetMinutes);
     return {
-      ...commonBackupFields(ctx.state, backup, instance, status, ctx.utcOffsetMinutes),
+      ...fields,
+      BackupType:
+        ctx.state.detailBackupType === "detail-table" ? DETAIL_TABLE[backup.backupType] : fields.BackupType,
       MemSize: instance.memSizeMb,
       ShardNum: instance.shardNum,
       ReplicasNum: instance.replicasNum,

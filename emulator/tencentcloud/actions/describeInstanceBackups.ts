@@ -1,7 +1,8 @@
 /**
  * DescribeInstanceBackups: the backups of the request's region, newest first, paged. As the
  * current SDK documents, Status defaults to [2] (normal only): backups still being taken (1),
- * expired (-1) or deleted (-2) are listed only when asked for.
+ * expired (-1) or deleted (-2) are listed only when asked for; backups started in [BeginTime,
+ * EndTime], at most 30 days apart; without a window, the last 7 days (our guess).
  */
 import { TencentErrors } from "../errors";
 import { newestFirst } from "../state";
@@ -17,6 +18,11 @@ const DEFAULT_STATUS = [2];
 const KNOWN_STATUSES = new Set([1, 2, 3, 4, -1, -2]);
 /** "查询时间最大跨度30天": the documented maximum span of [BeginTime, EndTime]. */
 const MAX_SPAN_MS = 30 * 86_400_000;
+/**
+ * The window when none (or half of one) is sent: no source documents a default, so this is our
+ * guess (emulator/README.md): EndTime defaults to now, BeginTime to 7 days before EndTime.
+ */
+const DEFAULT_SPAN_MS = 7 * 86_400_000;
 
 export const describeInstanceBackups: TencentAction = {
   name: "DescribeInstanceBackups",
@@ -41,18 +47,16 @@ export const describeInstanceBackups: TencentAction = {
       if (!KNOWN_STATUSES.has(s)) throw TencentErrors.invalidParameterValue("Status", requested);
     }
     const statuses = new Set(requested === undefined || requested.length === 0 ? DEFAULT_STATUS : requested);
-    const begin = timeParam(params, "BeginTime", ctx.utcOffsetMinutes);
-    const end = timeParam(params, "EndTime", ctx.utcOffsetMinutes);
-    if (begin !== undefined && end !== undefined) {
-      if (begin > end)
-        throw TencentErrors.invalidParameterValue("EndTime", params.EndTime, "EndTime before BeginTime");
-      if (end - begin > MAX_SPAN_MS) {
-        throw TencentErrors.invalidParameterValue(
-          "EndTime",
-          params.EndTime,
-          "the span may not exceed 30 days",
-        );
-      }
+    const end = timeParam(params, "EndTime", ctx.utcOffsetMinutes) ?? ctx.state.now();
+    const begin = timeParam(params, "BeginTime", ctx.utcOffsetMinutes) ?? end - DEFAULT_SPAN_MS;
+    if (begin > end)
+      throw TencentErrors.invalidParameterValue("EndTime", params.EndTime, "EndTime before BeginTime");
+    if (end - begin > MAX_SPAN_MS) {
+      throw TencentErrors.invalidParameterValue(
+        params.EndTime === undefined ? "BeginTime" : "EndTime",
+        params.EndTime ?? params.BeginTime,
+        "the span of [BeginTime, EndTime] may not exceed 30 days",
+      );
     }
 
     const instanceId = params.InstanceId as string | undefined;
@@ -67,8 +71,7 @@ export const describeInstanceBackups: TencentAction = {
       .map((e) => ({ ...e, status: ctx.state.apiStatus(e.backup) }))
       .filter((e): e is typeof e & { status: number } => e.status !== undefined && statuses.has(e.status))
       // Compared at whole seconds, the resolution of the strings the client sees.
-      .filter((e) => begin === undefined || floorSecond(e.backup.startMs) >= begin)
-      .filter((e) => end === undefined || floorSecond(e.backup.startMs) <= end)
+      .filter((e) => floorSecond(e.backup.startMs) >= begin && floorSecond(e.backup.startMs) <= end)
       .sort((a, b) => newestFirst(a.backup, b.backup));
 
     return {

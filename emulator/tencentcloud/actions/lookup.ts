@@ -16,14 +16,15 @@ export function readableInstance(ctx: ActionContext, instanceId: string): Instan
 }
 
 /**
- * An instance a backup may be taken of. A deleted instance is still known to the backend that
- * starts flows, so it answers InstanceDeleted rather than InstanceNotExists.
+ * An instance a backup may be taken of. A deleted (recycled) or isolated instance is still known to
+ * the backend that starts flows, so it answers with one of the state codes ManualBackupInstance
+ * documents (see TencentErrors.instanceStateError) rather than InstanceNotExists.
  */
 export function backupableInstance(ctx: ActionContext, instanceId: string): InstanceRecord {
   const instance = ctx.state.instance(instanceId);
   if (!instance || instance.region !== ctx.region) throw TencentErrors.instanceNotExists(instanceId);
-  if (instance.status === "deleted") throw TencentErrors.instanceDeleted(instanceId);
-  if (instance.status === "isolated") throw TencentErrors.instanceIsolated(instanceId);
+  if (instance.status === "deleted") throw TencentErrors.instanceStateError(instanceId, "deleted");
+  if (instance.status === "isolated") throw TencentErrors.instanceStatusAbnormal(instanceId, "isolated");
   if (instance.locked) throw TencentErrors.instanceLocked(instanceId);
   return instance;
 }
