@@ -1,8 +1,14 @@
-/** @type {import('jest').Config} */
+/**
+ * `npm test`: unit tests, emulator protocol tests, lifecycle tests over real HTTP and tests through
+ * Pulumi's dynamic-provider host. The engine suite (test/engine, the real Pulumi CLI, minutes of
+ * `pulumi up`) has its own config, jest.engine.config.js, run by `npm run test:engine` and by CI.
+ * @type {import('jest').Config}
+ */
 module.exports = {
   preset: "ts-jest",
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/engine/"],
   // In-process tests load the provider's runtime modules from source; the spawned
   // dynamic-provider host loads the same package name from dist/ (npm test builds first).
   moduleNameMapper: {
@@ -11,8 +17,6 @@ module.exports = {
   },
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
   testTimeout: 60000,
-  // Whether the engine suite (test/engine, the real Pulumi CLI) runs, said once.
-  globalSetup: "<rootDir>/test/engine/harness/globalSetup.ts",
   coverageProvider: "v8",
   reporters: ["default", "<rootDir>/test/helpers/summaryReporter.js"],
 };

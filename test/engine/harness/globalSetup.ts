@@ -1,5 +1,5 @@
 /**
- * Says once per `npm test`, before any test runs, whether the engine suite will run and under
+ * Says once per `npm run test:engine`, before any test runs, whether the engine suite will run and under
  * which CLI, or how to get one: the suite's files skip without a CLI (and fail under CI=true).
  */
 import { findPulumiCli } from "../../../tools/pulumi-cli/location";
