@@ -14,6 +14,8 @@
  * - DeleteURedisBackup requires BackupId and Zone (see deleteURedisBackup); it can be switched to
  *   answer as an action that does not exist (RetCode 161), as the current SDKs suggest.
  */
+import type { BackupFiles } from "../files/store";
+import { describeURedisBackupURL } from "./describeBackupUrl";
 import { describeURedisGroup } from "./describeGroup";
 import { UCloudErrors } from "./errors";
 import type { UCloudRedisState, URedisBackupRecord } from "./state";
@@ -23,6 +25,8 @@ export interface UCloudActionContext {
   region: string;
   projectId?: string;
   params: Readonly<Record<string, string>>;
+  /** The emulator's file server, which DescribeURedisBackupURL's URLs point at. */
+  files: BackupFiles;
 }
 
 export interface UCloudAction {
@@ -144,5 +148,11 @@ export function backupSet(state: UCloudRedisState, b: URedisBackupRecord): Recor
 }
 
 export const UCLOUD_ACTIONS: ReadonlyMap<string, UCloudAction> = new Map(
-  [createURedisBackup, describeURedisBackup, deleteURedisBackup, describeURedisGroup].map((a) => [a.name, a]),
+  [
+    createURedisBackup,
+    describeURedisBackup,
+    deleteURedisBackup,
+    describeURedisGroup,
+    describeURedisBackupURL,
+  ].map((a) => [a.name, a]),
 );
