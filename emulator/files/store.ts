@@ -52,7 +52,7 @@ export interface FileAnswer {
   /** A short text body (an error page); absent when `bytes` is. */
   text?: string;
   /** The content range to stream, inclusive, from the file seeded `seed`. */
-  bytes?: { seed: number; start: number; end: number };
+  bytes?: { seed: Buffer; start: number; end: number };
   /** Drop the connection after this many body bytes (an interrupted download). */
   cutAfter?: number;
 }

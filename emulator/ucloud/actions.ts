@@ -94,7 +94,7 @@ export const describeURedisBackup: UCloudAction = {
       .filter((b) => backupId === undefined || b.backupId === backupId);
     return {
       TotalCount: account.length,
-      DataSet: matched.slice(offset, offset + limit).map((b) => backupSet(ctx.state, b)),
+      DataSet: matched.slice(offset, offset + limit).map((b) => backupSet(ctx.state, b, ctx.files)),
     };
   },
 };
@@ -129,7 +129,11 @@ export const deleteURedisBackup: UCloudAction = {
 };
 
 /** One URedisBackupSet entry (field names and types of ucloud-sdk-go services/umem/models.go). */
-export function backupSet(state: UCloudRedisState, b: URedisBackupRecord): Record<string, unknown> {
+export function backupSet(
+  state: UCloudRedisState,
+  b: URedisBackupRecord,
+  files: BackupFiles,
+): Record<string, unknown> {
   const group = state.group(b.groupId);
   const s = state.state(b);
   return {
@@ -138,7 +142,7 @@ export function backupSet(state: UCloudRedisState, b: URedisBackupRecord): Recor
     GroupId: b.groupId,
     GroupName: group?.name ?? "",
     Zone: group?.zone ?? "",
-    BackupSize: s === "Backuping" || s === "Error" ? 0 : b.sizeBytes,
+    BackupSize: s === "Backuping" || s === "Error" ? 0 : files.sizeOf("ucloud", b.backupId, b.sizeBytes),
     BackupTime: Math.floor(b.startMs / 1000),
     BackupType: b.backupType,
     State: s,

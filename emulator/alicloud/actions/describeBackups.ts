@@ -60,7 +60,7 @@ export const describeBackups: AlicloudAction = {
           BackupType: "FullBackup",
           BackupStartTime: formatSeconds(b.startMs),
           BackupEndTime: formatSeconds(b.startMs + b.durationMs),
-          BackupSize: b.sizeBytes,
+          BackupSize: ctx.files.sizeOf("alicloud", String(b.backupId), b.sizeBytes),
           BackupDBNames: "all",
           ...(b.failed ? {} : downloadUrls(ctx, instance, b)),
           EngineVersion: instance.engineVersion,

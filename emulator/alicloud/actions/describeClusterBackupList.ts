@@ -96,7 +96,7 @@ export const describeClusterBackupList: AlicloudAction = {
                   BackupStatus: b.failed ? "ERROR" : "OK",
                   BackupStartTime: formatSeconds(b.startMs),
                   BackupEndTime: formatSeconds(b.startMs + b.durationMs),
-                  BackupSize: String(b.sizeBytes),
+                  BackupSize: String(ctx.files.sizeOf("alicloud", String(b.backupId), b.sizeBytes)),
                   ...(b.failed ? {} : downloadUrls(ctx, instance, b)),
                   Engine: "redis",
                   ExtraInfo: { CustinsDbVersion: instance.engineVersion },
