@@ -2,3 +2,4 @@
 export { RedisBackup, RedisBackupArgs } from "./resource";
 export { FinalBackup, FinalBackupArgs } from "./finalBackup";
 export { getBackupDownloadUrls, BackupDownloadUrlsArgs } from "./download";
+export { BackupDownloadRestriction, BackupDownloadRestrictionArgs } from "./restriction";
