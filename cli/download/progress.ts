@@ -31,6 +31,11 @@ export function humanBytes(n: number): string {
   return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
 }
 
+/** A file name short enough for a bar's line: its start and end around `…` when longer than 28. */
+export function shortName(name: string): string {
+  return name.length <= 28 ? name : `${name.slice(0, 10)}…${name.slice(-17)}`;
+}
+
 /** Seconds as `0:07`, `12:40` or `1h05m`. */
 export function humanDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return "?";
@@ -58,6 +63,7 @@ function terminalProgress(io: Io, now: () => number): Progress {
       stream: io.stderr as NodeJS.WriteStream,
       format: "{file} [{bar}] {percentage}% | {done} of {size} | {rate} | {left} left",
       hideCursor: true,
+      barsize: 20,
       clearOnComplete: false,
       stopOnComplete: false,
       fps: 5,
@@ -71,7 +77,7 @@ function terminalProgress(io: Io, now: () => number): Progress {
       const payload = (bytes: number, total: number | undefined) => {
         const { rate, left } = measure(bytes, total, startAt, startMs, now());
         return {
-          file: name,
+          file: shortName(name),
           done: humanBytes(bytes),
           size: total === undefined ? "?" : humanBytes(total),
           rate: `${humanBytes(rate)}/s`,
