@@ -106,7 +106,7 @@ function refusedWithHint(e: unknown, file: BackupFile, intranet: boolean, t: Nam
   if (!(e instanceof DownloadRefusedError)) return e;
   const hint =
     e.status === 403 && !intranet && file.intranetUrl
-      ? "; from inside the instance's network, `--intranet` uses the intranet URL"
+      ? " (from inside the instance's network, run it again with --intranet)"
       : "";
   return new UsageError(`downloading ${t.label}: ${e.message}${hint}`);
 }

@@ -63,12 +63,13 @@ export const { configure, check, diff, create, read, update, remove } = defineSe
       region: inputs.region,
     };
   },
+  /** The inputs a refresh implies, defaults left out (as a program that relies on them writes them). */
   inputsOf: (o) => ({
     limitType: o.limitType,
-    vpcComparisonSymbol: o.vpcComparisonSymbol,
-    ipComparisonSymbol: o.ipComparisonSymbol,
-    limitVpcs: o.limitVpcs,
-    limitIps: o.limitIps,
+    ...(o.vpcComparisonSymbol === "In" ? {} : { vpcComparisonSymbol: o.vpcComparisonSymbol }),
+    ...(o.ipComparisonSymbol === "In" ? {} : { ipComparisonSymbol: o.ipComparisonSymbol }),
+    ...(o.limitVpcs.length ? { limitVpcs: o.limitVpcs } : {}),
+    ...(o.limitIps.length ? { limitIps: o.limitIps } : {}),
     ...(o.region === undefined ? {} : { region: o.region }),
   }),
   stays: (region, o) =>

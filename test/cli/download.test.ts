@@ -165,7 +165,7 @@ it("refuses a download the region restricts to the intranet, with the reason, an
   expect(refused.err).toBe(
     `pulumi-redis-backup: downloading tencentcloud backup ${backupId} of crs-lim1: crs-lim1_${backupId}.rdb: refused (HTTP 403): ` +
       "AccessDenied: Download restriction LimitOnlyIntranet: this backup can be downloaded only over Tencent Cloud's private network; " +
-      "use the intranet URL (InnerDownloadUrl) from inside the instance's VPC.; from inside the instance's network, `--intranet` uses the intranet URL\n",
+      "use the intranet URL (InnerDownloadUrl) from inside the instance's VPC. (from inside the instance's network, run it again with --intranet)\n",
   );
   expect(readdirSync(folder)).toEqual([]);
   const intranet = await run(["download", backupId, ...flags, "--intranet"]);
