@@ -128,14 +128,14 @@ it("obeys each LimitType: the request's, else the region's", async () => {
 
 it("has no file for a backup still being taken, and Modify refuses a Customize without VPCs", async () => {
   handle.emulator.admin.addInstance({ instanceId: "crs-f5" });
-  handle.emulator.admin.setTaskSeconds(60);
+  handle.emulator.admin.setTaskSeconds(24 * 3600);
   const { manualBackupInstance } = await import("../../provider/tencentcloud/api");
   await manualBackupInstance(client(), { InstanceId: "crs-f5" });
   handle.emulator.admin.setTaskSeconds(0);
   const [running] = handle.emulator.admin.backups("crs-f5");
   await expect(
     describeBackupUrl(client(), { InstanceId: "crs-f5", BackupId: running.backupId }),
-  ).rejects.toThrow(/InvalidParameterValue/);
+  ).rejects.toThrow(/^DescribeBackupUrl: ResourceUnavailable\.BackupStatusInvalid: /);
   await expect(modifyBackupDownloadRestriction(client(), { LimitType: "Customize" })).rejects.toThrow(
     /InvalidParameterValue/,
   );

@@ -2,7 +2,8 @@
  * DescribeBackupUrl: the files of a finished backup, each with a public and an intranet URL that
  * work for 6 hours ("下载地址的有效时长为6小时", the SDK's BackupDownloadInfo) on the world clock. A
  * cluster's backup has one file per shard (the recorded size split between them; their names are
- * our guess). The URLs obey the restriction the request names, else the region's.
+ * our guess). The URLs obey the restriction the request names, else the region's. A backup still being
+ * taken answers ResourceUnavailable.BackupStatusInvalid (documented for this action; our guess for this case).
  */
 import { TencentErrors } from "../errors";
 import { restrictionRefusal } from "../downloadRestriction";
@@ -36,7 +37,7 @@ export const describeBackupUrl: TencentAction = {
       throw TencentErrors.backupNotExists(backupId);
     }
     if (lifecycle === "inProgress") {
-      throw TencentErrors.invalidParameterValue("BackupId", backupId, "the backup is still being taken");
+      throw TencentErrors.backupStatusInvalid(backupId, "the backup is still being taken");
     }
     const restriction =
       params.LimitType === undefined ? ctx.state.downloadRestriction(ctx.region) : restrictionOf(params);
