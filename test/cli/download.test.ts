@@ -147,6 +147,20 @@ it("asks for new URLs when the server says they expired (the emulator's clock mo
   expect(readFileSync(dest).equals(fileBytes(`tencentcloud/crs-exp1/${backupId}/0`, 100_000))).toBe(true);
 });
 
+it("keeps nothing when the server's size is not the one the API reported", async () => {
+  const backupId = tencentBackup("crs-size1");
+  handle.emulator.admin.setDownloadSize("tencentcloud", backupId, 5000);
+  const deps = emulatorDeps(handle.emulator);
+  const [file] = (await fetchDownloadUrls(tencentDownloadUrls, { instanceId: "crs-size1", backupId }, deps))
+    .files;
+  const folder = dir();
+  const dest = join(folder, "x.rdb");
+  await expect(
+    fetchFile({ file: { ...file, sizeBytes: 6000 }, dest, refresh: async () => file }),
+  ).rejects.toThrow(`${file.fileName}: the server has 5000 bytes, the API reported 6000; nothing was kept`);
+  expect(readdirSync(folder)).toEqual([]);
+});
+
 it("refuses a download the region restricts to the intranet, with the reason, and leaves no complete-looking file", async () => {
   handle.emulator.admin.addInstance({
     instanceId: "crs-lim1",

@@ -44,6 +44,14 @@ describeEngine("backup download URLs under the Pulumi engine", () => {
     );
     expect(Object.keys(stack.outputs.downloads)).toEqual(["4dabf18193072939515e22adb298388d", "ciphertext"]);
     expect(Object.keys(stack.outputs.firstUrl)).toEqual(["4dabf18193072939515e22adb298388d", "ciphertext"]);
+    // The restriction's serialized provider is as small as every other resource's.
+    const restriction = JSON.parse(exported).deployment.resources.find((r: { type: string }) =>
+      r.type.endsWith(":BackupDownloadRestriction"),
+    );
+    expect(restriction.inputs.__provider.length).toBeLessThan(4096);
+    expect(restriction.inputs.__provider).toContain(
+      "pulumi-redis-backup/internal/tencentcloud/restrictionOperations",
+    );
     // Whoever may read secrets gets the URLs the program was given.
     const shown = JSON.parse((await project.ok(["stack", "output", "--json", "--show-secrets"])).stdout);
     expect(shown.downloads.files).toHaveLength(1);
