@@ -16,7 +16,14 @@ import { modifyBackupDownloadRestriction } from "../../provider/tencentcloud/api
 import { resolveTencentSettings } from "../../provider/tencentcloud/settings";
 import { tencentDownloadUrls } from "../../provider/tencentcloud/download";
 import { fetchDownloadUrls } from "../../provider/core/downloadUrls";
-import { emulatorDeps, pointAlicloudAt, pointTencentAt, pointUCloudAt } from "../helpers/cloudEnv";
+import * as alicloudOps from "../../provider/alicloud/operations";
+import {
+  alicloudDeps,
+  emulatorDeps,
+  pointAlicloudAt,
+  pointTencentAt,
+  pointUCloudAt,
+} from "../helpers/cloudEnv";
 import { useEmulator } from "../helpers/emulator";
 import { captureIo } from "./captureIo";
 
@@ -253,6 +260,38 @@ it("downloads Alibaba's and UCloud's files through their own APIs", async () => 
   expect(readFileSync(ucOut).equals(fileBytes(`ucloud/uredis-demo01/${uc.backupId}`, 50_000))).toBe(true);
   const ucUrls = await run(["url", uc.backupId, "--cloud", "ucloud", "--instance", "uredis-demo01"]);
   expect(ucUrls.out).toContain("  intranet: none (ucloud gives none)\n");
+});
+
+it("downloads every shard of an Alibaba cloud-native cluster's backup, and every node's file of a classic one", async () => {
+  const cluster = await alicloudOps.create({ instanceId: "r-demo0004" }, alicloudDeps(handle.emulator));
+  const clusterId = cluster.outs.backupId!;
+  expect(clusterId).toMatch(/^cb-/);
+  const listed = JSON.parse(
+    (await run(["url", clusterId, "--cloud", "alicloud", "--instance", "r-demo0004", "--format", "json"]))
+      .out,
+  );
+  expect(listed.files.map((f: { fileBackupId: string }) => f.fileBackupId).sort()).toEqual(
+    [...cluster.outs.backupIds!].sort(),
+  );
+  const classic = await alicloudOps.create({ instanceId: "r-demo0002" }, alicloudDeps(handle.emulator));
+  expect(classic.outs.backupId).toContain(",");
+  for (const [instance, id, count] of [
+    ["r-demo0004", clusterId, 2],
+    ["r-demo0002", classic.outs.backupId!, 2],
+  ] as const) {
+    const folder = join(dir(), "files");
+    const r = await run(["download", id, "--cloud", "alicloud", "--instance", instance, "-o", folder]);
+    expect(r.code).toBe(0);
+    const names = readdirSync(folder);
+    expect(names).toHaveLength(count);
+    for (const name of names) {
+      const fileId = /^hins(\d+)_data_/.exec(name)![1];
+      const size = readFileSync(join(folder, name)).length;
+      expect(readFileSync(join(folder, name)).equals(fileBytes(`alicloud/${instance}/${fileId}`, size))).toBe(
+        true,
+      );
+    }
+  }
 });
 
 it("outside a Pulumi program, getBackupDownloadUrls gives plain values", async () => {
