@@ -11,6 +11,11 @@ import { randomBytes } from "crypto";
 import type { EmulatorClock } from "../clock";
 import { contentSeed } from "./content";
 
+/** A grant expired this long ago (world clock) is forgotten: its URL then answers 404, not 403. */
+const FORGET_AFTER_MS = 86_400_000;
+/** Expired grants are swept once every this many issues (Alibaba's listings issue two per backup per call). */
+const SWEEP_EVERY = 1000;
+
 /** Where download URLs are served on the emulator. */
 export const FILES_PREFIX = "/_files/";
 
@@ -64,6 +69,7 @@ export class BackupFiles {
   private readonly chosenSizes = new Map<string, number>();
   private readonly cuts: number[] = [];
   private served = 0;
+  private issued = 0;
 
   constructor(private readonly clock: EmulatorClock) {}
 
@@ -80,11 +86,19 @@ export class BackupFiles {
     const query = expiresMs === undefined ? "" : `?Expires=${Math.floor(expiresMs / 1000)}`;
     const url = `${this.baseUrl}${FILES_PREFIX}${token}/${encodeURIComponent(request.fileName)}${query}`;
     const grant: FileGrant = { ...request, token, url, issuedMs, expiresMs };
+    if (++this.issued % SWEEP_EVERY === 0) this.forgetExpired(issuedMs);
     this.grants.set(token, grant);
     return grant;
   }
 
-  /** Every URL handed out so far (the canary test looks for them in state). */
+  /** Drops grants that expired more than a day ago, so a long-running emulator does not grow without bound. */
+  private forgetExpired(nowMs: number): void {
+    for (const [token, g] of this.grants) {
+      if (g.expiresMs !== undefined && g.expiresMs + FORGET_AFTER_MS < nowMs) this.grants.delete(token);
+    }
+  }
+
+  /** Every URL handed out and not yet forgotten (the canary test looks for them in state). */
   issuedUrls(): string[] {
     return [...this.grants.values()].map((g) => g.url);
   }
