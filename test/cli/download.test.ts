@@ -294,6 +294,25 @@ it("downloads every shard of an Alibaba cloud-native cluster's backup, and every
   }
 });
 
+it("draws a bar on a terminal: bytes, rate and time left", async () => {
+  const backupId = tencentBackup("crs-tty1");
+  handle.emulator.admin.setDownloadSize("tencentcloud", backupId, 300_000);
+  const io = captureIo({ tty: true });
+  Object.assign(io.stderr, { columns: 120 });
+  const out = join(dir(), "t.rdb");
+  const code = await main(
+    ["download", backupId, "--cloud", "tencentcloud", "--instance", "crs-tty1", "-o", out],
+    io,
+  );
+  expect(code).toBe(0);
+  // The terminal's escape sequences (ESC [ ... letter) stripped: what a person sees.
+  const screen = io.err.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, "g"), "");
+  expect(screen).toMatch(
+    /crs-tty1_\d…[\d-]+\.rdb \[█{20}\] 100% \| 293\.0 KiB of 293\.0 KiB \| [\d.]+ [KMG]?i?B\/s \| 0:00 left/,
+  );
+  expect(io.out).toBe(`${out}: 293.0 KiB (300000 bytes, the size the cloud reported)\n`);
+});
+
 it("outside a Pulumi program, getBackupDownloadUrls gives plain values", async () => {
   const backupId = tencentBackup("crs-plain1");
   const { tencentcloud } = await import("../../provider");
