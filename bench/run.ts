@@ -3,7 +3,7 @@
  * in one table (measurements, not tests: nothing fails a build on a duration). Each row names its
  * reference; the README's Performance section says in a sentence how each was measured.
  *
- * `npm run bench -- cold lateness` runs only the sections named (sizes, cold, lateness, fleet).
+ * `npm run bench -- cold lateness` runs only the sections named (sizes, cold, lateness, fleet, download).
  *
  * 1. sizes: the serialized provider (`__provider`) per resource type, beside an eager provider;
  * 2. cold: what our provider adds to the dynamic-provider host's start, beside the official SDK's
@@ -12,12 +12,15 @@
  *    1 s and 30 s pollers (bench/createLateness.ts);
  * 4. fleet: 1,000 backups per cloud read at the engine's parallelism under the vendors' limits, the
  *    bound of the calls made, and the host's peak RSS beside a host whose provider calls nothing
- *    (bench/fleet.ts).
+ *    (bench/fleet.ts);
+ * 5. download: a 256 MiB backup file from the emulator through our downloader, beside curl of the
+ *    same URL, in interleaved rounds (bench/download.ts).
  */
 import * as os from "os";
 import { startEmulator } from "../emulator";
 import { coldStart } from "./coldStart";
 import { createLateness } from "./createLateness";
+import { downloadThroughput } from "./download";
 import { fleetRefresh } from "./fleet";
 import { serializedSizes } from "./sizes";
 import { Row, renderTable } from "./table";
@@ -37,6 +40,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   },
   lateness: () => createLateness(),
   fleet: () => fleetRefresh(),
+  download: () => downloadThroughput(),
 };
 
 async function main(): Promise<void> {

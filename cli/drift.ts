@@ -18,6 +18,7 @@ import { defaultDeps } from "../provider/core/deps";
 import { redact } from "../provider/core/redact";
 import { Cloud, Declaration, Declarations, toResourceInputs } from "../provider/declarations/schema";
 import { UsageError } from "./io";
+import { mapLimited } from "./mapLimited";
 import type { RecordedBackup } from "./state";
 
 export const VERDICTS = [
@@ -197,17 +198,4 @@ export function verdictOf(current: Record<string, unknown>, now: number, windowM
   if (status === "locked" || current.locked === true) return "locked";
   if (Number.isFinite(expireAt) && expireAt - now <= windowMs) return "expiring-soon";
   return "ok";
-}
-
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

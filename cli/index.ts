@@ -5,6 +5,8 @@
  *   pulumi-redis-backup validate backups.yaml
  *   pulumi-redis-backup drift --state state.json --declarations backups.yaml --format markdown
  *   pulumi-redis-backup final-backups --cloud tencentcloud --instance crs-xjhsdj01
+ *   pulumi-redis-backup url before-migration --state state.json
+ *   pulumi-redis-backup download before-migration --state state.json -o backup.rdb
  *
  * `validate` needs no credentials. `drift` asks each cloud through the provider's own `read`, with
  * the provider's environment variables (TENCENTCLOUD_*, ALIBABA_CLOUD_*, UCLOUD_*), so it works
@@ -17,6 +19,9 @@ import { CLOUD_ENTRIES } from "../provider/clouds";
 import { Problem, formatProblem, loadDeclarations } from "../provider/declarations/parse";
 import type { Declarations } from "../provider/declarations/schema";
 import { checkDrift } from "./drift";
+import { downloadBackup, printUrls } from "./download/commands";
+import { humanBytes } from "./download/progress";
+import { TargetFlags, resolveTarget } from "./download/target";
 import { finalTargets, listFinalBackups, renderFinalBackups } from "./finalBackups";
 import { parseDuration } from "./duration";
 import { Io, UsageError, processIo } from "./io";
@@ -128,6 +133,65 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         );
         io.stdout.write(renderFinalBackups(report, opts.format));
         code = report.errors.length > 0 ? EXIT.error : EXIT.ok;
+      },
+    );
+
+  const targetOptions = (c: Command) =>
+    c
+      .argument(
+        "<backup>",
+        "a RedisBackup's resource name or backup id (with --state), or a backup id (with --cloud, --instance)",
+      )
+      .option("--state <file>", "a state export, from `pulumi stack export` (- reads standard input)")
+      .option("--cloud <cloud>", `without --state: ${CLOUD_ENTRIES.map((e) => e.name).join(", ")}`)
+      .option("--instance <id>", "without --state: the instance (UCloud: the group)")
+      .option("--region <region>", "without --state: the instance's region (else the provider's variables)")
+      .option("--zone <zone>", "without --state: UCloud's zone")
+      .option("--project-id <id>", "without --state: UCloud's project");
+  const target = (backup: string, opts: TargetFlags & { state?: string }) =>
+    resolveTarget(
+      backup,
+      opts.state ? parseStateExport(readState(opts.state, io), opts.state) : undefined,
+      opts,
+    );
+
+  targetOptions(
+    program
+      .command("url")
+      .description(
+        "Print the files of a backup and their download URLs, asked for now (they expire; they are never stored).",
+      ),
+  )
+    .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+    .action(async (backup: string, opts: TargetFlags & { state?: string; format: "text" | "json" }) => {
+      await printUrls(target(backup, opts), opts.format, io);
+    });
+
+  targetOptions(
+    program
+      .command("download")
+      .description(
+        "Download the files of a backup: a progress bar on a terminal, resumed after an interruption, checked against\n" +
+          "the size the cloud reports, written as <file>.part and renamed once complete. Exit 1 on any failure.",
+      ),
+  )
+    .option(
+      "-o, --output <path>",
+      "the file (one file), or the folder (a cluster's shards); default: the files' names here",
+    )
+    .option("--intranet", "use the intranet URL (from inside the instance's VPC)")
+    .option("--concurrency <n>", "files downloaded at a time", (v) => Number(v), 3)
+    .action(
+      async (
+        backup: string,
+        opts: TargetFlags & { state?: string; output?: string; intranet?: boolean; concurrency: number },
+      ) => {
+        const results = await downloadBackup(target(backup, opts), opts, io);
+        for (const r of results) {
+          io.stdout.write(
+            `${r.dest}: ${humanBytes(r.bytes)} (${r.bytes} bytes, the size the cloud reported)\n`,
+          );
+        }
       },
     );
 

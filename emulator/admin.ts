@@ -7,6 +7,7 @@
 import { AdminOperation, args } from "./adminRoutes";
 import type { EmulatorClock } from "./clock";
 import type { Fault, FaultInjector, FaultOptions } from "./faults";
+import type { BackupFiles } from "./files/store";
 import type { SlidingWindowRateLimiter } from "./rateLimiter";
 import type { EmulatorStatsSnapshot, StatsRecorder } from "./stats";
 
@@ -29,6 +30,12 @@ export interface NeutralAdmin {
   clearFaults(): void;
   /** Counters and settings. */
   stats(): AdminStats;
+  /** Every download URL the vendors handed out so far. */
+  issuedUrls(): string[];
+  /** The files of `vendor`'s backup `backupId` add up to `bytes` instead of its recorded size. */
+  setDownloadSize(vendor: string, backupId: string, bytes: number): void;
+  /** The next download response drops its connection after `bytes` bytes of body. */
+  interruptNextDownload(bytes: number): void;
 }
 
 export interface NeutralAdminDeps {
@@ -36,9 +43,10 @@ export interface NeutralAdminDeps {
   faults: FaultInjector;
   limiter: SlidingWindowRateLimiter;
   stats: StatsRecorder;
+  files: BackupFiles;
 }
 
-export function createNeutralAdmin({ clock, faults, limiter, stats }: NeutralAdminDeps): NeutralAdmin {
+export function createNeutralAdmin({ clock, faults, limiter, stats, files }: NeutralAdminDeps): NeutralAdmin {
   return {
     advanceClock: (seconds) => clock.advance(seconds),
     setClockSkew: (seconds) => clock.setSkew(seconds),
@@ -51,6 +59,9 @@ export function createNeutralAdmin({ clock, faults, limiter, stats }: NeutralAdm
       clock: clock.describe(),
       pendingFaults: faults.pending(),
     }),
+    issuedUrls: () => files.issuedUrls(),
+    setDownloadSize: (vendor, backupId, bytes) => files.chooseSize(vendor, backupId, bytes),
+    interruptNextDownload: (bytes) => files.interruptNext(bytes),
   };
 }
 
@@ -68,5 +79,9 @@ export function neutralAdminOperations(admin: NeutralAdmin): Record<string, Admi
       ),
     clearFaults: () => admin.clearFaults(),
     stats: () => admin.stats(),
+    issuedUrls: () => admin.issuedUrls(),
+    setDownloadSize: (a) =>
+      admin.setDownloadSize(args.string(a, "vendor"), args.string(a, "backupId"), args.number(a, "bytes")),
+    interruptNextDownload: (a) => admin.interruptNextDownload(args.number(a, "bytes")),
   };
 }

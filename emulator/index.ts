@@ -13,6 +13,7 @@
 import { NeutralAdmin, createNeutralAdmin, neutralAdminOperations } from "./admin";
 import { EmulatorClock } from "./clock";
 import { FaultInjector } from "./faults";
+import { BackupFiles } from "./files/store";
 import type { SharedWorld } from "./pipeline";
 import { SlidingWindowRateLimiter } from "./rateLimiter";
 import { createEmulatorServer } from "./server";
@@ -134,6 +135,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ),
     stats: new StatsRecorder(),
     sleep: sleeper.sleep,
+    files: new BackupFiles(clock),
   };
   const taskSeconds = options.taskSeconds ?? DEFAULT_TASK_SECONDS;
   const tencent = createTencentVendor({ ...options, taskSeconds }, world);
@@ -145,9 +147,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     defaultVendor: tencent.api,
     adminOperations: neutralAdminOperations(neutral),
     dateNow: () => clock.signingNow(),
+    files: world.files,
   });
   const port = await http.listen(options.port ?? 0, host);
   const urlHost = host.includes(":") ? `[${host}]` : host;
+  world.files.setBaseUrl(`http://${urlHost}:${port}`);
   return {
     url: `http://${urlHost}:${port}`,
     port,

@@ -16,18 +16,21 @@
 import type { AdminOperation } from "./adminRoutes";
 import type { EmulatorClock } from "./clock";
 import { FaultInjector, runWithFault } from "./faults";
+import type { BackupFiles } from "./files/store";
 import type { SlidingWindowRateLimiter } from "./rateLimiter";
 import type { EmulatorReply } from "./reply";
 import type { StatsRecorder } from "./stats";
 import type { ApiRequest, VendorApi } from "./vendor";
 
-/** What every vendor shares: the emulator's clock, faults, limiter, stats and sleep. */
+/** What every vendor shares: the emulator's clock, faults, limiter, stats, sleep and file server. */
 export interface SharedWorld {
   clock: EmulatorClock;
   faults: FaultInjector;
   limiter: SlidingWindowRateLimiter;
   stats: StatsRecorder;
   sleep: (ms: number) => Promise<void>;
+  /** The file server the vendors' download URLs point at. */
+  files: BackupFiles;
 }
 
 /** A request the vendor has authenticated and knows the action of. */

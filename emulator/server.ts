@@ -7,7 +7,8 @@
  * - direct requests to the vendor whose path prefix (`/alicloud`, `/ucloud`) or hostname the request
  *   names, else the default vendor (Tencent, whose API lives at `POST /`);
  * - `POST /_emulator/<vendor>/<op>` to that vendor's own admin operations (the default vendor's
- *   also at `POST /_emulator/<op>`).
+ *   also at `POST /_emulator/<op>`);
+ * - `GET /_files/<token>/<name>` to the download URLs the vendors handed out (files/store.ts).
  *
  * Vendors return {@link EmulatorReply} values; this module alone writes to sockets.
  */
@@ -18,6 +19,8 @@ import { readBody } from "./body";
 import { handleConnect, requestTarget } from "./proxy";
 import type { EmulatorReply } from "./reply";
 import type { VendorApi } from "./vendor";
+import { writeFileAnswer } from "./files/http";
+import { BackupFiles, FILES_PREFIX } from "./files/store";
 
 /** Admin request bodies are small JSON objects. */
 const ADMIN_MAX_BODY_BYTES = 1024 * 1024;
@@ -29,6 +32,8 @@ export interface EmulatorServerOptions {
   adminOperations: Readonly<Record<string, AdminOperation>>;
   /** Time for the HTTP `Date` header: the emulator's signing clock, so clients can learn its skew. */
   dateNow: () => number;
+  /** The download URLs the vendors hand out, served at `/_files/` (direct requests only). */
+  files?: BackupFiles;
 }
 
 /** A started server plus a way to stop it that does not wait for idle keep-alive connections. */
@@ -89,6 +94,14 @@ async function handleRequest(options: EmulatorServerOptions, req: IncomingMessag
     const { body } = await readBody(req, ADMIN_MAX_BODY_BYTES);
     const answer = runAdminRequest(allAdminOperations(options), req, target.path, body);
     writeReply(res, { kind: "json", status: answer.status, body: answer.body }, options.dateNow);
+    return;
+  }
+  if (!target.proxied && options.files && target.path.startsWith(FILES_PREFIX)) {
+    await readBody(req, 0);
+    const answer = options.files.answer(req.method ?? "GET", target.path, req.headers, {
+      remoteAddress: req.socket.remoteAddress ?? "",
+    });
+    await writeFileAnswer(res, answer, new Date(options.dateNow()).toUTCString());
     return;
   }
   const byPrefix = target.proxied

@@ -14,3 +14,4 @@ export * as alicloud from "./alicloud";
 export * as ucloud from "./ucloud";
 export { declareBackups, DeclarationsError } from "./declarations";
 export type { DeclareBackupsOptions, DeclaredBackup, Declaration, Problem } from "./declarations";
+export type { BackupDownload, BackupFile, DownloadUrls } from "./core/downloadUrls";

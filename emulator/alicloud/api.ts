@@ -17,6 +17,7 @@ import { verifyAcs3Request } from "./authV3";
 import { AlicloudApiError, AlicloudErrors, statusOfCode } from "./errors";
 import type { AlicloudCredential } from "./seeds";
 import type { AlicloudRedisState } from "./state";
+import type { BackupFiles } from "../files/store";
 
 /** The only R-KVStore API version the emulator speaks. */
 export const R_KVSTORE_API_VERSION = "2015-01-01";
@@ -32,6 +33,7 @@ export interface AlicloudApiDeps {
   credentials: () => readonly AlicloudCredential[];
   clock: EmulatorClock;
   adminOperations: () => Readonly<Record<string, AdminOperation>>;
+  files: BackupFiles;
 }
 
 /** What an answer says of its request: the host it was for, and the Action it named. */
@@ -71,7 +73,10 @@ export function alicloudApi(deps: AlicloudApiDeps): VendorSpec<AlicloudContext> 
         action: verified.action,
         run: () => {
           checkParams(action, params);
-          return action.run({ state: deps.state, regionId: params.RegionId || undefined }, params);
+          return action.run(
+            { state: deps.state, regionId: params.RegionId || undefined, files: deps.files },
+            params,
+          );
         },
       };
     },

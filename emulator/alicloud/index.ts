@@ -55,6 +55,7 @@ export function createAlicloudVendor(
       credentials: () => credentials,
       clock: shared.clock,
       adminOperations: () => operations,
+      files: shared.files,
     }),
     shared,
   );

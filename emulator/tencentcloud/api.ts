@@ -12,6 +12,7 @@ import { checkParams, parseJsonObject } from "./params";
 import type { TencentCredential } from "./seeds";
 import type { TencentRedisState } from "./state";
 import type { EmulatorClock } from "../clock";
+import type { BackupFiles } from "../files/store";
 
 /** The only API version of the Redis product the emulator speaks. */
 export const REDIS_API_VERSION = "2018-04-12";
@@ -25,6 +26,7 @@ export interface TencentApiDeps {
   credentials: () => readonly TencentCredential[];
   clock: EmulatorClock;
   utcOffsetMinutes: number;
+  files: BackupFiles;
 }
 
 /**
@@ -85,7 +87,7 @@ export function tencentApi(deps: TencentApiDeps): VendorSpec<void> {
         action: verified.action,
         run: () =>
           definition.run(
-            { state: deps.state, region, utcOffsetMinutes: deps.utcOffsetMinutes },
+            { state: deps.state, region, utcOffsetMinutes: deps.utcOffsetMinutes, files: deps.files },
             checkParams(parseJsonObject(request.body), definition.params),
           ),
       };

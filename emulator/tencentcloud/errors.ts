@@ -137,6 +137,13 @@ export const TencentErrors = {
       "Redis has been locked by another process.",
       `instance ${instanceId}`,
     ),
+  /** DescribeBackupUrl's documented "备份状态无效，可能在其他流程中，也可能被删除" (errors.go). */
+  backupStatusInvalid: (backupId: string, detail: string) =>
+    new TencentApiError(
+      "ResourceUnavailable.BackupStatusInvalid",
+      "备份状态无效，可能在其他流程中，也可能被删除",
+      `backup ${backupId}: ${detail}`,
+    ),
   backupNotExists: (backupId: string) =>
     new TencentApiError(
       "InvalidParameterValue.BackupNotExists",

@@ -55,6 +55,12 @@ export function createTencentVendor(options: TencentEmulatorOptions, shared: Sha
   });
   const admin = createTencentAdmin(state, utcOffsetMinutes);
   const operations = tencentAdminOperations(admin);
-  const spec = tencentApi({ state, credentials: () => credentials, clock: shared.clock, utcOffsetMinutes });
+  const spec = tencentApi({
+    state,
+    credentials: () => credentials,
+    clock: shared.clock,
+    utcOffsetMinutes,
+    files: shared.files,
+  });
   return { api: vendorApi({ ...spec, adminOperations: () => operations }, shared), admin };
 }

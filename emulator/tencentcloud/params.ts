@@ -6,7 +6,7 @@
 import { TencentErrors } from "./errors";
 
 /** JSON types the Redis backup actions use. */
-export type ParamType = "string" | "integer" | "integerArray";
+export type ParamType = "string" | "integer" | "integerArray" | "stringArray" | "objectArray";
 
 export interface ParamSpec {
   type: ParamType;
@@ -53,5 +53,11 @@ function hasType(value: unknown, type: ParamType): boolean {
       return typeof value === "number" && Number.isInteger(value);
     case "integerArray":
       return Array.isArray(value) && value.every((v) => typeof v === "number" && Number.isInteger(v));
+    case "stringArray":
+      return Array.isArray(value) && value.every((v) => typeof v === "string");
+    case "objectArray":
+      return (
+        Array.isArray(value) && value.every((v) => v !== null && typeof v === "object" && !Array.isArray(v))
+      );
   }
 }

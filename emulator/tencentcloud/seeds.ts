@@ -68,6 +68,11 @@ export const instanceSeedSchema = z.strictObject({
   locked: z.boolean().optional(),
   /** Automatic-backup retention, used when ManualBackupInstance omits StorageDays; default 7. */
   backupRetentionDays: z.number().int().min(1).max(1825).optional(),
+  /** The VPC the instance is in; its intranet download URLs count as fetched from there. Default vpc-emulator. */
+  vpcId: z
+    .string()
+    .regex(/^vpc-[a-z0-9]+$/, "vpcId must look like vpc-xxxxxxxx")
+    .optional(),
   backups: z.array(backupSeedSchema).optional(),
 });
 export type InstanceSeed = z.infer<typeof instanceSeedSchema>;

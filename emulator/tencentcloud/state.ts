@@ -7,6 +7,7 @@ import { randomInt } from "crypto";
 import type { EmulatorClock } from "../clock";
 import { BackupSeed, InstanceSeed, TENCENT_REGIONS, parseInstanceSeed } from "./seeds";
 import { requireRecord } from "../records";
+import { DownloadRestriction, NO_RESTRICTION } from "./downloadRestriction";
 
 const DAY_MS = 86_400_000;
 /** Share of a task's duration spent `preparing` before it is `running`. */
@@ -27,6 +28,8 @@ export interface InstanceRecord {
   status: InstanceStatus;
   locked: boolean;
   backupRetentionDays: number;
+  /** The VPC the instance is in (intranet downloads come from there). */
+  vpcId: string;
   /** Set by failNextTask: the next backup task on this instance fails with this message. */
   nextTaskFailure?: string;
 }
@@ -77,6 +80,7 @@ export class TencentRedisState {
   private readonly instances = new Map<string, InstanceRecord>();
   private readonly backups = new Map<string, BackupRecord>();
   private readonly tasks = new Map<number, TaskRecord>();
+  private readonly restrictions = new Map<string, DownloadRestriction>();
   private nextTaskId = FIRST_TASK_ID;
   private taskSeconds: number;
 
@@ -95,6 +99,18 @@ export class TencentRedisState {
   /** Milliseconds since the epoch on the world clock: "now" inside the cloud. */
   now(): number {
     return this.clock.worldNow();
+  }
+
+  // --- download restrictions (one per region) ----------------------------------------------------
+
+  /** The region's backup download restriction (NoLimit until one is set). */
+  downloadRestriction(region: string): DownloadRestriction {
+    return this.restrictions.get(region) ?? NO_RESTRICTION;
+  }
+
+  /** Sets the region's backup download restriction. */
+  setDownloadRestriction(region: string, restriction: DownloadRestriction): void {
+    this.restrictions.set(region, restriction);
   }
 
   // --- instances ---------------------------------------------------------------------------------
@@ -116,6 +132,7 @@ export class TencentRedisState {
       status: seed.status ?? "online",
       locked: seed.locked ?? false,
       backupRetentionDays: seed.backupRetentionDays ?? 7,
+      vpcId: seed.vpcId ?? "vpc-emulator",
     };
     this.instances.set(record.instanceId, record);
     for (const b of seed.backups ?? []) this.addSeededBackup(record, b);

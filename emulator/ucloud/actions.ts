@@ -14,6 +14,8 @@
  * - DeleteURedisBackup requires BackupId and Zone (see deleteURedisBackup); it can be switched to
  *   answer as an action that does not exist (RetCode 161), as the current SDKs suggest.
  */
+import type { BackupFiles } from "../files/store";
+import { describeURedisBackupURL } from "./describeBackupUrl";
 import { describeURedisGroup } from "./describeGroup";
 import { UCloudErrors } from "./errors";
 import type { UCloudRedisState, URedisBackupRecord } from "./state";
@@ -23,6 +25,8 @@ export interface UCloudActionContext {
   region: string;
   projectId?: string;
   params: Readonly<Record<string, string>>;
+  /** The emulator's file server, which DescribeURedisBackupURL's URLs point at. */
+  files: BackupFiles;
 }
 
 export interface UCloudAction {
@@ -90,7 +94,7 @@ export const describeURedisBackup: UCloudAction = {
       .filter((b) => backupId === undefined || b.backupId === backupId);
     return {
       TotalCount: account.length,
-      DataSet: matched.slice(offset, offset + limit).map((b) => backupSet(ctx.state, b)),
+      DataSet: matched.slice(offset, offset + limit).map((b) => backupSet(ctx.state, b, ctx.files)),
     };
   },
 };
@@ -125,7 +129,11 @@ export const deleteURedisBackup: UCloudAction = {
 };
 
 /** One URedisBackupSet entry (field names and types of ucloud-sdk-go services/umem/models.go). */
-export function backupSet(state: UCloudRedisState, b: URedisBackupRecord): Record<string, unknown> {
+export function backupSet(
+  state: UCloudRedisState,
+  b: URedisBackupRecord,
+  files: BackupFiles,
+): Record<string, unknown> {
   const group = state.group(b.groupId);
   const s = state.state(b);
   return {
@@ -134,7 +142,7 @@ export function backupSet(state: UCloudRedisState, b: URedisBackupRecord): Recor
     GroupId: b.groupId,
     GroupName: group?.name ?? "",
     Zone: group?.zone ?? "",
-    BackupSize: s === "Backuping" || s === "Error" ? 0 : b.sizeBytes,
+    BackupSize: s === "Backuping" || s === "Error" ? 0 : files.sizeOf("ucloud", b.backupId, b.sizeBytes),
     BackupTime: Math.floor(b.startMs / 1000),
     BackupType: b.backupType,
     State: s,
@@ -144,5 +152,11 @@ export function backupSet(state: UCloudRedisState, b: URedisBackupRecord): Recor
 }
 
 export const UCLOUD_ACTIONS: ReadonlyMap<string, UCloudAction> = new Map(
-  [createURedisBackup, describeURedisBackup, deleteURedisBackup, describeURedisGroup].map((a) => [a.name, a]),
+  [
+    createURedisBackup,
+    describeURedisBackup,
+    deleteURedisBackup,
+    describeURedisGroup,
+    describeURedisBackupURL,
+  ].map((a) => [a.name, a]),
 );

@@ -8,6 +8,7 @@
  * Routes: `POST http://<emulator>/ucloud/` (endpoint `http://127.0.0.1:8787/ucloud`), or through the
  * emulator as an HTTP proxy with the real host `api.ucloud.cn`.
  */
+import type { BackupFiles } from "../files/store";
 import { randomUUID } from "crypto";
 import { VendorSpec, headerSafe, plainReply } from "../pipeline";
 import { UCLOUD_ACTIONS } from "./actions";
@@ -26,6 +27,7 @@ export interface UCloudApiDeps {
   state: UCloudRedisState;
   admin: UCloudAdmin;
   credentials: () => readonly UCloudEmulatorCredential[];
+  files: BackupFiles;
 }
 
 /** The Action a request named, once known: every answer names it. */
@@ -79,6 +81,7 @@ export function ucloudApi(deps: UCloudApiDeps): VendorSpec<UCloudContext> {
             region: checkedRegion(),
             projectId: params.ProjectId || undefined,
             params,
+            files: deps.files,
           }),
       };
     },

@@ -57,6 +57,9 @@ export function createUCloudVendor(
     deleteSupported: options.deleteSupported ?? true,
   });
   const admin = createUCloudAdmin(state);
-  const api = vendorApi(ucloudApi({ state, admin, credentials: () => credentials }), shared);
+  const api = vendorApi(
+    ucloudApi({ state, admin, credentials: () => credentials, files: shared.files }),
+    shared,
+  );
   return { api, admin };
 }

@@ -77,6 +77,10 @@ export const Backup = z.object({
   ExpectExpireTime: optionalString,
   NodeInstanceId: optionalString,
   RecoverConfigMode: optionalString,
+  /** The file's public URL (no lifetime documented). */
+  BackupDownloadURL: optionalString,
+  /** The file's URL from an ECS instance in the same VPC or classic network. */
+  BackupIntranetDownloadURL: optionalString,
 });
 /** @internal A backup file as DescribeBackups lists it. */
 export type BackupEntry = z.output<typeof Backup>;
@@ -105,6 +109,8 @@ export const ShardBackup = z.object({
   ExtraInfo: z.object({ CustinsDbVersion: optionalString }).nullish(),
   /** "1" or "0", as a string. */
   IsAvail: optionalString,
+  BackupDownloadURL: optionalString,
+  BackupIntranetDownloadURL: optionalString,
 });
 /** @internal A shard's backup file as DescribeClusterBackupList lists it. */
 export type ShardBackupEntry = z.output<typeof ShardBackup>;

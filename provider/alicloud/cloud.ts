@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { defineCloud } from "../core/cloud";
+import { fetchDownloadUrls } from "../core/downloadUrls";
 import { AlicloudFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
@@ -53,6 +54,12 @@ export const alicloud = defineCloud<"alicloud", AlicloudDeclaration, AlicloudBac
     resource: () => require("./finalBackup").FinalBackup,
     lifecycle: () => require("./finalOperations"),
   },
+  downloadUrls: (t, deps) =>
+    fetchDownloadUrls(
+      (require("./download") as typeof import("./download")).alicloudDownloadUrls,
+      { instanceId: t.instance, backupId: t.backupId, regionId: t.location.regionId ?? t.location.region },
+      deps,
+    ),
   environment: {
     label: "Alibaba Cloud",
     variables: [

@@ -7,6 +7,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { OperationDeps } from "./deps";
+import type { BackupDownload } from "./downloadUrls";
 import type { FinalBackupLifecycle } from "./finalBackup";
 import type { Lifecycle } from "./lifecycle";
 import { stripUndefined } from "./stripUndefined";
@@ -45,6 +46,17 @@ export interface CloudEntry<
   final: FinalEntry;
   /** The inputs schema a declaration is checked against at last: the FinalBackup's for `final: true`. */
   inputsSchemaOf(d: Declaration): z.ZodObject;
+  /** The files of a backup and their download URLs (plain values: the CLI's `url` and `download`). */
+  downloadUrls(target: DownloadTarget, deps?: Partial<OperationDeps>): Promise<BackupDownload>;
+}
+
+/** A backup to download, as a stack recorded it (or flags name it). */
+export interface DownloadTarget {
+  /** The instance (UCloud: the group). */
+  instance: string;
+  backupId: string;
+  /** Where it lives, in the cloud's input names (`region`, `regionId`, `zone`, `projectId`). */
+  location: Record<string, string | undefined>;
 }
 
 /** A cloud's FinalBackup in the registry. */

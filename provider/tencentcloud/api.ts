@@ -1,5 +1,5 @@
 /**
- * The four Redis API actions we use (version 2018-04-12), with zod schemas that are lenient where
+ * The Redis API actions we use (version 2018-04-12), with zod schemas that are lenient where
  * Tencent is (TaskId as a string, BackupSet named RedisBackupSet in one doc example, numbers
  * sometimes sent as strings) and strict about what the provider relies on.
  */
@@ -133,4 +133,78 @@ export function describeBackupDetail(client: TencentClient, instanceId: string, 
     DescribeBackupDetailResponse,
     { idempotent: true },
   );
+}
+
+/** @internal One file of a backup as DescribeBackupUrl gives it (BackupDownloadInfo). */
+export const BackupDownloadInfo = z.object({
+  FileName: z.string().min(1),
+  /** Bytes; 0 means invalid (the SDK's words). */
+  FileSize: optionalInt,
+  DownloadUrl: z.string().min(1),
+  InnerDownloadUrl: optionalString,
+});
+
+/** @internal DescribeBackupUrl's answer: the files of a backup, URLs valid for 6 hours. */
+export const DescribeBackupUrlResponse = z.object({
+  BackupInfos: z
+    .array(BackupDownloadInfo)
+    .nullish()
+    .transform((v) => v ?? []),
+  RequestId: requestId,
+});
+
+/** The network restriction of backup downloads, in the API's words (ModifyBackupDownloadRestriction). */
+export interface DownloadRestrictionFields {
+  LimitType: string;
+  VpcComparisonSymbol?: string;
+  IpComparisonSymbol?: string;
+  LimitVpc?: { Region: string; VpcList: string[] }[];
+  LimitIp?: string[];
+}
+
+/** @internal DescribeBackupDownloadRestriction's answer: the region's restriction. */
+export const DescribeBackupDownloadRestrictionResponse = z.object({
+  LimitType: z.string().min(1),
+  VpcComparisonSymbol: optionalString,
+  IpComparisonSymbol: optionalString,
+  LimitVpc: z
+    .array(
+      z.object({
+        Region: z.string(),
+        VpcList: z
+          .array(z.string())
+          .nullish()
+          .transform((v) => v ?? []),
+      }),
+    )
+    .nullish()
+    .transform((v) => v ?? []),
+  LimitIp: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+  RequestId: requestId,
+});
+
+/** @internal The answer of actions that return only their RequestId. */
+export const EmptyResponse = z.object({ RequestId: requestId });
+
+/** @internal The files of backup `backupId` of `instanceId`, with URLs under `restriction` (else the region's). */
+export function describeBackupUrl(
+  client: TencentClient,
+  req: { InstanceId: string; BackupId: string } & Partial<DownloadRestrictionFields>,
+) {
+  return client.call("DescribeBackupUrl", { ...req }, DescribeBackupUrlResponse, { idempotent: true });
+}
+
+/** @internal The region's backup download restriction. */
+export function describeBackupDownloadRestriction(client: TencentClient) {
+  return client.call("DescribeBackupDownloadRestriction", {}, DescribeBackupDownloadRestrictionResponse, {
+    idempotent: true,
+  });
+}
+
+/** @internal Replaces the region's backup download restriction (the same twice is harmless). */
+export function modifyBackupDownloadRestriction(client: TencentClient, req: DownloadRestrictionFields) {
+  return client.call("ModifyBackupDownloadRestriction", { ...req }, EmptyResponse, { idempotent: true });
 }

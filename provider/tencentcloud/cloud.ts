@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { defineCloud } from "../core/cloud";
+import { fetchDownloadUrls } from "../core/downloadUrls";
 import { TencentFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
@@ -55,6 +56,12 @@ export const tencentcloud = defineCloud<"tencentcloud", TencentDeclaration, Tenc
       resource: () => require("./finalBackup").FinalBackup,
       lifecycle: () => require("./finalOperations"),
     },
+    downloadUrls: (t, deps) =>
+      fetchDownloadUrls(
+        (require("./download") as typeof import("./download")).tencentDownloadUrls,
+        { instanceId: t.instance, backupId: t.backupId, region: t.location.region },
+        deps,
+      ),
     environment: {
       label: "Tencent Cloud",
       variables: [

@@ -144,3 +144,18 @@ export async function findURedisBackup(
 export function deleteURedisBackup(client: UCloudClient, req: { BackupId: string; Zone?: string }) {
   return client.call("DeleteURedisBackup", req, DeleteURedisBackupResponse, { idempotent: true });
 }
+
+/** @internal DescribeURedisBackupURL's answer: BackupPath (BackupURL is its deprecated name). */
+export const DescribeURedisBackupURLResponse = z
+  .object({ BackupPath: optionalString, BackupURL: optionalString })
+  .transform((r) => ({ url: r.BackupPath ?? r.BackupURL }));
+
+/** @internal The public URL of a backup's file (`RegionFlag`: cross-IDC, as the docs name it). */
+export function describeURedisBackupURL(
+  client: UCloudClient,
+  req: { BackupId: string; GroupId?: string; RegionFlag?: boolean },
+) {
+  return client.call("DescribeURedisBackupURL", { ...req }, DescribeURedisBackupURLResponse, {
+    idempotent: true,
+  });
+}

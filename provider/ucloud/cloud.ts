@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { defineCloud } from "../core/cloud";
+import { fetchDownloadUrls } from "../core/downloadUrls";
 import { UCloudFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
@@ -56,6 +57,18 @@ export const ucloud = defineCloud<"ucloud", UCloudDeclaration, UCloudBackupInput
     resource: () => require("./finalBackup").FinalBackup,
     lifecycle: () => require("./finalOperations"),
   },
+  downloadUrls: (t, deps) =>
+    fetchDownloadUrls(
+      (require("./download") as typeof import("./download")).ucloudDownloadUrls,
+      {
+        groupId: t.instance,
+        backupId: t.backupId,
+        region: t.location.region,
+        zone: t.location.zone,
+        projectId: t.location.projectId,
+      },
+      deps,
+    ),
   environment: {
     label: "UCloud",
     variables: ["UCLOUD_PUBLIC_KEY", "UCLOUD_PRIVATE_KEY", "UCLOUD_REGION", "UCLOUD_ENDPOINT"],

@@ -5,12 +5,15 @@
  * fields (the API layer adds RequestId).
  */
 import { AlicloudErrors } from "../errors";
+import type { BackupFiles } from "../../files/store";
 import type { AlicloudRedisState, InstanceRecord } from "../state";
 
 export interface ActionContext {
   state: AlicloudRedisState;
   /** RegionId of the request, when sent (the SDK leaves it out; Terraform always sends it). */
   regionId?: string;
+  /** The emulator's file server, which the download URLs point at. */
+  files: BackupFiles;
 }
 
 export type ParamType = "string" | "integer";

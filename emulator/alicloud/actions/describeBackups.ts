@@ -8,6 +8,7 @@ import { AlicloudErrors } from "../errors";
 import { newestFirst } from "../state";
 import { formatSeconds, parseMinutes } from "../time";
 import { AlicloudAction, intParam, lookupInstance } from "./action";
+import { downloadUrls } from "./downloadUrls";
 
 const PAGE_SIZES = new Set([30, 50, 100, 200, 300]);
 
@@ -59,10 +60,9 @@ export const describeBackups: AlicloudAction = {
           BackupType: "FullBackup",
           BackupStartTime: formatSeconds(b.startMs),
           BackupEndTime: formatSeconds(b.startMs + b.durationMs),
-          BackupSize: b.sizeBytes,
+          BackupSize: ctx.files.sizeOf("alicloud", String(b.backupId), b.sizeBytes),
           BackupDBNames: "all",
-          BackupDownloadURL: `https://rdsbak-emulator.oss-${instance.regionId}.aliyuncs.com/${b.backupId}.rdb`,
-          BackupIntranetDownloadURL: `https://rdsbak-emulator.oss-${instance.regionId}-internal.aliyuncs.com/${b.backupId}.rdb`,
+          ...(b.failed ? {} : downloadUrls(ctx, instance, b)),
           EngineVersion: instance.engineVersion,
           NodeInstanceId: b.nodeInstanceId,
           RecoverConfigMode: '{"whitelist":true,"config":true,"account":true}',

@@ -17,6 +17,7 @@ import { AlicloudErrors } from "../errors";
 import { isCloudNativeCluster } from "../state";
 import { formatSeconds, parseMinutes, parseSeconds } from "../time";
 import { AlicloudAction, intParam, lookupInstance } from "./action";
+import { downloadUrls } from "./downloadUrls";
 
 const PAGE_SIZES = new Set([5, 10, 15, 20, 30, 50, 100, 200, 300]);
 
@@ -95,9 +96,8 @@ export const describeClusterBackupList: AlicloudAction = {
                   BackupStatus: b.failed ? "ERROR" : "OK",
                   BackupStartTime: formatSeconds(b.startMs),
                   BackupEndTime: formatSeconds(b.startMs + b.durationMs),
-                  BackupSize: String(b.sizeBytes),
-                  BackupDownloadURL: `http://rdsbakbucket-emulator.oss-${instance.regionId}.aliyuncs.com/${b.backupId}.rdb`,
-                  BackupIntranetDownloadURL: `http://rdsbakbucket-emulator.oss-${instance.regionId}-internal.aliyuncs.com/${b.backupId}.rdb`,
+                  BackupSize: String(ctx.files.sizeOf("alicloud", String(b.backupId), b.sizeBytes)),
+                  ...(b.failed ? {} : downloadUrls(ctx, instance, b)),
                   Engine: "redis",
                   ExtraInfo: { CustinsDbVersion: instance.engineVersion },
                   IsAvail: b.failed ? "0" : "1",

@@ -3,6 +3,7 @@
  * before `run`) and what it does. Actions throw TencentApiError for business errors and return the
  * fields of `Response` (the API layer adds RequestId).
  */
+import type { BackupFiles } from "../../files/store";
 import type { ParamSchema } from "../params";
 import type { TencentRedisState } from "../state";
 
@@ -12,6 +13,8 @@ export interface ActionContext {
   region: string;
   /** Offset of the zoneless `yyyy-MM-dd HH:mm:ss` strings, in minutes east of UTC. */
   utcOffsetMinutes: number;
+  /** The emulator's file server, which DescribeBackupUrl's URLs point at. */
+  files: BackupFiles;
 }
 
 export interface TencentAction {

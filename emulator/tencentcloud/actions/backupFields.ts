@@ -1,14 +1,14 @@
 /** Backup fields shared by DescribeInstanceBackups (RedisBackupSet) and DescribeBackupDetail. */
 import { formatTencentTime } from "../time";
-import type { BackupRecord, InstanceRecord, TencentRedisState } from "../state";
+import type { BackupRecord, InstanceRecord } from "../state";
+import type { ActionContext } from "./action";
 
 /** Fields both actions return, computed at the current world time. */
 export function commonBackupFields(
-  state: TencentRedisState,
+  { state, utcOffsetMinutes, files }: ActionContext,
   backup: BackupRecord,
   instance: InstanceRecord,
   status: number,
-  utcOffsetMinutes: number,
 ) {
   const finished = state.isFinished(backup);
   return {
@@ -20,7 +20,8 @@ export function commonBackupFields(
     Status: status,
     Remark: backup.remark,
     Locked: backup.locked ? 1 : 0,
-    BackupSize: finished ? backup.sizeBytes : 0,
+    // A size a test chose for the backup's files (the file server's) is the size the API reports.
+    BackupSize: finished ? files.sizeOf("tencentcloud", backup.backupId, backup.sizeBytes) : 0,
     InstanceType: instance.instanceType,
     Encrypted: false,
   };

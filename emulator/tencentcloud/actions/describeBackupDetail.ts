@@ -25,7 +25,7 @@ export const describeBackupDetail: TencentAction = {
     if (!backup || backup.instanceId !== instance.instanceId || status === undefined || status === -2) {
       throw TencentErrors.backupNotExists(backupId);
     }
-    const fields = commonBackupFields(ctx.state, backup, instance, status, ctx.utcOffsetMinutes);
+    const fields = commonBackupFields(ctx, backup, instance, status);
     return {
       ...fields,
       BackupType:

@@ -77,7 +77,7 @@ export const describeInstanceBackups: TencentAction = {
     return {
       TotalCount: matching.length,
       BackupSet: matching.slice(offset, offset + limit).map(({ instance, backup, status }) => ({
-        ...commonBackupFields(ctx.state, backup, instance, status, ctx.utcOffsetMinutes),
+        ...commonBackupFields(ctx, backup, instance, status),
         FullBackup: 0,
         InstanceId: instance.instanceId,
         InstanceName: instance.instanceName,

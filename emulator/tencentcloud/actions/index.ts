@@ -1,6 +1,8 @@
 /** The Redis 2018-04-12 actions the emulator implements, by name. */
 import type { TencentAction } from "./action";
 import { describeBackupDetail } from "./describeBackupDetail";
+import { describeBackupUrl } from "./describeBackupUrl";
+import { describeBackupDownloadRestriction, modifyBackupDownloadRestriction } from "./downloadRestriction";
 import { describeInstanceBackups } from "./describeInstanceBackups";
 import { describeTaskInfo } from "./describeTaskInfo";
 import { manualBackupInstance } from "./manualBackupInstance";
@@ -8,8 +10,13 @@ import { manualBackupInstance } from "./manualBackupInstance";
 export type { ActionContext, TencentAction } from "./action";
 
 export const REDIS_ACTIONS: ReadonlyMap<string, TencentAction> = new Map(
-  [manualBackupInstance, describeTaskInfo, describeInstanceBackups, describeBackupDetail].map((a) => [
-    a.name,
-    a,
-  ]),
+  [
+    manualBackupInstance,
+    describeTaskInfo,
+    describeInstanceBackups,
+    describeBackupDetail,
+    describeBackupUrl,
+    describeBackupDownloadRestriction,
+    modifyBackupDownloadRestriction,
+  ].map((a) => [a.name, a]),
 );
