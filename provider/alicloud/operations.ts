@@ -6,11 +6,12 @@
  */
 import { serverNow } from "../core/clockSkew";
 import { CloudApiError } from "../core/errors";
-import { LifecycleAdapter, defineLifecycle } from "../core/lifecycle";
-import { deleteBackup } from "./api";
+import { LifecycleAdapter, Session, defineLifecycle } from "../core/lifecycle";
+import { listedEntries } from "../core/sharedListings";
+import { BackupEntry, deleteBackup, listBackups, wideWindow } from "./api";
 import { findAdoptedBackups, findBackupsBy } from "./backup";
 import { AlicloudClient } from "./client";
-import { findAdoptedClusterBackup, findClusterBackup } from "./cluster";
+import { clusterBackupsOf, findAdoptedClusterBackup, findClusterBackup } from "./cluster";
 import { isUnsupportedForInstance, isNotFound } from "./errors";
 import { AlicloudTarget, isClusterBackupId, targetOf } from "./ids";
 import { AlicloudBackupInputs, AlicloudBackupInputsSchema, REPLACE_ON_CHANGE } from "./inputs";
@@ -92,6 +93,13 @@ const alicloud: LifecycleAdapter<
     `${outs.instanceId}: backup ${outs.backupId} ${outs.status}` +
     (outs.expireTime ? `, expires ${outs.expireTime}` : ", kept for the instance's lifetime"),
 
+  /** A refresh from the instance's listing (its files, or a cloud-native cluster's cluster backups), shared. */
+  async listed(s, t, inputs, recorded) {
+    if (t.backupIds.length === 0 && !t.clusterBackupId) return undefined;
+    const found = await sharedListingOf(s, t);
+    return found && outputsOfListed(s.connection, inputs, recorded as AlicloudBackupOutputs, found);
+  },
+
   /** The backup as Alibaba lists it now; expired when it is gone past its expiry; undefined when gone. */
   async current(s, t, inputs, recorded) {
     const { client, settings } = s.connection;
@@ -103,10 +111,7 @@ const alicloud: LifecycleAdapter<
       // The instance itself is gone (InvalidInstanceId.NotFound): so are its backups.
       if (!isNotFound(e)) throw e;
     }
-    if (found) {
-      const kept = previous.adopted ? { ...inputs, backupId: previous.backupId } : inputs;
-      return buildOutputs(kept, found, { region: settings.regionId, jobId: previous.jobId, previous });
-    }
+    if (found) return outputsOfListed(s.connection, inputs, previous, found);
     // Alibaba removes a backup when it expires: gone past its expiry means expired, not deleted.
     // Past it by our clock or by the server's (as learned from its Date header), whichever is later.
     const now = Math.max(s.deps.clock.now(), serverNow(settings.endpoint, s.deps.clock));
@@ -170,6 +175,48 @@ async function listedNow(
   }
   const entries = await findBackupsBy(client, t.instance, "BackupId", t.backupIds, nowMs);
   return entries.length === t.backupIds.length ? { kind: "files", entries } : undefined;
+}
+
+/** A refresh's outputs of a backup as listed, whichever listing showed it. */
+function outputsOfListed(
+  { settings }: Connection,
+  inputs: AlicloudBackupInputs,
+  previous: AlicloudBackupOutputs,
+  found: MadeBackup,
+): AlicloudBackupOutputs {
+  const kept = previous.adopted ? { ...inputs, backupId: previous.backupId } : inputs;
+  return buildOutputs(kept, found, { region: settings.regionId, jobId: previous.jobId, previous });
+}
+
+/**
+ * The backup a target names in the listing of its instance this process shares (all its files,
+ * or all its cluster backups, over the wide window): undefined unless every file is there.
+ */
+async function sharedListingOf(
+  { connection: { client, settings }, deps }: Session<Connection>,
+  t: AlicloudTarget,
+): Promise<MadeBackup | undefined> {
+  const nowMs = deps.clock.now();
+  const where = ["alicloud", settings.endpoint, settings.regionId, settings.accessKeyId];
+  if (t.clusterBackupId) {
+    const [cluster] = await listedEntries(
+      deps.timeline,
+      { where, instance: t.instance, part: "clusters" },
+      async () => (await clusterBackupsOf(client, t.instance, nowMs)) ?? [],
+      (c) => c.ClusterBackupId,
+      t.clusterBackupId,
+    );
+    return cluster && { kind: "cluster", cluster };
+  }
+  const files = { where, instance: t.instance, part: "files" };
+  const listFiles = () => listBackups(client, { InstanceId: t.instance, ...wideWindow(nowMs) });
+  const entries: BackupEntry[] = [];
+  for (const backupId of t.backupIds) {
+    const found = await listedEntries(deps.timeline, files, listFiles, (e) => e.BackupId ?? "", backupId);
+    if (found.length === 0) return undefined;
+    entries.push(...found);
+  }
+  return { kind: "files", entries };
 }
 
 /**
