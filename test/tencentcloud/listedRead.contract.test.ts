@@ -44,6 +44,11 @@ listedReadContract({
     em.admin.expireBackup(expired.props.backupId);
     em.admin.deleteBackup(deleted.props.backupId);
     em.admin.deleteInstance("crs-states3");
+    const statusOf = (r: { props: { backupId: string } }) =>
+      em.admin.backups().find((b) => b.backupId === r.props.backupId)?.status;
+    // The states are the emulator's, not only their names.
+    expect([running, locked, expired, deleted].map(statusOf)).toEqual([1, 1, -1, -2]);
+    expect(adopted.props.startTime.slice(0, 7)).not.toBe(available.props.startTime.slice(0, 7));
     const states: InState[] = [
       { state: "available", ...available },
       { state: "locked by another flow", ...locked },
