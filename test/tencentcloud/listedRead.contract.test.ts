@@ -1,7 +1,7 @@
 /** Refreshes from the shared listing (test/contract/listedReadContract.ts), run for Tencent Cloud. */
 import * as ops from "../../provider/tencentcloud/operations";
 import { emulatorDeps, pointTencentAt } from "../helpers/cloudEnv";
-import { InState, listedReadContract } from "../contract/listedReadContract";
+import { InState, Recorded, listedReadContract } from "../contract/listedReadContract";
 
 listedReadContract({
   cloud: "tencentcloud",
@@ -44,8 +44,7 @@ listedReadContract({
     em.admin.expireBackup(expired.props.backupId);
     em.admin.deleteBackup(deleted.props.backupId);
     em.admin.deleteInstance("crs-states3");
-    const statusOf = (r: { props: { backupId: string } }) =>
-      em.admin.backups().find((b) => b.backupId === r.props.backupId)?.status;
+    const statusOf = (r: Recorded) => em.admin.backups().find((b) => b.backupId === r.props.backupId)?.status;
     // The states are the emulator's, not only their names.
     expect([running, locked, expired, deleted].map(statusOf)).toEqual([1, 1, -1, -2]);
     expect(adopted.props.startTime.slice(0, 7)).not.toBe(available.props.startTime.slice(0, 7));

@@ -1,7 +1,7 @@
 /** Refreshes from the shared listing (test/contract/listedReadContract.ts), run for UCloud. */
 import * as ops from "../../provider/ucloud/operations";
 import { emulatorDeps, pointUCloudAt } from "../helpers/cloudEnv";
-import { InState, listedReadContract } from "../contract/listedReadContract";
+import { InState, Recorded, listedReadContract } from "../contract/listedReadContract";
 
 listedReadContract({
   cloud: "ucloud",
@@ -47,8 +47,7 @@ listedReadContract({
     const failed = await mk("uredis-states1", { waitTimeoutMinutes: 0.5 });
     em.ucloud.setBackupSeconds(0);
     em.admin.advanceClock(120);
-    const stateOf = (r: { props: { backupId: string } }) =>
-      em.ucloud.backups().find((b) => b.backupId === r.props.backupId)?.state;
+    const stateOf = (r: Recorded) => em.ucloud.backups().find((b) => b.backupId === r.props.backupId)?.state;
     // The states are the emulator's, not only their names.
     expect([stateOf(running), stateOf(failed), stateOf(expired)]).toEqual(["Backuping", "Error", "Expired"]);
     const states: InState[] = [
