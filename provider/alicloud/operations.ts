@@ -197,7 +197,14 @@ async function sharedListingOf(
   t: AlicloudTarget,
 ): Promise<MadeBackup | undefined> {
   const nowMs = deps.clock.now();
-  const where = ["alicloud", settings.endpoint, settings.regionId, settings.accessKeyId];
+  const where = [
+    "alicloud",
+    settings.endpoint,
+    settings.regionId,
+    settings.accessKeyId,
+    settings.accessKeySecret,
+    settings.securityToken,
+  ];
   if (t.clusterBackupId) {
     const [cluster] = await listedEntries(
       deps.timeline,

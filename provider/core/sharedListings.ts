@@ -10,8 +10,9 @@
  *
  * The listings live at module scope, one set per timeline (real time, or a test's): nothing here
  * is on the provider object, so nothing is serialized into state. A listing is keyed by a hash of
- * where it was made (cloud, endpoint, region, account), never by a credential itself, and holds
- * only the vendor's entries, never a client.
+ * where and as whom it was made (cloud, endpoint, region, the credentials: a read with another key
+ * must not be answered by a listing its key could not make), never by a credential itself, and
+ * holds only the vendor's entries, never a client.
  */
 import { createHash } from "crypto";
 import { Timeline, realTimeline } from "./clock";
@@ -29,7 +30,7 @@ export function listingReadsEnabled(): boolean {
 
 /** Where a listing is made and what it covers. */
 export interface ListingKey {
-  /** Where the call goes: cloud, endpoint, region, account id (hashed, never kept as is), project. */
+  /** Where the call goes and as whom: cloud, endpoint, region, project, the credentials (hashed, never kept as is). */
   where: readonly (string | undefined)[];
   /** The instance (or group) listed. */
   instance: string;
@@ -132,7 +133,7 @@ export class SharedListings {
   }
 }
 
-/** The key of a listing: a hash of where it is made (so no account id is kept as is), then what it covers. */
+/** The key of a listing: a hash of where and as whom it is made (so no credential is kept as is), then what it covers. */
 function listingId(key: ListingKey): string {
   const where = createHash("sha256").update(JSON.stringify(key.where)).digest("hex").slice(0, 32);
   return `${where} ${key.instance} ${key.part ?? ""}`;

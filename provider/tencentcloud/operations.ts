@@ -134,7 +134,14 @@ const tencent: LifecycleAdapter<
     const [summary] = await listedEntries(
       deps.timeline,
       {
-        where: ["tencentcloud", settings.endpoint, settings.region, settings.secretId],
+        where: [
+          "tencentcloud",
+          settings.endpoint,
+          settings.region,
+          settings.secretId,
+          settings.secretKey,
+          settings.token,
+        ],
         instance: t.instance,
         part: window.BeginTime,
       },

@@ -122,7 +122,15 @@ const ucloud: LifecycleAdapter<UCloudBackupInputs, UCloudBackupOutputs, Connecti
     const [backup] = await listedEntries(
       deps.timeline,
       {
-        where: ["ucloud", settings.endpoint, settings.region, settings.projectId, settings.publicKey],
+        where: [
+          "ucloud",
+          settings.endpoint,
+          settings.region,
+          settings.projectId,
+          settings.publicKey,
+          settings.privateKey,
+          settings.securityToken,
+        ],
         instance: t.instance,
       },
       () => listURedisBackups(client, { GroupId: t.instance }),
