@@ -270,10 +270,21 @@ async function fleetOfCloud(
           p,
           {},
         );
+        // The host's own time for the same reads: a provider answering each from state at once.
+        const floor = d.batched
+          ? await refresh(
+              emulator,
+              states.map((s) => ({ ...s, props: { ...s.props, pauseMs: 0 } })),
+              echo,
+              p,
+              {},
+            )
+          : undefined;
         const bound = boundSeconds(r.calls, c.limitPerSecond);
         log(
           `  ${c.cloud} P=${p} ${d.name}: ${r.seconds.toFixed(1)} s, ${callsText(r.calls)}, ${r.failed} failed, ` +
             `${r.refused} refused, peak RSS ${r.peakMb.toFixed(0)} MB (the host alone ${alone.peakMb.toFixed(0)} MB)` +
+            (floor ? `; the host answering from state ${floor.seconds.toFixed(1)} s` : "") +
             (r.firstError ? `; first error: ${r.firstError}` : ""),
         );
         const added = r.peakMb - alone.peakMb;
@@ -293,7 +304,8 @@ async function fleetOfCloud(
             (bound === undefined
               ? "no limit, so no bound"
               : `bound ${bound.toFixed(1)} s (calls / ${c.limitPerSecond} per s)`) +
-            `; the host with a provider that makes no call: ${alone.peakMb.toFixed(0)} MB`,
+            `; the host with a provider that makes no call: ${alone.peakMb.toFixed(0)} MB` +
+            (floor ? `, and ${floor.seconds.toFixed(1)} s to answer the same reads from state` : ""),
           ratio:
             (bound === undefined ? "" : `${(r.seconds / bound).toFixed(2)}× the bound; `) +
             `${added >= 0 ? "+" : ""}${added.toFixed(0)} MB ours`,
