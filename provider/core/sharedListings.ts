@@ -57,9 +57,6 @@ interface Entry {
 export class SharedListings {
   private readonly entries = new Map<string, Entry>();
   private readonly generations = new Map<string, number>();
-  /** How many listings were started (for tests and the bench: the calls saved are reads minus these). */
-  started = 0;
-
   constructor(
     private readonly timeline: Timeline,
     private readonly freshMs = LISTING_FRESH_MS,
@@ -85,7 +82,6 @@ export class SharedListings {
       generation: this.generation(key.instance),
       result: Promise.resolve(undefined),
     };
-    this.started++;
     entry.result = list().then(
       (items) => {
         entry.doneAt = this.timeline.clock.now();
