@@ -57,6 +57,7 @@ interface Entry {
 export class SharedListings {
   private readonly entries = new Map<string, Entry>();
   private readonly generations = new Map<string, number>();
+
   constructor(
     private readonly timeline: Timeline,
     private readonly freshMs = LISTING_FRESH_MS,
