@@ -3,23 +3,25 @@
  * in one table (measurements, not tests: nothing fails a build on a duration). Each row names its
  * reference; the README's Performance section says in a sentence how each was measured.
  *
- * `npm run bench -- cold lateness` runs only the sections named (sizes, cold, lateness, fleet, download).
+ * `npm run bench -- cold lateness` runs only the sections named (sizes, cold, lateness, fleet, drift, download).
  *
  * 1. sizes: the serialized provider (`__provider`) per resource type, beside an eager provider;
  * 2. cold: what our provider adds to the dynamic-provider host's start, beside the official SDK's
  *    Redis client, in interleaved rounds (bench/coldStart.ts);
  * 3. lateness: how late a create returns after its task is done, through the host, beside fixed
  *    1 s and 30 s pollers (bench/createLateness.ts);
- * 4. fleet: 1,000 backups per cloud read at the engine's parallelism under the vendors' limits, the
- *    bound of the calls made, and the host's peak RSS beside a host whose provider calls nothing
- *    (bench/fleet.ts);
- * 5. download: a 256 MiB backup file from the emulator through our downloader, beside curl of the
+ * 4. fleet: 1,000 backups per cloud read at the engine's parallelism under the vendors' limits,
+ *    per-backup and batched, the bound of the calls made, and the host's peak RSS beside a host
+ *    whose provider calls nothing (bench/fleet.ts);
+ * 5. drift: the `drift` CLI over 10,000 Tencent backups on 200 instances at 20/s (bench/drift.ts).
+ * 6. download: a 256 MiB backup file from the emulator through our downloader, beside curl of the
  *    same URL, in interleaved rounds (bench/download.ts).
  */
 import * as os from "os";
 import { startEmulator } from "../emulator";
 import { coldStart } from "./coldStart";
 import { createLateness } from "./createLateness";
+import { driftFleet } from "./drift";
 import { downloadThroughput } from "./download";
 import { fleetRefresh } from "./fleet";
 import { serializedSizes } from "./sizes";
@@ -40,6 +42,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   },
   lateness: () => createLateness(),
   fleet: () => fleetRefresh(),
+  drift: driftFleet,
   download: () => downloadThroughput(),
 };
 

@@ -73,7 +73,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--declarations <file>", "the declarations file (backups.yaml)")
     .option(
       "--state <file>",
-      "a state export, from `pulumi stack export > state.json` (- reads standard input)",
+      "a state export, from `pulumi stack export > state.json` (- reads standard input); repeatable: " +
+        "every stack's backups are read together, one listing per instance",
+      (v: string, all: string[]) => [...all, v],
+      [],
     )
     .option("--expiring-within <duration>", "how soon an expiry counts as expiring-soon: 7d, 36h, 90m", "7d")
     .addOption(
@@ -243,14 +246,15 @@ function githubAnnotation(p: Problem): string {
 
 interface DriftCliOptions {
   declarations?: string;
-  state?: string;
+  /** Every `--state` given, in order. */
+  state: string[];
   expiringWithin: string;
   format: Format;
   now?: string;
 }
 
 async function drift(opts: DriftCliOptions, io: Io): Promise<number> {
-  if (!opts.declarations && !opts.state) {
+  if (!opts.declarations && opts.state.length === 0) {
     throw new UsageError("drift needs --state (a `pulumi stack export`), --declarations, or both");
   }
   const expiringWithinMs = parseDuration(opts.expiringWithin);
@@ -270,7 +274,10 @@ async function drift(opts: DriftCliOptions, io: Io): Promise<number> {
     declarations = loaded.declarations;
   }
   let recorded: RecordedBackup[] | undefined;
-  if (opts.state) recorded = parseStateExport(readState(opts.state, io), opts.state);
+  if (opts.state.filter((f) => f === "-").length > 1)
+    throw new UsageError("--state -: standard input can be read once");
+  // Every stack's backups in one check: their reads share the listings of their instances.
+  if (opts.state.length > 0) recorded = opts.state.flatMap((f) => parseStateExport(readState(f, io), f));
 
   const progress = io.stderr.isTTY ? progressLine(io) : undefined;
   let report;

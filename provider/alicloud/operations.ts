@@ -9,8 +9,9 @@ import { LifecycleAdapter, defineLifecycle } from "../core/lifecycle";
 import { findAdoptedBackups, findBackupsBy } from "./backup";
 import { AlicloudClient } from "./client";
 import { findAdoptedClusterBackup, findClusterBackup } from "./cluster";
-import { isNotFound } from "./errors";
 import { removeBackup } from "./deletion";
+import { isNotFound } from "./errors";
+import { outputsOfListed, sharedListingOf } from "./listed";
 import { AlicloudTarget, isClusterBackupId, targetOf } from "./ids";
 import { AlicloudBackupInputs, AlicloudBackupInputsSchema, REPLACE_ON_CHANGE } from "./inputs";
 import { startJob, waitBackupCreated } from "./jobs";
@@ -91,6 +92,13 @@ const alicloud: LifecycleAdapter<
     `${outs.instanceId}: backup ${outs.backupId} ${outs.status}` +
     (outs.expireTime ? `, expires ${outs.expireTime}` : ", kept for the instance's lifetime"),
 
+  /** A refresh from the instance's listing (its files, or a cloud-native cluster's cluster backups), shared. */
+  async listed(s, t, inputs, recorded) {
+    if (t.backupIds.length === 0 && !t.clusterBackupId) return undefined;
+    const found = await sharedListingOf(s, t);
+    return found && outputsOfListed(s.connection, inputs, recorded as AlicloudBackupOutputs, found);
+  },
+
   /** The backup as Alibaba lists it now; expired when it is gone past its expiry; undefined when gone. */
   async current(s, t, inputs, recorded) {
     const { client, settings } = s.connection;
@@ -102,10 +110,7 @@ const alicloud: LifecycleAdapter<
       // The instance itself is gone (InvalidInstanceId.NotFound): so are its backups.
       if (!isNotFound(e)) throw e;
     }
-    if (found) {
-      const kept = previous.adopted ? { ...inputs, backupId: previous.backupId } : inputs;
-      return buildOutputs(kept, found, { region: settings.regionId, jobId: previous.jobId, previous });
-    }
+    if (found) return outputsOfListed(s.connection, inputs, previous, found);
     // Alibaba removes a backup when it expires: gone past its expiry means expired, not deleted.
     // Past it by our clock or by the server's (as learned from its Date header), whichever is later.
     const now = Math.max(s.deps.clock.now(), serverNow(settings.endpoint, s.deps.clock));

@@ -21,6 +21,7 @@ import type { z } from "zod";
 import type { CheckResult } from "./check";
 import { checkInputs } from "./check";
 import { OperationDeps, defaultDeps } from "./deps";
+import { sharedListings } from "./sharedListings";
 import { DiffResult, planDiff } from "./diff";
 import { NotFoundError, OperationFailedError, withContext, withNote } from "./errors";
 import {
@@ -236,7 +237,13 @@ export function defineFinalBackupLifecycle<I extends FinalBackupInputs, C>(
           deps.reporter.warn(`no final backup of ${instance} was taken: ${found.why}`);
           return;
         }
-        await take(s, { ...props, ...inputs }, instance);
+        // A backup taken on the instance: the listings this process holds of it are stale.
+        sharedListings(deps.timeline).invalidate(instance);
+        try {
+          await take(s, { ...props, ...inputs }, instance);
+        } finally {
+          sharedListings(deps.timeline).invalidate(instance);
+        }
       } catch (e) {
         throw withContext(`taking the final backup of ${instance}`, e);
       }

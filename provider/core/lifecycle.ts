@@ -22,6 +22,7 @@ import { waitTimeoutMs } from "./inputs";
 import { Leftover, initFailed } from "./partialCreate";
 import { resourceId, splitResourceId } from "./resourceId";
 import { ConfigSource, setStackConfig } from "./settings";
+import { listingReadsEnabled, sharedListings } from "./sharedListings";
 
 /** What every cloud's inputs carry for the shared rules. */
 export interface BackupInputs {
@@ -132,6 +133,13 @@ export interface LifecycleAdapter<
   createdLine(outs: O): string;
   /** The backup as the vendor has it now; undefined or {@link gone} when it no longer exists. */
   current(s: Session<C>, t: T, inputs: I, recorded: R, acknowledge: boolean): Promise<O | Gone | undefined>;
+  /**
+   * The backup as a listing of its instance shows it, shared by the reads of this process
+   * (core/sharedListings.ts): what a refresh tries first. Undefined sends the read to `current`:
+   * the listing does not show the backup (only the per-backup call may say it is gone), failed, or
+   * what was recorded does not say which listing holds it or lacks what only `current` would give.
+   */
+  listed?(s: Session<C>, t: T, inputs: I, recorded: R): Promise<O | undefined>;
   /** A refresh of what stands for a backup still being made (`t.pending` with no backup recorded). */
   readPending?(s: Session<C>, t: T, recorded: R): Promise<R | Gone>;
   /** The inputs part of recorded outputs, as a refresh hands them back (so it causes no diff). */
@@ -175,6 +183,20 @@ export function defineLifecycle<
   const inputsOf = (outs: R): I =>
     outs.triggers === undefined ? a.inputsOf(outs) : { ...a.inputsOf(outs), triggers: outs.triggers };
   const targetOf = a.targetOf;
+  /** Runs a write on `instance`: its listings are stale from its start (those running too) and again once it is done. */
+  const writing = async <X>(deps: OperationDeps, instance: string, write: () => Promise<X>): Promise<X> => {
+    const listings = sharedListings(deps.timeline);
+    listings.invalidate(instance);
+    try {
+      return await write();
+    } finally {
+      listings.invalidate(instance);
+    }
+  };
+  /** A refresh's read: through the shared listing first, when the cloud has one and it is not turned off. */
+  const refreshed = async (s: Session<C>, t: T, inputs: I, recorded: R) =>
+    (a.listed && listingReadsEnabled() ? await a.listed(s, t, inputs, recorded) : undefined) ??
+    (await a.current(s, t, inputs, recorded, false));
   const session = (deps: OperationDeps, inputs: I, recorded?: Partial<R>): Session<C> => {
     let connection: C | undefined;
     return {
@@ -234,10 +256,12 @@ export function defineLifecycle<
         // Connected at once: a missing credential is said before anything is sent.
         const s: Session<C> = { deps, connection: a.connect(deps, inputs) };
         const deadline = deps.clock.now() + waitTimeoutMs(inputs);
-        const made = inputs.backupId ? await a.adopt(s, inputs) : await take(s, inputs, deadline);
-        const outs = await outputsOfMade(s, inputs, made);
-        deps.reporter.info(a.createdLine(outs));
-        return { id: resourceId(instance, outs.backupId ?? ""), outs };
+        return await writing(deps, instance, async () => {
+          const made = inputs.backupId ? await a.adopt(s, inputs) : await take(s, inputs, deadline);
+          const outs = await outputsOfMade(s, inputs, made);
+          deps.reporter.info(a.createdLine(outs));
+          return { id: resourceId(instance, outs.backupId ?? ""), outs };
+        });
       } catch (e) {
         const left = e instanceof Error ? leftovers.get(e) : undefined;
         const err = withContext(doing, e);
@@ -256,7 +280,7 @@ export function defineLifecycle<
         const outs =
           t.pending && props.backupId === undefined && a.readPending
             ? await a.readPending(s, t, props)
-            : await a.current(s, t, inputs, props, false);
+            : await refreshed(s, t, inputs, props);
         if (outs === undefined || isGone(outs)) {
           deps.reporter.warn(
             (outs && outs.why) ??
@@ -286,7 +310,9 @@ export function defineLifecycle<
           }
           return outs;
         };
-        return { outs: a.update ? await a.update(s, t, olds, inputs, current) : await current() };
+        return await writing(deps, t.instance, async () => ({
+          outs: a.update ? await a.update(s, t, olds, inputs, current) : await current(),
+        }));
       } catch (e) {
         const kept = e instanceof Error ? keptOnFailure.get(e) : undefined;
         const err = withContext(`updating Redis backup ${t.backup} of ${t.instance}`, e);
@@ -298,7 +324,7 @@ export function defineLifecycle<
       const deps = defaultDeps(overrides);
       const t = targetOf(id, props);
       try {
-        await a.remove(session(deps, inputsOf(props), props), t, props);
+        await writing(deps, t.instance, () => a.remove(session(deps, inputsOf(props), props), t, props));
       } catch (e) {
         throw withContext(`deleting Redis backup ${t.backup} of ${t.instance}`, e);
       }

@@ -107,6 +107,30 @@ export function listBackupsAround(client: TencentClient, instanceId: string, aro
   });
 }
 
+/** DescribeInstanceBackups' widest window: "查询时间最大跨度30天", so a second short of 30 days, both ends included. */
+const LISTING_WINDOW_MS = 30 * DAY_MS;
+
+/**
+ * The 30-day window of start times that holds `startMs` (windows fall at fixed multiples of 30
+ * days since the epoch, so every backup of an instance that started in one shares its listing).
+ */
+export function listingWindowOf(startMs: number, timezone: string) {
+  const begin = Math.floor(startMs / LISTING_WINDOW_MS) * LISTING_WINDOW_MS;
+  return {
+    BeginTime: formatZonelessTime(begin, timezone),
+    EndTime: formatZonelessTime(begin + LISTING_WINDOW_MS - 1000, timezone),
+  };
+}
+
+/** Every backup of `instanceId` (but the deleted) that started within `window`. */
+export function listBackupsIn(
+  client: TencentClient,
+  instanceId: string,
+  window: { BeginTime: string; EndTime: string },
+) {
+  return listInstanceBackups(client, { InstanceId: instanceId, ...window, Status: LISTED_STATUSES });
+}
+
 /**
  * The backup whose Remark ends with our marker, among those that started within a day of
  * `aroundMs` (the server's time of the create: its task's StartTime, else the time it was sent, as

@@ -7,7 +7,8 @@ import { serverNow } from "../core/clockSkew";
 import { lookPersistently } from "../core/createOnce";
 import { CloudApiError, withNote } from "../core/errors";
 import { LifecycleAdapter, backupTarget, defineLifecycle } from "../core/lifecycle";
-import { BackupSummary, describeBackupDetail, manualBackupInstance } from "./api";
+import { listedEntries } from "../core/sharedListings";
+import { BackupDetail, BackupSummary, describeBackupDetail, manualBackupInstance } from "./api";
 import {
   BACKUP_STATUS,
   Started,
@@ -15,6 +16,8 @@ import {
   startedAround,
   findBackupByMarker,
   findBackupSummary,
+  listBackupsIn,
+  listingWindowOf,
   newRemarkToken,
   remarkWithToken,
   waitBackupCreated,
@@ -118,6 +121,45 @@ const tencent: LifecycleAdapter<
     `${outs.instanceId}: backup ${outs.backupId} ${outs.status}` +
     (outs.expireTime ? `, expires ${outs.expireTime}` : ""),
 
+  /**
+   * A refresh from the listing of the backup's 30-day window (the one its recorded start time
+   * falls in), with what only DescribeBackupDetail gives (memory, shards, replicas) kept from
+   * state; a backup recorded without them, or without a start time, is read on its own.
+   */
+  async listed({ connection: { client, settings }, deps }, t, inputs, previous) {
+    const startMs = previous.startTime === undefined ? NaN : Date.parse(previous.startTime);
+    const { memSizeMb, shardNum, replicasNum } = previous;
+    if (!Number.isFinite(startMs) || [memSizeMb, shardNum, replicasNum].includes(undefined)) return undefined;
+    const window = listingWindowOf(startMs, settings.timezone);
+    const [summary] = await listedEntries(
+      deps.timeline,
+      {
+        where: [
+          "tencentcloud",
+          settings.endpoint,
+          settings.region,
+          settings.secretId,
+          settings.secretKey,
+          settings.token,
+        ],
+        instance: t.instance,
+        part: window.BeginTime,
+      },
+      () => listBackupsIn(client, t.instance, window),
+      (b) => b.BackupId,
+      t.backup,
+    );
+    if (!summary) return undefined;
+    const detail: BackupDetail = {
+      ...summary,
+      MemSize: memSizeMb,
+      ShardNum: shardNum,
+      ReplicasNum: replicasNum,
+      RequestId: "",
+    };
+    return outputsOfCurrent(settings, t, inputs, previous, detail, summary, false);
+  },
+
   async current({ connection: { client, settings } }, t, inputs, previous, acknowledgeLock) {
     let detail;
     try {
@@ -134,13 +176,10 @@ const tencent: LifecycleAdapter<
       throw e;
     }
     if (detail.Status === BACKUP_STATUS.deleted) return undefined;
-    // The listing gives ExpireTime and the BackupType code; once both are recorded, the detail suffices.
-    const summary =
-      previous.expireTime && previous.backupTypeCode !== undefined
-        ? undefined
-        : await findBackupSummary(client, t.instance, t.backup, detail.StartTime);
-    const kept = previous.adopted ? { ...inputs, backupId: t.backup } : inputs;
-    return buildOutputs(kept, detail, { summary, previous, timezone: settings.timezone, acknowledgeLock });
+    const summary = needsSummary(previous)
+      ? await findBackupSummary(client, t.instance, t.backup, detail.StartTime)
+      : undefined;
+    return outputsOfCurrent(settings, t, inputs, previous, detail, summary, acknowledgeLock);
   },
   inputsOf,
 
@@ -168,6 +207,32 @@ const tencent: LifecycleAdapter<
     return outs;
   },
 };
+
+/** The listing gives ExpireTime and the BackupType code; once both are recorded, the detail suffices. */
+const needsSummary = (previous: TencentBackupOutputs) =>
+  !previous.expireTime || previous.backupTypeCode === undefined;
+
+/**
+ * A refresh's outputs, however the backup was read: the listing's entry counts only where a
+ * per-backup read would have asked for it (so both reads record the same), the rest from state.
+ */
+function outputsOfCurrent(
+  settings: TencentSettings,
+  t: { backup: string },
+  inputs: TencentBackupInputs,
+  previous: TencentBackupOutputs,
+  detail: BackupDetail,
+  summary: BackupSummary | undefined,
+  acknowledgeLock: boolean,
+): TencentBackupOutputs {
+  const kept = previous.adopted ? { ...inputs, backupId: t.backup } : inputs;
+  return buildOutputs(kept, detail, {
+    summary: needsSummary(previous) ? summary : undefined,
+    previous,
+    timezone: settings.timezone,
+    acknowledgeLock,
+  });
+}
 
 /** The lifecycle the dynamic provider calls (see core/lifecycle.ts); these export names are written in every stack's `__provider`. */
 export const { configure, check, diff, create, read, update, remove } = defineLifecycle(tencent);

@@ -8,7 +8,14 @@ import { CloudApiError } from "../core/errors";
 import { waitTimeoutMs } from "../core/inputs";
 import { LifecycleAdapter, backupTarget, defineLifecycle } from "../core/lifecycle";
 import { isUnknown } from "../core/unknown";
-import { URedisBackup, createURedisBackup, deleteURedisBackup, findURedisBackup } from "./api";
+import { listedEntries } from "../core/sharedListings";
+import {
+  URedisBackup,
+  createURedisBackup,
+  deleteURedisBackup,
+  findURedisBackup,
+  listURedisBackups,
+} from "./api";
 import {
   BackupFailedError,
   STATE,
@@ -108,12 +115,34 @@ const ucloud: LifecycleAdapter<UCloudBackupInputs, UCloudBackupOutputs, Connecti
     `${outs.groupId}: backup ${outs.backupId} (${outs.ucloudBackupName ?? "unnamed"}) ${outs.status}` +
     (outs.backupTime ? `, taken ${outs.backupTime}` : ""),
 
-  async current({ connection: { client, location } }, t, inputs, previous) {
-    const backup = await findURedisBackup(client, t.instance, t.backup);
-    if (!backup) return undefined;
-    const kept = previous.adopted ? { ...inputs, backupId: t.backup } : { ...inputs, backupId: undefined };
-    const where = { ...location, zone: previous.zone ?? location.zone };
-    return buildOutputs(kept, backup, where, { adopted: previous.adopted === true });
+  /** A refresh from the group's listing (DescribeURedisBackup by GroupId), shared by this process's reads. */
+  async listed({ connection, deps }, t, inputs, previous) {
+    const { client } = connection;
+    const { settings } = client;
+    const [backup] = await listedEntries(
+      deps.timeline,
+      {
+        where: [
+          "ucloud",
+          settings.endpoint,
+          settings.region,
+          settings.projectId,
+          settings.publicKey,
+          settings.privateKey,
+          settings.securityToken,
+        ],
+        instance: t.instance,
+      },
+      () => listURedisBackups(client, { GroupId: t.instance }),
+      (b) => b.BackupId,
+      t.backup,
+    );
+    return backup && outputsOfListed(connection, t, inputs, previous, backup);
+  },
+
+  async current({ connection }, t, inputs, previous) {
+    const backup = await findURedisBackup(connection.client, t.instance, t.backup);
+    return backup && outputsOfListed(connection, t, inputs, previous, backup);
   },
   inputsOf,
 
@@ -164,6 +193,19 @@ const ucloud: LifecycleAdapter<UCloudBackupInputs, UCloudBackupOutputs, Connecti
     return current();
   },
 };
+
+/** A refresh's outputs of a backup as listed, whichever listing showed it. */
+function outputsOfListed(
+  { location }: Connection,
+  t: { backup: string },
+  inputs: UCloudBackupInputs,
+  previous: UCloudBackupOutputs,
+  backup: URedisBackup,
+): UCloudBackupOutputs {
+  const kept = previous.adopted ? { ...inputs, backupId: t.backup } : { ...inputs, backupId: undefined };
+  const where = { ...location, zone: previous.zone ?? location.zone };
+  return buildOutputs(kept, backup, where, { adopted: previous.adopted === true });
+}
 
 /** The lifecycle the dynamic provider calls (see core/lifecycle.ts); these export names are written in every stack's `__provider`. */
 export const { configure, check, diff, create, read, update, remove } = defineLifecycle(ucloud);

@@ -253,4 +253,46 @@ describe("the built binary (dist/cli/index.js)", () => {
     expect(result.code).toBe(2);
     expect(verdicts(result.stdout)["payments-pre-upgrade"]).toBe("locked");
   });
+
+  it("checks several stacks at once (--state repeated), their reads sharing one listing per instance", async () => {
+    const bin = resolve(__dirname, "../../dist/cli/index.js");
+    const one = await drift([...both(), "--format", "json"]);
+    // The stack cut in two, every other resource in each.
+    const doc = JSON.parse(readFileSync(s.statePath, "utf8"));
+    const halves = [0, 1].map((h) => {
+      const path = join(s.dir, `state-${h}.json`);
+      const resources = doc.deployment.resources.filter((_: unknown, i: number) => i % 2 === h);
+      writeFileSync(path, JSON.stringify({ ...doc, deployment: { ...doc.deployment, resources } }));
+      return path;
+    });
+    const tencent = doc.deployment.resources.filter(
+      (r: { type: string }) => r.type === "pulumi-nodejs:dynamic/tencentcloud:RedisBackup",
+    );
+    const instances = new Set(tencent.map((r: { outputs: { instanceId: string } }) => r.outputs.instanceId));
+    const calls = () => handle.emulator.admin.stats().requestsByAction;
+    const before = calls();
+    const result = await new Promise<{ code: number | null; stdout: string }>((done) => {
+      execFile(
+        process.execPath,
+        [bin, "drift", "--state", halves[0], "--state", halves[1], "--declarations", s.declarationsPath],
+        { env: { PATH: process.env.PATH, ...s.env }, timeout: 30_000 },
+        (err, stdout) => done({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout }),
+      );
+    });
+    const after = calls();
+    const made = (action: string) => (after[action] ?? 0) - (before[action] ?? 0);
+    expect(result.code).toBe(2);
+    expect(tencent.length).toBeGreaterThan(instances.size);
+    // Every Tencent backup of both stacks from one listing of its instance, none asked about alone.
+    expect(made("DescribeInstanceBackups")).toBe(instances.size);
+    expect(made("DescribeBackupDetail")).toBe(0);
+    const twoStacks = await drift([
+      ...halves.flatMap((h) => ["--state", h]),
+      "--declarations",
+      s.declarationsPath,
+      "--format",
+      "json",
+    ]);
+    expect(verdicts(twoStacks.out)).toEqual(verdicts(one.out));
+  });
 });

@@ -37,12 +37,13 @@ it("with the local clock 10 minutes off, calls still succeed (corrected from the
 it("every HTTP call has a timeout: a slow answer is abandoned and the read retried", async () => {
   const { id, outs } = await ops.create({ instanceId: orders }, emulatorDeps(handle.emulator));
   process.env.TENCENTCLOUD_REQUEST_TIMEOUT_SECONDS = "0.3";
-  admin().injectFault("DescribeBackupDetail", { kind: "delay", ms: 1_500 });
+  // A refresh reads the instance's listing.
+  admin().injectFault("DescribeInstanceBackups", { kind: "delay", ms: 1_500 });
   const deps = emulatorDeps(handle.emulator);
   const r = await ops.read(id, outs, deps);
   expect(r.props?.status).toBe("available");
   expect(deps.retries).toEqual([
-    expect.stringMatching(/^DescribeBackupDetail: DescribeBackupDetail: no response within 300 ms/),
+    expect.stringMatching(/^DescribeInstanceBackups: DescribeInstanceBackups: no response within 300 ms/),
   ]);
 });
 

@@ -204,11 +204,13 @@ describe("when create goes wrong", () => {
 });
 
 describe("when refresh goes wrong", () => {
-  it("ResourceUnavailable.BackupStatusInvalid that persists fails the refresh naming the code; nothing is dropped", async () => {
+  it("ResourceUnavailable.BackupStatusInvalid that persists fails a per-backup refresh naming the code; nothing is dropped", async () => {
     const { id, outs } = await ops.create(
       { instanceId: orders, remark: "busy" },
       emulatorDeps(handle.emulator),
     );
+    // Read on its own, as REDIS_BACKUP_REFRESH_READS=per-backup (or a backup its listing does not show) is.
+    process.env.REDIS_BACKUP_REFRESH_READS = "per-backup";
     admin().injectFault(
       "DescribeBackupDetail",
       { kind: "error", code: "ResourceUnavailable.BackupStatusInvalid", message: "备份状态无效" },
@@ -223,9 +225,28 @@ describe("when refresh goes wrong", () => {
       );
     } finally {
       admin().clearFaults();
+      delete process.env.REDIS_BACKUP_REFRESH_READS;
     }
     // Asked again before giving up (the client's retries), and never reported gone.
     expect(deps.retries.filter((r) => r.startsWith("DescribeBackupDetail")).length).toBeGreaterThan(1);
     expect(deps.logs.join("\n")).not.toMatch(/no longer exists/);
+  });
+
+  it("a refresh through the instance's listing never asks DescribeBackupDetail, so its refusal does not stop it", async () => {
+    const { id, outs } = await ops.create(
+      { instanceId: orders, remark: "busy2" },
+      emulatorDeps(handle.emulator),
+    );
+    admin().injectFault(
+      "DescribeBackupDetail",
+      { kind: "error", code: "ResourceUnavailable.BackupStatusInvalid", message: "备份状态无效" },
+      { times: 100 },
+    );
+    try {
+      const read = await ops.read(id, outs, emulatorDeps(handle.emulator));
+      expect(read).toEqual({ id, props: outs, inputs: { instanceId: orders, remark: "busy2" } });
+    } finally {
+      admin().clearFaults();
+    }
   });
 });

@@ -5,7 +5,8 @@
  */
 import { UCLOUD_DEMO_GROUP_IDS } from "../../emulator";
 import * as ops from "../../provider/ucloud/operations";
-import { useEmulator } from "../helpers/emulator";
+import { LISTING_FRESH_MS } from "../../provider/core/sharedListings";
+import { timelineOf, useEmulator } from "../helpers/emulator";
 import { emulatorDeps, pointUCloudAt } from "../helpers/cloudEnv";
 
 const handle = useEmulator({ rateLimitPerSecond: 0, ucloud: { backupSeconds: 20 } });
@@ -150,11 +151,12 @@ describe("reads ride out what is transient", () => {
 
   it("an authentication error on a read is not retried", async () => {
     const { id, outs } = await ops.create({ groupId: orders }, emulatorDeps(em()));
-    em().admin.injectFault("DescribeURedisBackup", {
-      kind: "error",
-      code: "172",
-      message: "User Not Exists",
-    });
+    // Twice: the group's listing, then (a listing that fails answers nothing) the backup on its own.
+    em().admin.injectFault(
+      "DescribeURedisBackup",
+      { kind: "error", code: "172", message: "User Not Exists" },
+      { times: 2 },
+    );
     const deps = emulatorDeps(em());
     await expect(ops.read(id, outs, deps)).rejects.toThrow(
       new RegExp(
@@ -173,7 +175,13 @@ describe("reads ride out what is transient", () => {
     const deps = emulatorDeps(em());
     expect((await ops.read(id, outs, deps)).props).toEqual(outs);
     expect(deps.retries).toEqual([expect.stringMatching(/unexpected response: body is not a JSON object/)]);
-    em().admin.injectFault("DescribeURedisBackup", { kind: "malformed", body: '{"Action": "Oops"}' });
+    // Past the first read's listing (it would answer without a call), then twice: listing, backup.
+    await timelineOf(em()).sleep(LISTING_FRESH_MS + 1_000);
+    em().admin.injectFault(
+      "DescribeURedisBackup",
+      { kind: "malformed", body: '{"Action": "Oops"}' },
+      { times: 2 },
+    );
     await expect(ops.read(id, outs, emulatorDeps(em()))).rejects.toThrow(
       /^reading Redis backup .*: DescribeURedisBackup: unexpected response: missing an integer RetCode/,
     );

@@ -1,0 +1,81 @@
+/** The read batcher's own rules (provider/core/sharedListings.ts), on a timeline the test moves. */
+import type { Timeline } from "../../provider/core/clock";
+import { LISTING_FRESH_MS, SharedListings } from "../../provider/core/sharedListings";
+
+function manualTimeline(): Timeline & { advance(ms: number): void } {
+  let now = 1_000_000;
+  return {
+    clock: { now: () => now },
+    sleep: async (ms) => void (now += ms),
+    advance: (ms) => void (now += ms),
+  };
+}
+
+const key = (instance: string, where = "acct-1") => ({ where: ["cloud", where], instance });
+
+describe("SharedListings", () => {
+  it("reads that arrive while a listing runs join it: one list call answers them all", async () => {
+    const listings = new SharedListings(manualTimeline());
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const list = async () => {
+      calls++;
+      await gate;
+      return [{ id: "a" }, { id: "b" }, { id: "a" }];
+    };
+    const reads = [1, 2, 3].map(() => listings.get(key("i-1"), list, (e) => e.id));
+    release();
+    const results = await Promise.all(reads);
+    expect(calls).toBe(1);
+    expect(results.every((r) => r === results[0])).toBe(true);
+    expect(results[0]?.get("a")).toHaveLength(2);
+    expect(results[0]?.get("b")).toEqual([{ id: "b" }]);
+  });
+
+  it("a failed listing answers nothing, to every read that joined it, and is not kept", async () => {
+    const listings = new SharedListings(manualTimeline());
+    let calls = 0;
+    const failing = async () => {
+      calls++;
+      throw new Error("throttled");
+    };
+    const results = await Promise.all([1, 2].map(() => listings.get(key("i-1"), failing, String)));
+    expect(results).toEqual([undefined, undefined]);
+    expect(listings.size).toBe(0);
+    await listings.get(key("i-1"), failing, String);
+    expect(calls).toBe(2);
+  });
+
+  it("a write makes the listings of its instance stale, a running one too; other instances keep theirs", async () => {
+    const listings = new SharedListings(manualTimeline());
+    const seen: string[] = [];
+    const list = (name: string) => async () => {
+      seen.push(name);
+      return [name];
+    };
+    const running = listings.get(key("i-1"), list("first"), String);
+    await listings.get(key("i-2"), list("other"), String);
+    listings.invalidate("i-1");
+    await running;
+    await listings.get(key("i-1"), list("second"), String);
+    await listings.get(key("i-2"), list("other again"), String);
+    expect(seen).toEqual(["first", "other", "second"]);
+  });
+
+  it("a listing answers while fresh, then is dropped; listings of different accounts are apart", async () => {
+    const timeline = manualTimeline();
+    const listings = new SharedListings(timeline);
+    let calls = 0;
+    const list = async () => [`call ${++calls}`];
+    await listings.get(key("i-1"), list, String);
+    await listings.get(key("i-1", "acct-2"), list, String);
+    timeline.advance(LISTING_FRESH_MS);
+    expect((await listings.get(key("i-1"), list, String))?.has("call 1")).toBe(true);
+    expect(calls).toBe(2);
+    timeline.advance(1);
+    expect((await listings.get(key("i-1"), list, String))?.has("call 3")).toBe(true);
+    // The other account's stale listing was swept, not kept.
+    expect(listings.size).toBe(1);
+  });
+});
