@@ -29,16 +29,9 @@ import {
   cloudRule,
   toResourceInputs,
 } from "./schema";
+import type { Problem } from "./types";
 
-/** One thing wrong with a declarations file. Lines and columns count from 1. */
-export interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  /** `orders.retentionDays`; `yaml` for a syntax error; `(file)` for the file as a whole. */
-  field: string;
-  message: string;
-}
+export type { Problem };
 
 /** What checking a declarations file finds: the valid declarations, and every problem. */
 export interface ParseResult {
