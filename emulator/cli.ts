@@ -35,6 +35,7 @@ const USAGE = `Usage: redis-backup-emulator [options]
   --clock-skew S      server clock skew in seconds (default 0)
   --rate-limit N      requests per action per second (default ${DEFAULT_RATE_LIMIT_PER_SECOND}; 0 = off)
   --timezone +HH:MM   zone of Tencent time strings (default +08:00)
+  --version           print the package's version
   --help              show this text`;
 
 /** Parsed command line. */
@@ -47,10 +48,22 @@ export interface CliOptions {
   rateLimitPerSecond: number;
   timezoneOffset: string;
   help: boolean;
+  version: boolean;
 }
+
+/** A command line the emulator cannot take: the only failure that prints the usage text. */
+export class UsageError extends Error {}
 
 /** Parses argv (without node and the script); throws a usage error for bad flags. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
+  try {
+    return parseFlags(argv);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function parseFlags(argv: readonly string[]): CliOptions {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
@@ -64,6 +77,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       "rate-limit": { type: "string" },
       timezone: { type: "string" },
       help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
     },
   });
   return {
@@ -81,6 +95,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ),
     timezoneOffset: values.timezone ?? "+08:00",
     help: values.help ?? false,
+    version: values.version ?? false,
   };
 }
 
@@ -158,7 +173,15 @@ function otherClouds(emulator: Emulator): string[] {
   ];
 }
 
-/** Starts the emulator for a command line; returns it (undefined after --help). */
+/** The package's version, from its package.json (two folders up from dist/emulator/cli.js, one from emulator/cli.ts). */
+export function packageVersion(): string {
+  const file = [resolve(__dirname, "../../package.json"), resolve(__dirname, "../package.json")].find(
+    (f) => existsSync(f) && JSON.parse(readFileSync(f, "utf8")).name === "pulumi-redis-backup",
+  );
+  return file ? String(JSON.parse(readFileSync(file, "utf8")).version) : "unknown";
+}
+
+/** Starts the emulator for a command line; returns it (undefined after --help or --version). */
 export async function runCli(
   argv: readonly string[],
   log: (line: string) => void,
@@ -166,6 +189,10 @@ export async function runCli(
   const options = parseCliArgs(argv);
   if (options.help) {
     log(USAGE);
+    return undefined;
+  }
+  if (options.version) {
+    log(packageVersion());
     return undefined;
   }
   const data = loadDataFile(options.dataFile);
@@ -219,7 +246,14 @@ if (require.main === module) {
       process.once("SIGTERM", () => stop("SIGTERM"));
     },
     (e: unknown) => {
-      console.error(`redis-backup-emulator: ${(e as Error).message}\n\n${USAGE}`);
+      // Only a wrong command line earns the usage text; a port in use, a bad --data file say what failed.
+      const usage = e instanceof UsageError ? `\n\n${USAGE}` : "";
+      const err = e as NodeJS.ErrnoException & { address?: string; port?: number };
+      const message =
+        err.code === "EADDRINUSE"
+          ? `port ${err.port} on ${err.address} is in use (another emulator still running? --port 0 picks a free port)`
+          : err.message;
+      console.error(`redis-backup-emulator: ${message}${usage}`);
       process.exit(2);
     },
   );
