@@ -13,13 +13,12 @@ import { CLOUDS, CLOUD_ENTRIES, Cloud, Declaration, cloudEntry } from "../clouds
 
 import type { TencentDeclaration } from "../tencentcloud/cloud";
 import type { UCloudDeclaration } from "../ucloud/cloud";
+import type { Agree } from "../core/agree";
 import type * as Public from "./types";
 
 export { CLOUDS };
 export type { Cloud, Declaration };
 
-/** True when A and B are assignable to each other. */
-type Agree<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /**
  * Compile-time proof that the public types (types.ts, written out so that they reach no zod) say
  * what the schemas produce: a field added to one cloud's schema and not there fails `tsc` here.
