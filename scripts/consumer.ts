@@ -140,6 +140,30 @@ const RESOLUTIONS: Record<string, object> = {
   "tsconfig.bundler.json": { module: "esnext", moduleResolution: "bundler" },
 };
 
+/** One @pulumi/pulumi in the project (the program's), of the version asked for: the package brings none of its own. */
+function checkOnePulumi(dir: string, wanted: string): void {
+  const version = (f: string) => JSON.parse(fs.readFileSync(f, "utf8")).version as string;
+  const own = path.join(dir, "node_modules", "@pulumi", "pulumi", "package.json");
+  const nested = path.join(
+    dir,
+    "node_modules",
+    "pulumi-redis-backup",
+    "node_modules",
+    "@pulumi",
+    "pulumi",
+    "package.json",
+  );
+  check(
+    !fs.existsSync(nested),
+    `pulumi-redis-backup brought its own @pulumi/pulumi ${fs.existsSync(nested) ? version(nested) : ""}`,
+  );
+  check(
+    wanted === "latest" || version(own) === wanted,
+    `@pulumi/pulumi ${version(own)} installed, not ${wanted}`,
+  );
+  say(`  one @pulumi/pulumi, ${version(own)}`);
+}
+
 function typecheck(dir: string): void {
   const tsc = path.join(dir, "node_modules", "typescript", "bin", "tsc");
   const listed = run(process.execPath, [tsc, "--noEmit", "-p", ".", "--listFiles", "--pretty", "false"], dir);
@@ -237,6 +261,7 @@ function main(): void {
       const dir = path.join(work, "tarball");
       makeProject(dir, LOWEST_PULUMI);
       run("npm", ["install", "--prefer-offline", tarball], dir, npmEnv);
+      checkOnePulumi(dir, LOWEST_PULUMI);
       typecheck(dir);
       exercise(dir);
     }
@@ -246,6 +271,7 @@ function main(): void {
       const dir = path.join(work, "git");
       makeProject(dir, "latest");
       run("npm", ["install", "--prefer-offline", `git+file://${ROOT}#${head}`], dir, npmEnv);
+      checkOnePulumi(dir, "latest");
       typecheck(dir);
       exercise(dir);
     }
