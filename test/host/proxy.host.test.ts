@@ -51,6 +51,22 @@ describe("HTTPS_PROXY", () => {
   });
 });
 
+describe("HTTP_PROXY at the emulator (its own proxy mode)", () => {
+  it("serves Tencent's real host over plain HTTP (tencentcloud:protocol HTTP) as the proxy", async () => {
+    const env: Record<string, string | undefined> = { ...emulatorEnvironment(handle.emulator.url) };
+    env.TENCENTCLOUD_ENDPOINT = undefined;
+    env.TENCENTCLOUD_PROTOCOL = "HTTP";
+    env.HTTP_PROXY = handle.emulator.url;
+    const before = handle.emulator.admin.backups().length;
+    const run = await runBackupsThroughHost(
+      () => [new tencentcloud.RedisBackup("via-proxy", { instanceId: "crs-demo0002" })],
+      { cwd: ROOT, env, keep: true },
+    );
+    expect(run.backups.map((b) => [b.created.status, b.read?.status])).toEqual([["available", "available"]]);
+    expect(handle.emulator.admin.backups().length).toBe(before + 1);
+  });
+});
+
 describe("a proxy that refuses the tunnel", () => {
   let proxy: ConnectProxy;
   const saved = { ...process.env };
