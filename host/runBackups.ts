@@ -44,7 +44,7 @@ export interface BackupRun {
 
 /** What {@link runBackupsThroughHost} did. */
 export interface HostRun {
-  /** Every dynamic resource of the program, in the order the program declared them. */
+  /** Every dynamic resource of the program, in the order the program returned them (others after). */
   backups: BackupRun[];
   /** What the provider printed (the lines the CLI shows as the stack's `[runtime]` diagnostics). */
   log: string;
@@ -74,8 +74,14 @@ async function declare(program: () => ProgramResources | Promise<ProgramResource
   const made = await program();
   const resources = Array.isArray(made) ? made : Object.values(made);
   // A resource's urn resolves once it is registered, __provider (serialized asynchronously) included.
-  await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
-  return declared
+  const urns = await Promise.all(
+    resources.map((r) => new Promise<string>((resolve) => r.urn.apply(resolve))),
+  );
+  // Registration order depends on serialization; the program's own order is the one to report.
+  const order = new Map(urns.map((u, i) => [u.slice(u.lastIndexOf("::") + 2), i]));
+  const rank = (name: string) => order.get(name) ?? urns.length;
+  return [...declared]
+    .sort((a, b) => rank(a.name) - rank(b.name))
     .filter((d) => d.type.startsWith("pulumi-nodejs:dynamic/"))
     .map((d) => {
       const p = d.inputs.__provider as string | { value: string };

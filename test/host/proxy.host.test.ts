@@ -52,17 +52,27 @@ describe("HTTPS_PROXY", () => {
 });
 
 describe("HTTP_PROXY at the emulator (its own proxy mode)", () => {
-  it("serves Tencent's real host over plain HTTP (tencentcloud:protocol HTTP) as the proxy", async () => {
+  it("serves each cloud's real host over plain HTTP as the proxy", async () => {
     const env: Record<string, string | undefined> = { ...emulatorEnvironment(handle.emulator.url) };
     env.TENCENTCLOUD_ENDPOINT = undefined;
     env.TENCENTCLOUD_PROTOCOL = "HTTP";
+    env.ALIBABA_CLOUD_ENDPOINT = "http://r-kvstore.aliyuncs.com";
+    env.UCLOUD_ENDPOINT = "http://api.ucloud.cn";
     env.HTTP_PROXY = handle.emulator.url;
     const before = handle.emulator.admin.backups().length;
     const run = await runBackupsThroughHost(
-      () => [new tencentcloud.RedisBackup("via-proxy", { instanceId: "crs-demo0002" })],
+      () => [
+        new tencentcloud.RedisBackup("via-proxy", { instanceId: "crs-demo0002" }),
+        new alicloud.RedisBackup("via-proxy-ali", { instanceId: "r-demo0003" }),
+        new ucloud.RedisBackup("via-proxy-u", { groupId: "uredis-demo02" }),
+      ],
       { cwd: ROOT, env, keep: true },
     );
-    expect(run.backups.map((b) => [b.created.status, b.read?.status])).toEqual([["available", "available"]]);
+    expect(run.backups.map((b) => [b.name, b.created.status, b.read?.status])).toEqual([
+      ["via-proxy", "available", "available"],
+      ["via-proxy-ali", "available", "available"],
+      ["via-proxy-u", "available", "available"],
+    ]);
     expect(handle.emulator.admin.backups().length).toBe(before + 1);
   });
 });
