@@ -88,25 +88,18 @@ export const idOf = (b: DeclaredBackup): pulumi.Output<string> => b.backupId;
 export const describe = (e: DeclarationsError): string => e.problems.map((p: Problem) => p.field).join(", ");
 `;
 
-/** The offline run: the emulator, and the program's backups through the host, documented imports only. */
-const OFFLINE = `import { emulatorEnvironment, startEmulator } from "pulumi-redis-backup/emulator";
-import { runBackupsThroughHost } from "pulumi-redis-backup/host";
-import { backups } from "./index";
-
-async function main(): Promise<void> {
-  const emulator = await startEmulator({ taskSeconds: 1 });
-  try {
-    const run = await runBackupsThroughHost(backups, { env: emulatorEnvironment(emulator.url) });
-    console.log(JSON.stringify(run.backups));
-  } finally {
-    await emulator.close();
-  }
+/**
+ * The offline run: the README's own `offline.ts` (the first ts block after "This `offline.ts`"), so
+ * the example users copy is the one compiled and run here.
+ */
+function offlineExample(): string {
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const at = readme.indexOf("This `offline.ts`");
+  const block = /```ts\n([\s\S]*?)```/.exec(readme.slice(Math.max(at, 0)));
+  if (at < 0 || !block)
+    throw new ConsumerFailure("README.md shows no offline.ts (This `offline.ts` ... ```ts)");
+  return block[1];
 }
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
-`;
 
 /** A folder set out as `pulumi new typescript` sets one out, with @pulumi/pulumi at `pulumiVersion`. */
 function makeProject(dir: string, pulumiVersion: string): void {
@@ -131,7 +124,7 @@ function makeProject(dir: string, pulumiVersion: string): void {
   );
   write("tsconfig.json", JSON.stringify(TEMPLATE_TSCONFIG, null, 2));
   write("index.ts", PROGRAM);
-  write("offline.ts", OFFLINE);
+  write("offline.ts", offlineExample());
 }
 
 /** The resolutions a consumer may use, each a tsconfig beside the template's. */
@@ -198,29 +191,23 @@ function exercise(dir: string): void {
   const out = run(process.execPath, [path.join(dir, "bin", "offline.js")], dir)
     .trim()
     .split("\n");
-  const backups = JSON.parse(out[out.length - 1]) as {
-    type: string;
-    id: string;
-    created: { status?: string };
-    read?: { status?: string };
-    deleted: boolean;
-  }[];
-  const clouds = backups
-    .map((b) => b.type.replace(/^pulumi-nodejs:dynamic\/(\w+):RedisBackup$/, "$1"))
-    .sort();
+  // `orders crs-demo0001:<id>: created available, read available, deleted true`, one line per backup.
+  const backups = out.map((line) => {
+    const m = /^(\S+) (\S+): created (\S+), read (\S+), deleted (true|false)$/.exec(line);
+    if (!m) throw new ConsumerFailure(`offline.js printed a line the README does not show: ${line}`);
+    return { name: m[1], id: m[2], created: m[3], read: m[4], deleted: m[5] === "true" };
+  });
+  const names = backups.map((b) => b.name).join(", ");
   check(
-    clouds.join() === "alicloud,tencentcloud,ucloud",
-    `the run made backups of ${clouds.join() || "no cloud"}`,
+    names === "orders, catalog, cache",
+    `the run reported ${names || "nothing"}, not orders, catalog, cache`,
   );
   for (const b of backups) {
-    check(b.created.status === "available", `${b.type} ${b.id}: created ${b.created.status}, not available`);
-    check(
-      b.read?.status === "available",
-      `${b.type} ${b.id}: read ${b.read?.status ?? "nothing"}, not available`,
-    );
-    check(b.deleted, `${b.type} ${b.id}: not deleted`);
+    check(b.created === "available", `${b.name} ${b.id}: created ${b.created}, not available`);
+    check(b.read === "available", `${b.name} ${b.id}: read ${b.read}, not available`);
+    check(b.deleted, `${b.name} ${b.id}: not deleted`);
   }
-  say(`  ${backups.map((b) => `${b.type.split("/")[1]} ${b.id}`).join("; ")}: created, read, deleted`);
+  say(out.map((l) => `  ${l}`).join("\n"));
 }
 
 /** What the tarball holds: no source maps, the LICENSE, and every file the README links outside Development. */
