@@ -10,13 +10,14 @@ import { join, resolve } from "path";
 import { main } from "../../cli";
 import { DriftScenario, seedDriftScenario } from "../../examples/declarations/drift-demo";
 import { useEmulator } from "../helpers/emulator";
+import { tempDir } from "../helpers/tempDir";
 import { captureIo } from "./captureIo";
 
 const handle = useEmulator({ taskSeconds: 0, rateLimitPerSecond: 0 });
 let s: DriftScenario;
 
 beforeAll(async () => {
-  s = await seedDriftScenario(handle.emulator);
+  s = await seedDriftScenario(handle.emulator, tempDir("redis-backup-drift-"));
 });
 
 const asOf = () => new Date(s.now).toISOString();

@@ -2,8 +2,7 @@
  * The declarations file as a reviewer writes it: what is accepted, what each cloud's backup is made
  * of, and every problem of a broken file reported at once at its file:line:column.
  */
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { writeFileSync } from "fs";
 import { join } from "path";
 import { formatProblem, loadDeclarations, parseDeclarations } from "../../provider/declarations/parse";
 import {
@@ -13,6 +12,7 @@ import {
   SCHEMA_OF,
   toResourceInputs,
 } from "../../provider/declarations/schema";
+import { tempDir } from "../helpers/tempDir";
 
 const problemsOf = (text: string, file = "backups.yaml") =>
   parseDeclarations(text, file).problems.map(formatProblem);
@@ -286,7 +286,7 @@ describe("a broken file", () => {
   });
 
   it("reports a file that cannot be read under its name", () => {
-    const dir = mkdtempSync(join(tmpdir(), "decl-"));
+    const dir = tempDir("decl-");
     expect(loadDeclarations(join(dir, "nope.yaml"), "nope.yaml").problems.map(formatProblem)).toEqual([
       "nope.yaml:1:1: (file): no such file",
     ]);

@@ -2,12 +2,12 @@
  * The command line: flags, the banner a user copies from, the bundled demo data, clean shutdown.
  */
 import { spawn } from "child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { DEMO_INSTANCES } from "../../emulator";
 import { defaultDataFile, parseCliArgs, runCli } from "../../emulator/cli";
 import { errorCode, tencentCall } from "../helpers/tencentRequest";
+import { tempDir } from "../helpers/tempDir";
 
 const ROOT = resolve(__dirname, "../..");
 
@@ -35,7 +35,7 @@ it("the bundled instances.json holds exactly the demo instances", () => {
 });
 
 it("prints what to export, and the emulator it starts accepts exactly that", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "emulator-cli-"));
+  const dir = tempDir("emulator-cli-");
   const dataFile = join(dir, "data.json");
   writeFileSync(
     dataFile,
