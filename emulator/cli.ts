@@ -20,17 +20,14 @@ import {
   emulatorEnvironment,
   startEmulator,
 } from "./index";
-import {
-  DEMO_REGION,
-  DEFAULT_TENCENT_CREDENTIALS,
-  EmulatorData,
-  parseEmulatorData,
-} from "./tencentcloud/seeds";
+import { DataFile, parseDataFile } from "./dataFile";
+import { DEMO_REGION, DEFAULT_TENCENT_CREDENTIALS } from "./tencentcloud/seeds";
 
 const USAGE = `Usage: redis-backup-emulator [options]
   --port N            TCP port (default 8787; 0 = any free port)
   --host ADDR         interface to listen on (default 127.0.0.1)
-  --data FILE         instances/credentials JSON (default: the bundled emulator/data/instances.json)
+  --data FILE         instances/credentials JSON: Tencent's at the top, "alicloud": {instances, credentials},
+                      "ucloud": {groups, credentials} (default: the bundled emulator/data/instances.json)
   --task-seconds N    seconds a backup task takes (default ${DEFAULT_TASK_SECONDS})
   --clock-skew S      server clock skew in seconds (default 0)
   --rate-limit N      requests per action per second (default ${DEFAULT_RATE_LIMIT_PER_SECOND}; 0 = off)
@@ -112,18 +109,18 @@ export function defaultDataFile(): string {
   return candidates.find((f) => existsSync(f)) ?? candidates[0];
 }
 
-export function loadDataFile(file: string): EmulatorData {
+export function loadDataFile(file: string): DataFile {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
     throw new Error(`cannot read ${file}: ${(e as Error).message}`);
   }
-  return parseEmulatorData(json);
+  return parseDataFile(json);
 }
 
 /** The start-up banner. */
-export function banner(emulator: Emulator, data: EmulatorData, options: CliOptions): string {
+export function banner(emulator: Emulator, data: DataFile, options: CliOptions): string {
   const credential = data.credentials?.[0] ?? DEFAULT_TENCENT_CREDENTIALS;
   const region = data.instances[0]?.region ?? DEMO_REGION;
   const lines = [
@@ -147,7 +144,7 @@ export function banner(emulator: Emulator, data: EmulatorData, options: CliOptio
         `  ${i.instanceId}  ${i.instanceName ?? ""}  ${i.region ?? DEMO_REGION}  shards=${i.shardNum ?? 1}`,
     ),
     "",
-    ...otherClouds(emulator),
+    ...otherClouds(emulator, data),
     `Backup tasks take ${options.taskSeconds} s; rate limit ${options.rateLimitPerSecond || "off"}/s per action; ` +
       `admin at POST ${emulator.url}/_emulator/<op> (Alibaba: /_emulator/alicloud/<op>, UCloud: /_emulator/ucloud/<op>). Ctrl-C stops.`,
   ];
@@ -155,8 +152,19 @@ export function banner(emulator: Emulator, data: EmulatorData, options: CliOptio
 }
 
 /** The Alibaba Cloud and UCloud APIs the same process serves, with their default keys. */
-function otherClouds(emulator: Emulator): string[] {
+function otherClouds(emulator: Emulator, data: DataFile): string[] {
   const env = emulatorEnvironment(emulator.url);
+  // Keys from the data file replace the defaults in what to export.
+  const ali = data.alicloud?.credentials?.[0];
+  if (ali) {
+    env.ALIBABA_CLOUD_ACCESS_KEY_ID = ali.accessKeyId;
+    env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = ali.accessKeySecret;
+  }
+  const u = data.ucloud?.credentials?.[0];
+  if (u) {
+    env.UCLOUD_PUBLIC_KEY = u.publicKey;
+    env.UCLOUD_PRIVATE_KEY = u.privateKey;
+  }
   const exports = (prefix: string) =>
     Object.entries(env)
       .filter(([k]) => k.startsWith(prefix))
@@ -164,11 +172,11 @@ function otherClouds(emulator: Emulator): string[] {
   return [
     `Alibaba Cloud R-KVStore API (2015-01-01) at ${env.ALIBABA_CLOUD_ENDPOINT}:`,
     ...exports("ALIBABA_CLOUD_"),
-    `  instances: ${ALICLOUD_DEMO_INSTANCE_IDS.join(", ")}`,
+    `  instances: ${(data.alicloud?.instances?.map((i) => i.instanceId) ?? ALICLOUD_DEMO_INSTANCE_IDS).join(", ")}`,
     "",
     `UCloud URedis API at ${env.UCLOUD_ENDPOINT}:`,
     ...exports("UCLOUD_"),
-    `  groups: ${UCLOUD_DEMO_GROUP_IDS.join(", ")}`,
+    `  groups: ${(data.ucloud?.groups?.map((g) => g.groupId) ?? UCLOUD_DEMO_GROUP_IDS).join(", ")}`,
     "",
   ];
 }
@@ -205,6 +213,8 @@ export async function runCli(
     timezoneOffset: options.timezoneOffset,
     instances: data.instances,
     credentials: data.credentials,
+    ...(data.alicloud ? { alicloud: data.alicloud } : {}),
+    ...(data.ucloud ? { ucloud: data.ucloud } : {}),
   });
   log(banner(emulator, data, options));
   return emulator;
