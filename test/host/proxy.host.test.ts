@@ -51,6 +51,26 @@ describe("HTTPS_PROXY", () => {
   });
 });
 
+describe("alicloud:proxy (the Alibaba SDKs' httpsProxy), without the variables", () => {
+  let proxy: ConnectProxy;
+  beforeAll(async () => {
+    proxy = await startConnectProxy({ emulatorPort: handle.emulator.port });
+  });
+  afterAll(() => proxy.close());
+
+  it("tunnels Alibaba Cloud's https:// host through the configured proxy", async () => {
+    const env: Record<string, string | undefined> = { ...emulatorEnvironment(handle.emulator.url) };
+    env.ALIBABA_CLOUD_ENDPOINT = undefined;
+    env.NODE_EXTRA_CA_CERTS = proxy.certFile;
+    const run = await runBackupsThroughHost(
+      () => [new alicloud.RedisBackup("catalog-configured", { instanceId: "r-demo0001" })],
+      { cwd: ROOT, env, config: { "alicloud:proxy": proxy.url } },
+    );
+    expect(run.backups.map((b) => [b.created.status, b.read?.status])).toEqual([["available", "available"]]);
+    expect([...new Set(proxy.connects)]).toEqual(["r-kvstore.aliyuncs.com:443"]);
+  });
+});
+
 describe("HTTP_PROXY at the emulator (its own proxy mode)", () => {
   it("serves each cloud's real host over plain HTTP as the proxy", async () => {
     const env: Record<string, string | undefined> = { ...emulatorEnvironment(handle.emulator.url) };
