@@ -6,9 +6,12 @@
  * - `missing`: declared but not in the stack, or in the stack but gone from the cloud;
  * - `expired`, `failed` (UCloud: the backup job failed), `locked` (Tencent: held by another flow);
  * - `expiring-soon`: expires within the window (`--expiring-within`);
- * - `undeclared`: in the stack but not in the declarations (when both are given);
  * - `error`: the cloud could not be asked (credentials, network); the run exits 1;
  * - `ok`: none of the above.
+ *
+ * The verdict is always the backup's own state. Given both a state export and a declarations file,
+ * a backup the stack has and the file does not is also marked `inDeclarations: false`: a lower
+ * note, not a verdict, because the file cannot know the backups a program declares in code.
  *
  * A FinalBackup (whose backup is taken when it is deleted) is read through its own lifecycle: `ok`
  * while its instance exists (current status `armed`), `missing` once the instance is gone.
@@ -21,16 +24,7 @@ import { UsageError } from "./io";
 import { mapLimited } from "./mapLimited";
 import type { RecordedBackup } from "./state";
 
-export const VERDICTS = [
-  "ok",
-  "expiring-soon",
-  "expired",
-  "locked",
-  "failed",
-  "missing",
-  "undeclared",
-  "error",
-] as const;
+export const VERDICTS = ["ok", "expiring-soon", "expired", "locked", "failed", "missing", "error"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export interface DriftRow {
@@ -47,6 +41,11 @@ export interface DriftRow {
   /** Why the verdict is `error`. */
   error?: string;
   urn?: string;
+  /**
+   * Whether the declarations file declares it; unset without a file. `false` says only that the
+   * file does not: the program may declare it in code.
+   */
+  inDeclarations?: boolean;
 }
 
 export interface DriftReport {
@@ -55,10 +54,14 @@ export interface DriftReport {
   expiringWithinMs: number;
   /** Sorted by name, then cloud. */
   rows: DriftRow[];
+  /** The declarations file's name, as the report's notes call it; unset without one. */
+  declarationsFile?: string;
 }
 
 export interface DriftOptions {
   declarations?: Declarations;
+  /** The declarations file's name, for the report's notes (default `the declarations file`). */
+  declarationsFile?: string;
   recorded?: RecordedBackup[];
   /** Expiry is judged as of this time (ms since the epoch). */
   now: number;
@@ -75,7 +78,8 @@ interface Target {
   cloud: Cloud;
   id: string;
   props: Record<string, unknown>;
-  declared: boolean;
+  /** In the declarations file; unset without one. */
+  inDeclarations?: boolean;
   recorded: boolean;
   urn?: string;
 }
@@ -95,7 +99,7 @@ export async function checkDrift(o: DriftOptions): Promise<DriftReport> {
     cloud: r.cloud,
     id: r.id,
     props: r.outputs,
-    declared: !declarations || declaredKeys.has(key(r.name, r.cloud)),
+    inDeclarations: declarations ? declaredKeys.has(key(r.name, r.cloud)) : undefined,
     recorded: true,
     urn: r.urn,
   }));
@@ -104,9 +108,9 @@ export async function checkDrift(o: DriftOptions): Promise<DriftReport> {
   for (const [name, d] of Object.entries(declarations ?? {})) {
     if (recordedKeys.has(key(name, d.cloud))) continue;
     if (recorded) {
-      rows.push({ name, cloud: d.cloud, backupId: d.backupId, verdict: "missing" });
+      rows.push({ name, cloud: d.cloud, backupId: d.backupId, verdict: "missing", inDeclarations: true });
     } else if (d.backupId !== undefined && !d.final) {
-      targets.push({ ...adoptedTarget(name, d), kind: "backup", declared: true, recorded: false });
+      targets.push({ ...adoptedTarget(name, d), kind: "backup", inDeclarations: true, recorded: false });
     } else {
       needState.push(name);
     }
@@ -133,13 +137,14 @@ export async function checkDrift(o: DriftOptions): Promise<DriftReport> {
       cmp(a.urn ?? "", b.urn ?? "") ||
       cmp(a.verdict, b.verdict),
   );
-  return { asOf: o.now, expiringWithinMs: o.expiringWithinMs, rows };
+  const declarationsFile = declarations ? (o.declarationsFile ?? "the declarations file") : undefined;
+  return { asOf: o.now, expiringWithinMs: o.expiringWithinMs, rows, declarationsFile };
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A backup declared with a backupId: read as an adopted backup with the declared settings. */
-function adoptedTarget(name: string, d: Declaration): Omit<Target, "declared" | "recorded" | "kind"> {
+function adoptedTarget(name: string, d: Declaration): Omit<Target, "inDeclarations" | "recorded" | "kind"> {
   const { inputs } = toResourceInputs(d);
   const instance = d.instance;
   const props: Record<string, unknown> = { ...inputs, backupId: d.backupId, adopted: true };
@@ -157,6 +162,7 @@ async function judge(t: Target, o: DriftOptions): Promise<DriftRow> {
     expireTime: str(t.props.expireTime),
     verdict: "ok",
     urn: t.urn,
+    ...(t.inDeclarations === undefined ? {} : { inDeclarations: t.inDeclarations }),
   };
   let current: Record<string, unknown> | undefined;
   try {
@@ -172,20 +178,20 @@ async function judge(t: Target, o: DriftOptions): Promise<DriftRow> {
   }
   if (!current) {
     row.currentStatus = t.kind === "final" ? "instance gone" : "gone";
-    row.verdict = t.declared ? "missing" : "undeclared";
+    row.verdict = "missing";
     return row;
   }
   if (t.kind === "final") {
     // Its backup is not taken yet: what counts is that its instance is still there to take it of.
     row.backupId = "(final)";
     row.currentStatus = "armed";
-    row.verdict = t.declared ? "ok" : "undeclared";
+    row.verdict = "ok";
     return row;
   }
   row.currentStatus = str(current.status);
   row.expireTime = str(current.expireTime) ?? row.expireTime;
   row.backupId = str(current.backupId) ?? row.backupId;
-  row.verdict = t.declared ? verdictOf(current, o.now, o.expiringWithinMs) : "undeclared";
+  row.verdict = verdictOf(current, o.now, o.expiringWithinMs);
   return row;
 }
 

@@ -14,7 +14,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { existsSync, readFileSync } from "fs";
-import { dirname, join } from "path";
+import { basename, dirname, join } from "path";
 import { CLOUD_ENTRIES } from "../provider/clouds";
 import { Problem, formatProblem, loadDeclarations } from "../provider/declarations/parse";
 import type { Declarations } from "../provider/declarations/schema";
@@ -67,14 +67,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   program
     .command("drift")
     .description(
-      "Ask each cloud for every backup of a stack and say which expired, expire soon, got locked, vanished or are not declared.\n" +
+      "Ask each cloud for every backup of a stack and say which expired, expire soon, got locked or vanished;\n" +
+        "with --declarations too, note the ones that file does not declare (the program may declare them in code).\n" +
         "Exit 0 when all is ok, 2 on drift, 1 on error.",
     )
     .option("--declarations <file>", "the declarations file (backups.yaml)")
     .option(
       "--state <file>",
-      "a state export, from `pulumi stack export > state.json` (- reads standard input); repeatable: " +
-        "every stack's backups are read together, one listing per instance",
+      "a state export, from `pulumi stack export > state.json` (- reads standard input), or a file backend's\n" +
+        "checkpoint (~/.pulumi/stacks/<project>/<stack>.json with `pulumi login --local`), read without a Pulumi CLI;\n" +
+        "repeatable: every stack's backups are read together, one listing per instance",
       (v: string, all: string[]) => [...all, v],
       [],
     )
@@ -284,6 +286,7 @@ async function drift(opts: DriftCliOptions, io: Io): Promise<number> {
   try {
     report = await checkDrift({
       declarations,
+      declarationsFile: opts.declarations ? basename(opts.declarations) : undefined,
       recorded,
       now,
       expiringWithinMs,
@@ -293,10 +296,12 @@ async function drift(opts: DriftCliOptions, io: Io): Promise<number> {
     progress?.clear();
   }
   io.stdout.write(render(report, opts.format));
-  if (report.rows.some((r) => r.verdict === "error")) {
-    for (const r of report.rows.filter((row) => row.error)) {
-      io.stderr.write(`pulumi-redis-backup: ${r.name} (${r.cloud}): ${r.error}\n`);
-    }
+  const failed = report.rows.filter((r) => r.verdict === "error").length;
+  if (failed > 0) {
+    // The report lists each error once; standard error says only that there were some.
+    io.stderr.write(
+      `pulumi-redis-backup: ${failed} backup${failed === 1 ? "" : "s"} could not be checked (the report says why)\n`,
+    );
     return EXIT.error;
   }
   return report.rows.every((r) => r.verdict === "ok") ? EXIT.ok : EXIT.drift;

@@ -28,12 +28,27 @@ function counts(report: DriftReport): Record<Verdict, number> {
   return c;
 }
 
-/** `6 backups: 2 ok, 1 expiring-soon, 1 expired, 1 locked, 1 missing` */
+/** The rows the stack has and the declarations file does not declare. */
+const notInFile = (report: DriftReport) => report.rows.filter((r) => r.inDeclarations === false);
+
+/** `not in backups.yaml`: the note on a backup the file does not declare. */
+const noteOf = (report: DriftReport, row: DriftRow) =>
+  row.inDeclarations === false ? `not in ${report.declarationsFile}` : "";
+
+/**
+ * `6 backups: 2 ok, 1 expiring-soon, 1 expired, 1 locked, 1 missing`, then, when some are, `; 3 not
+ * in backups.yaml (declared in code, or removed from the file)`.
+ */
 export function summaryLine(report: DriftReport): string {
   const c = counts(report);
   const n = report.rows.length;
   const parts = VERDICTS.filter((v) => c[v] > 0).map((v) => `${c[v]} ${v}`);
-  return `${n} backup${n === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
+  const outside = notInFile(report).length;
+  const note =
+    outside > 0
+      ? `; ${outside} not in ${report.declarationsFile} (declared in code, or removed from the file)`
+      : "";
+  return `${n} backup${n === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}${note}`;
 }
 
 const needsAttention = (report: DriftReport) => report.rows.filter((r) => r.verdict !== "ok").length;
@@ -46,10 +61,11 @@ interface Cells {
   current: string;
   expiresIn: string;
   verdict: string;
+  note: string;
 }
 
-function cells(row: DriftRow, asOf: number, none: string): Cells {
-  const span = expiresInMs(row, asOf);
+function cells(report: DriftReport, row: DriftRow, none: string): Cells {
+  const span = expiresInMs(row, report.asOf);
   return {
     name: row.name,
     cloud: row.cloud,
@@ -58,6 +74,7 @@ function cells(row: DriftRow, asOf: number, none: string): Cells {
     current: row.currentStatus ?? (row.verdict === "error" ? "unknown" : none),
     expiresIn: span === undefined ? none : formatSpan(span),
     verdict: row.verdict,
+    note: noteOf(report, row),
   };
 }
 
@@ -69,11 +86,18 @@ const HEADERS: Cells = {
   current: "CURRENT",
   expiresIn: "EXPIRES IN",
   verdict: "VERDICT",
+  note: "NOTE",
 };
 
-export function renderTable(report: DriftReport): string {
-  const rows = [HEADERS, ...report.rows.map((r) => cells(r, report.asOf, "-"))];
+/** The columns to show: NOTE only when some backup carries one. */
+function columns(report: DriftReport): (keyof Cells)[] {
   const keys = Object.keys(HEADERS) as (keyof Cells)[];
+  return notInFile(report).length > 0 ? keys : keys.filter((k) => k !== "note");
+}
+
+export function renderTable(report: DriftReport): string {
+  const rows = [HEADERS, ...report.rows.map((r) => cells(report, r, "-"))];
+  const keys = columns(report);
   const table = alignColumns(rows.map((r) => keys.map((k) => r[k])));
   const out = [table.trimEnd(), "", `${summaryLine(report)}. ${windowSentence(report)}`];
   const errors = errorLines(report);
@@ -98,19 +122,21 @@ export function renderMarkdown(report: DriftReport): string {
     attention === 0
       ? `### Redis backup drift: ${n === 1 ? "the backup is" : `all ${n} backups are`} ok`
       : `### Redis backup drift: ${attention} of ${n} backup${n === 1 ? "" : "s"} need${attention === 1 ? "s" : ""} attention`;
+  const noted = notInFile(report).length > 0;
   const out = [
     MARKDOWN_MARKER,
     title,
     "",
-    "| Backup | Cloud | Backup ID | Recorded status | Current status | Expires in | Verdict |",
-    "| :-- | :-- | :-- | :-- | :-- | --: | :-- |",
+    `| Backup | Cloud | Backup ID | Recorded status | Current status | Expires in | Verdict |${noted ? " Note |" : ""}`,
+    `| :-- | :-- | :-- | :-- | :-- | --: | :-- |${noted ? " :-- |" : ""}`,
   ];
   for (const row of report.rows) {
-    const c = cells(row, report.asOf, "—");
+    const c = cells(report, row, "—");
     const id = row.backupId ? `\`${md(c.backupId)}\`` : c.backupId;
     const verdict = row.verdict === "ok" ? "ok" : `**${row.verdict}**`;
     out.push(
-      `| ${md(c.name)} | ${c.cloud} | ${id} | ${md(c.recorded)} | ${md(c.current)} | ${c.expiresIn} | ${verdict} |`,
+      `| ${md(c.name)} | ${c.cloud} | ${id} | ${md(c.recorded)} | ${md(c.current)} | ${c.expiresIn} | ${verdict} |` +
+        (noted ? ` ${md(c.note)} |` : ""),
     );
   }
   out.push("", `${summaryLine(report)}. ${windowSentence(report)}`);
@@ -120,6 +146,11 @@ export function renderMarkdown(report: DriftReport): string {
   if (present.length) {
     const within = formatDuration(report.expiringWithinMs);
     out.push("", ...present.map((v) => `- **${v}**: ${MEANING[v].replace("{window}", within)}`));
+  }
+  if (noted) {
+    // One list with the verdicts' meanings, after them: a note weighs less than any verdict.
+    if (!present.length) out.push("");
+    out.push(`- **not in ${md(report.declarationsFile ?? "")}**: ${NOT_IN_FILE}`);
   }
   const errors = errorLines(report);
   if (errors.length) out.push("", "**Errors**", "", ...errors.map((e) => `- ${md(e)}`));
@@ -134,10 +165,13 @@ const MEANING: Record<Exclude<Verdict, "ok">, string> = {
   failed: "the cloud reports the backup failed; it cannot be restored from",
   missing:
     "declared but not in the stack yet (current status —: `pulumi up` takes it), or gone from the cloud (current status gone: `pulumi refresh`, then `pulumi up`)",
-  undeclared:
-    "in the stack but no longer declared; the next `pulumi up` deletes it where the cloud allows and drops it from the stack",
   error: "the cloud could not be asked; see the errors below",
 };
+
+/** What a backup the declarations file does not declare means: the file cannot see the program's code. */
+const NOT_IN_FILE =
+  "the stack has it and the file does not declare it: either the program declares it in code (the file cannot know those), " +
+  "or it was removed from the file, and then the next `pulumi up` deletes it where the cloud allows and drops it from the stack";
 
 export function renderJson(report: DriftReport): string {
   const c = counts(report);
@@ -146,7 +180,11 @@ export function renderJson(report: DriftReport): string {
       {
         asOf: iso(report.asOf),
         expiringWithin: formatDuration(report.expiringWithinMs),
-        summary: { total: report.rows.length, ...c },
+        summary: {
+          total: report.rows.length,
+          ...c,
+          ...(report.declarationsFile ? { notInDeclarations: notInFile(report).length } : {}),
+        },
         backups: report.rows.map((r) => {
           const span = expiresInMs(r, report.asOf);
           return {
@@ -160,6 +198,7 @@ export function renderJson(report: DriftReport): string {
             verdict: r.verdict,
             ...(r.error ? { error: r.error } : {}),
             ...(r.urn ? { urn: r.urn } : {}),
+            ...(r.inDeclarations === undefined ? {} : { inDeclarations: r.inDeclarations }),
           };
         }),
       },

@@ -20,21 +20,19 @@ import {
   emulatorEnvironment,
   startEmulator,
 } from "./index";
-import {
-  DEMO_REGION,
-  DEFAULT_TENCENT_CREDENTIALS,
-  EmulatorData,
-  parseEmulatorData,
-} from "./tencentcloud/seeds";
+import { DataFile, parseDataFile } from "./dataFile";
+import { DEMO_REGION, DEFAULT_TENCENT_CREDENTIALS } from "./tencentcloud/seeds";
 
 const USAGE = `Usage: redis-backup-emulator [options]
   --port N            TCP port (default 8787; 0 = any free port)
   --host ADDR         interface to listen on (default 127.0.0.1)
-  --data FILE         instances/credentials JSON (default: the bundled emulator/data/instances.json)
+  --data FILE         instances/credentials JSON: Tencent's at the top, "alicloud": {instances, credentials},
+                      "ucloud": {groups, credentials} (default: the bundled emulator/data/instances.json)
   --task-seconds N    seconds a backup task takes (default ${DEFAULT_TASK_SECONDS})
   --clock-skew S      server clock skew in seconds (default 0)
   --rate-limit N      requests per action per second (default ${DEFAULT_RATE_LIMIT_PER_SECOND}; 0 = off)
   --timezone +HH:MM   zone of Tencent time strings (default +08:00)
+  --version           print the package's version
   --help              show this text`;
 
 /** Parsed command line. */
@@ -47,10 +45,22 @@ export interface CliOptions {
   rateLimitPerSecond: number;
   timezoneOffset: string;
   help: boolean;
+  version: boolean;
 }
+
+/** A command line the emulator cannot take: the only failure that prints the usage text. */
+export class UsageError extends Error {}
 
 /** Parses argv (without node and the script); throws a usage error for bad flags. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
+  try {
+    return parseFlags(argv);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function parseFlags(argv: readonly string[]): CliOptions {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
@@ -64,6 +74,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       "rate-limit": { type: "string" },
       timezone: { type: "string" },
       help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
     },
   });
   return {
@@ -81,6 +92,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ),
     timezoneOffset: values.timezone ?? "+08:00",
     help: values.help ?? false,
+    version: values.version ?? false,
   };
 }
 
@@ -97,18 +109,18 @@ export function defaultDataFile(): string {
   return candidates.find((f) => existsSync(f)) ?? candidates[0];
 }
 
-export function loadDataFile(file: string): EmulatorData {
+export function loadDataFile(file: string): DataFile {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
     throw new Error(`cannot read ${file}: ${(e as Error).message}`);
   }
-  return parseEmulatorData(json);
+  return parseDataFile(json);
 }
 
 /** The start-up banner. */
-export function banner(emulator: Emulator, data: EmulatorData, options: CliOptions): string {
+export function banner(emulator: Emulator, data: DataFile, options: CliOptions): string {
   const credential = data.credentials?.[0] ?? DEFAULT_TENCENT_CREDENTIALS;
   const region = data.instances[0]?.region ?? DEMO_REGION;
   const lines = [
@@ -132,7 +144,7 @@ export function banner(emulator: Emulator, data: EmulatorData, options: CliOptio
         `  ${i.instanceId}  ${i.instanceName ?? ""}  ${i.region ?? DEMO_REGION}  shards=${i.shardNum ?? 1}`,
     ),
     "",
-    ...otherClouds(emulator),
+    ...otherClouds(emulator, data),
     `Backup tasks take ${options.taskSeconds} s; rate limit ${options.rateLimitPerSecond || "off"}/s per action; ` +
       `admin at POST ${emulator.url}/_emulator/<op> (Alibaba: /_emulator/alicloud/<op>, UCloud: /_emulator/ucloud/<op>). Ctrl-C stops.`,
   ];
@@ -140,8 +152,19 @@ export function banner(emulator: Emulator, data: EmulatorData, options: CliOptio
 }
 
 /** The Alibaba Cloud and UCloud APIs the same process serves, with their default keys. */
-function otherClouds(emulator: Emulator): string[] {
+function otherClouds(emulator: Emulator, data: DataFile): string[] {
   const env = emulatorEnvironment(emulator.url);
+  // Keys from the data file replace the defaults in what to export.
+  const ali = data.alicloud?.credentials?.[0];
+  if (ali) {
+    env.ALIBABA_CLOUD_ACCESS_KEY_ID = ali.accessKeyId;
+    env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = ali.accessKeySecret;
+  }
+  const u = data.ucloud?.credentials?.[0];
+  if (u) {
+    env.UCLOUD_PUBLIC_KEY = u.publicKey;
+    env.UCLOUD_PRIVATE_KEY = u.privateKey;
+  }
   const exports = (prefix: string) =>
     Object.entries(env)
       .filter(([k]) => k.startsWith(prefix))
@@ -149,16 +172,24 @@ function otherClouds(emulator: Emulator): string[] {
   return [
     `Alibaba Cloud R-KVStore API (2015-01-01) at ${env.ALIBABA_CLOUD_ENDPOINT}:`,
     ...exports("ALIBABA_CLOUD_"),
-    `  instances: ${ALICLOUD_DEMO_INSTANCE_IDS.join(", ")}`,
+    `  instances: ${(data.alicloud?.instances?.map((i) => i.instanceId) ?? ALICLOUD_DEMO_INSTANCE_IDS).join(", ")}`,
     "",
     `UCloud URedis API at ${env.UCLOUD_ENDPOINT}:`,
     ...exports("UCLOUD_"),
-    `  groups: ${UCLOUD_DEMO_GROUP_IDS.join(", ")}`,
+    `  groups: ${(data.ucloud?.groups?.map((g) => g.groupId) ?? UCLOUD_DEMO_GROUP_IDS).join(", ")}`,
     "",
   ];
 }
 
-/** Starts the emulator for a command line; returns it (undefined after --help). */
+/** The package's version, from its package.json (two folders up from dist/emulator/cli.js, one from emulator/cli.ts). */
+export function packageVersion(): string {
+  const file = [resolve(__dirname, "../../package.json"), resolve(__dirname, "../package.json")].find(
+    (f) => existsSync(f) && JSON.parse(readFileSync(f, "utf8")).name === "pulumi-redis-backup",
+  );
+  return file ? String(JSON.parse(readFileSync(file, "utf8")).version) : "unknown";
+}
+
+/** Starts the emulator for a command line; returns it (undefined after --help or --version). */
 export async function runCli(
   argv: readonly string[],
   log: (line: string) => void,
@@ -166,6 +197,10 @@ export async function runCli(
   const options = parseCliArgs(argv);
   if (options.help) {
     log(USAGE);
+    return undefined;
+  }
+  if (options.version) {
+    log(packageVersion());
     return undefined;
   }
   const data = loadDataFile(options.dataFile);
@@ -178,6 +213,8 @@ export async function runCli(
     timezoneOffset: options.timezoneOffset,
     instances: data.instances,
     credentials: data.credentials,
+    ...(data.alicloud ? { alicloud: data.alicloud } : {}),
+    ...(data.ucloud ? { ucloud: data.ucloud } : {}),
   });
   log(banner(emulator, data, options));
   return emulator;
@@ -219,7 +256,14 @@ if (require.main === module) {
       process.once("SIGTERM", () => stop("SIGTERM"));
     },
     (e: unknown) => {
-      console.error(`redis-backup-emulator: ${(e as Error).message}\n\n${USAGE}`);
+      // Only a wrong command line earns the usage text; a port in use, a bad --data file say what failed.
+      const usage = e instanceof UsageError ? `\n\n${USAGE}` : "";
+      const err = e as NodeJS.ErrnoException & { address?: string; port?: number };
+      const message =
+        err.code === "EADDRINUSE"
+          ? `port ${err.port} on ${err.address} is in use (another emulator still running? --port 0 picks a free port)`
+          : err.message;
+      console.error(`redis-backup-emulator: ${message}${usage}`);
       process.exit(2);
     },
   );

@@ -102,7 +102,7 @@ export function alicloudAdminOperations(admin: AlicloudAdmin): Record<string, Ad
   const id = (a: Record<string, unknown>, name: string) => args.number(a, name);
   return {
     // The body is the seed itself: {"instanceId": "r-...", ...}.
-    addInstance: (a) => admin.addInstance(a as AlicloudInstanceSeed),
+    addInstance: (a) => admin.addInstance(a as unknown as AlicloudInstanceSeed),
     deleteInstance: (a) => admin.deleteInstance(args.string(a, "instanceId")),
     deleteBackup: (a) => admin.deleteBackup(id(a, "backupId")),
     expireBackup: (a) => admin.expireBackup(id(a, "backupId")),

@@ -4,6 +4,7 @@
  * (code, `startEmulator({ alicloud })`, or the `alicloud/addInstance` admin operation).
  */
 import { z } from "zod";
+import type { Agree } from "../../provider/core/agree";
 import { parseOrThrow } from "../records";
 
 /** The region the demo instances live in. */
@@ -16,7 +17,7 @@ export const DEFAULT_ALICLOUD_CREDENTIALS = {
 } as const;
 
 /** A backup that already exists when the emulator starts (e.g. last night's automatic one). */
-export const alicloudBackupSeedSchema = z.strictObject({
+const alicloudBackupSeedSchema = z.strictObject({
   backupId: z.number().int().positive().optional(),
   /** The manual or automatic job that made it; default a new job id. */
   jobId: z.number().int().positive().optional(),
@@ -31,10 +32,18 @@ export const alicloudBackupSeedSchema = z.strictObject({
     .refine((d) => d === -1 || (d >= 7 && d <= 730))
     .optional(),
 });
-export type AlicloudBackupSeed = z.infer<typeof alicloudBackupSeedSchema>;
+/** A backup that exists when the emulator starts. */
+export interface AlicloudBackupSeed {
+  backupId?: number;
+  jobId?: number;
+  mode?: "Automated" | "Manual";
+  /** How long before the emulator started the backup began (world clock). */
+  startedHoursAgo: number;
+  retentionDays?: number;
+}
 
 /** A Redis (Tair) instance the emulator knows. Only `instanceId` is required. */
-export const alicloudInstanceSeedSchema = z
+const alicloudInstanceSeedSchema = z
   .strictObject({
     instanceId: z.string().regex(/^r-[a-z0-9]+$/, "instanceId must look like r-xxxxxxxx"),
     /** Default cn-hangzhou. */
@@ -70,15 +79,31 @@ export const alicloudInstanceSeedSchema = z
     message:
       "perNodeJobs describes classic clusters created before 2023-12-05; cloud-native ones have one job",
   });
-export type AlicloudInstanceSeed = z.input<typeof alicloudInstanceSeedSchema>;
+/** A Redis (Tair) instance the emulator knows (see the schema above for each field's default). */
+export interface AlicloudInstanceSeed {
+  instanceId: string;
+  regionId?: string;
+  architecture?: "standard" | "cluster";
+  shardCount?: number;
+  cloudNative?: boolean;
+  perNodeJobs?: boolean;
+  engineVersion?: string;
+  backupRetentionDays?: number;
+  backups?: AlicloudBackupSeed[];
+}
 
 /** An AccessKey pair the emulator accepts; with `securityToken`, requests must carry it (STS). */
-export const alicloudCredentialSchema = z.strictObject({
+const alicloudCredentialSchema = z.strictObject({
   accessKeyId: z.string().min(1),
   accessKeySecret: z.string().min(1),
   securityToken: z.string().min(1).optional(),
 });
-export type AlicloudCredential = z.infer<typeof alicloudCredentialSchema>;
+/** An AccessKey pair the emulator accepts; with `securityToken`, requests must carry it (STS). */
+export interface AlicloudCredential {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
 
 /** The demo world: a cloud-native standard instance, a classic cluster with per-node jobs, a classic standard one, a cloud-native cluster. */
 export const ALICLOUD_DEMO_INSTANCES: readonly AlicloudInstanceSeed[] = [
@@ -114,10 +139,18 @@ export const ALICLOUD_DEMO_INSTANCES: readonly AlicloudInstanceSeed[] = [
 
 export const ALICLOUD_DEMO_INSTANCE_IDS = ALICLOUD_DEMO_INSTANCES.map((i) => i.instanceId);
 
-export function parseAlicloudInstanceSeed(value: unknown): z.output<typeof alicloudInstanceSeedSchema> {
+export function parseAlicloudInstanceSeed(value: unknown): AlicloudInstanceSeed {
   return parseOrThrow(alicloudInstanceSeedSchema, value, "alicloud instance");
 }
 
 export function parseAlicloudCredential(value: unknown): AlicloudCredential {
   return parseOrThrow(alicloudCredentialSchema, value, "alicloud credential");
 }
+
+/** Compile-time proof that the types above say what the schemas take (see provider/core/agree.ts). */
+const seedTypesAgree: [
+  Agree<AlicloudBackupSeed, z.infer<typeof alicloudBackupSeedSchema>>,
+  Agree<AlicloudInstanceSeed, z.input<typeof alicloudInstanceSeedSchema>>,
+  Agree<AlicloudCredential, z.infer<typeof alicloudCredentialSchema>>,
+] = [true, true, true];
+void seedTypesAgree;

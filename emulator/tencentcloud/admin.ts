@@ -90,7 +90,7 @@ export function createTencentAdmin(tencent: TencentRedisState, utcOffsetMinutes:
 export function tencentAdminOperations(admin: TencentAdmin): Record<string, AdminOperation> {
   return {
     // The body is the seed itself: {"instanceId": "crs-...", ...}.
-    addInstance: (a) => admin.addInstance(a as InstanceSeed),
+    addInstance: (a) => admin.addInstance(a as unknown as InstanceSeed),
     deleteInstance: (a) => admin.deleteInstance(args.string(a, "instanceId")),
     isolateInstance: (a) => admin.isolateInstance(args.string(a, "instanceId")),
     lockInstance: (a) => admin.lockInstance(args.string(a, "instanceId"), args.boolean(a, "locked", true)),

@@ -4,6 +4,7 @@
  * the `addInstance` admin operation, and are validated with one schema whatever the source.
  */
 import { z } from "zod";
+import type { Agree } from "../../provider/core/agree";
 import { parseOrThrow } from "../records";
 
 /** Regions of Tencent Cloud that serve Redis (as listed by the API docs); seeded regions are added. */
@@ -36,7 +37,7 @@ export const TENCENT_REGIONS: readonly string[] = [
 export const DEMO_REGION = "ap-guangzhou";
 
 /** A backup that already exists when the emulator starts (e.g. last night's automatic one). */
-export const backupSeedSchema = z.strictObject({
+const backupSeedSchema = z.strictObject({
   backupId: z.string().min(1).optional(),
   remark: z.string().optional(),
   /** As RedisBackupSet documents it: "0" manual (user), "1" automatic (nightly), "2" config change. */
@@ -46,10 +47,20 @@ export const backupSeedSchema = z.strictObject({
   storageDays: z.number().int().min(1).max(1825).optional(),
   locked: z.boolean().optional(),
 });
-export type BackupSeed = z.infer<typeof backupSeedSchema>;
+/** A backup that exists when the emulator starts. */
+export interface BackupSeed {
+  backupId?: string;
+  remark?: string;
+  /** "0" manual (user), "1" automatic (nightly), "2" config change. */
+  backupType?: "0" | "1" | "2";
+  /** How long before the emulator started the backup began (world clock). */
+  startedHoursAgo: number;
+  storageDays?: number;
+  locked?: boolean;
+}
 
 /** A Redis instance the emulator knows. Only `instanceId` is required. */
-export const instanceSeedSchema = z.strictObject({
+const instanceSeedSchema = z.strictObject({
   instanceId: z.string().regex(/^crs-[a-z0-9]+$/, "instanceId must look like crs-xxxxxxxx"),
   instanceName: z.string().optional(),
   /** Default ap-guangzhou. */
@@ -75,22 +86,46 @@ export const instanceSeedSchema = z.strictObject({
     .optional(),
   backups: z.array(backupSeedSchema).optional(),
 });
-export type InstanceSeed = z.infer<typeof instanceSeedSchema>;
+/** A Redis instance the emulator knows (see the schema above for each field's default). */
+export interface InstanceSeed {
+  instanceId: string;
+  instanceName?: string;
+  region?: string;
+  instanceType?: number;
+  memSizeMb?: number;
+  shardNum?: number;
+  replicasNum?: number;
+  status?: "online" | "isolated" | "deleted";
+  locked?: boolean;
+  backupRetentionDays?: number;
+  /** The VPC the instance is in; its intranet download URLs count as fetched from there. */
+  vpcId?: string;
+  backups?: BackupSeed[];
+}
 
 /** An API key pair the emulator accepts; with `token`, requests must carry that X-TC-Token. */
-export const credentialSchema = z.strictObject({
+const credentialSchema = z.strictObject({
   secretId: z.string().min(1),
   secretKey: z.string().min(1),
   token: z.string().min(1).optional(),
 });
-export type TencentCredential = z.infer<typeof credentialSchema>;
+/** An API key pair the emulator accepts; with `token`, requests must carry that X-TC-Token. */
+export interface TencentCredential {
+  secretId: string;
+  secretKey: string;
+  token?: string;
+}
 
 /** The file format of emulator/data/instances.json and `--data`. */
-export const emulatorDataSchema = z.strictObject({
+const emulatorDataSchema = z.strictObject({
   instances: z.array(instanceSeedSchema),
   credentials: z.array(credentialSchema).optional(),
 });
-export type EmulatorData = z.infer<typeof emulatorDataSchema>;
+/** The file format of emulator/data/instances.json and `--data`. */
+export interface EmulatorData {
+  instances: InstanceSeed[];
+  credentials?: TencentCredential[];
+}
 
 /** Emulator-only keys (they open nothing anywhere else, so printing them is fine). */
 export const DEFAULT_TENCENT_CREDENTIALS: Readonly<TencentCredential> = Object.freeze({
@@ -144,3 +179,12 @@ export function parseEmulatorData(value: unknown): EmulatorData {
 export function parseCredential(value: unknown): TencentCredential {
   return parseOrThrow(credentialSchema, value, "credential");
 }
+
+/** Compile-time proof that the types above say what the schemas take (see provider/core/agree.ts). */
+const seedTypesAgree: [
+  Agree<BackupSeed, z.infer<typeof backupSeedSchema>>,
+  Agree<InstanceSeed, z.infer<typeof instanceSeedSchema>>,
+  Agree<TencentCredential, z.infer<typeof credentialSchema>>,
+  Agree<EmulatorData, z.infer<typeof emulatorDataSchema>>,
+] = [true, true, true, true];
+void seedTypesAgree;

@@ -74,7 +74,7 @@ export function createUCloudAdmin(state: UCloudRedisState): UCloudAdmin {
 export function ucloudAdminOperations(admin: UCloudAdmin): Record<string, AdminOperation> {
   return {
     // The body is the seed itself: {"groupId": "uredis-...", ...}.
-    addGroup: (a) => admin.addGroup(a as URedisGroupSeed),
+    addGroup: (a) => admin.addGroup(a as unknown as URedisGroupSeed),
     deleteGroup: (a) => admin.deleteGroup(args.string(a, "groupId")),
     deleteBackup: (a) => admin.deleteBackup(args.string(a, "backupId")),
     expireBackup: (a) => admin.expireBackup(args.string(a, "backupId")),

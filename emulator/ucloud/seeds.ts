@@ -4,6 +4,7 @@
  * operation, validated by one schema whatever the source.
  */
 import { z } from "zod";
+import type { Agree } from "../../provider/core/agree";
 import { parseOrThrow } from "../records";
 
 /** UCloud regions (docs.ucloud.cn "地域和可用区列表"); regions of seeded groups are added. */
@@ -32,7 +33,7 @@ export const UCLOUD_DEMO_REGION = "cn-bj2";
 export const UCLOUD_DEMO_ZONE = "cn-bj2-04";
 
 /** A backup that already exists when the emulator starts (e.g. last night's automatic one). */
-export const uredisBackupSeedSchema = z.strictObject({
+const uredisBackupSeedSchema = z.strictObject({
   backupId: z.string().min(1).optional(),
   backupName: z.string().min(1),
   /** URedisBackupSet.BackupType: `Manual` or `Auto`; default Auto. */
@@ -42,10 +43,18 @@ export const uredisBackupSeedSchema = z.strictObject({
   /** True for a backup that ended in State Error. */
   failed: z.boolean().optional(),
 });
-export type URedisBackupSeed = z.infer<typeof uredisBackupSeedSchema>;
+/** A backup that exists when the emulator starts. */
+export interface URedisBackupSeed {
+  backupId?: string;
+  backupName: string;
+  backupType?: "Manual" | "Auto";
+  /** How long before the emulator started the backup was taken (world clock). */
+  takenHoursAgo: number;
+  failed?: boolean;
+}
 
 /** A URedis group the emulator knows. Only `groupId` is required. */
-export const uredisGroupSeedSchema = z.strictObject({
+const uredisGroupSeedSchema = z.strictObject({
   groupId: z.string().regex(/^uredis-[a-z0-9]+$/, "groupId must look like uredis-xxxxxx"),
   name: z.string().optional(),
   /** Default cn-bj2. */
@@ -60,15 +69,30 @@ export const uredisGroupSeedSchema = z.strictObject({
   redisVersion: z.string().min(1).optional(),
   backups: z.array(uredisBackupSeedSchema).optional(),
 });
-export type URedisGroupSeed = z.infer<typeof uredisGroupSeedSchema>;
+/** A URedis group the emulator knows (see the schema above for each field's default). */
+export interface URedisGroupSeed {
+  groupId: string;
+  name?: string;
+  region?: string;
+  zone?: string;
+  projectId?: string;
+  memorySizeGb?: number;
+  redisVersion?: string;
+  backups?: URedisBackupSeed[];
+}
 
 /** An API key pair the emulator accepts; with `securityToken` (STS), requests must carry it. */
-export const ucloudCredentialSchema = z.strictObject({
+const ucloudCredentialSchema = z.strictObject({
   publicKey: z.string().min(1),
   privateKey: z.string().min(1),
   securityToken: z.string().min(1).optional(),
 });
-export type UCloudEmulatorCredential = z.infer<typeof ucloudCredentialSchema>;
+/** An API key pair the emulator accepts; with `securityToken` (STS), requests must carry it. */
+export interface UCloudEmulatorCredential {
+  publicKey: string;
+  privateKey: string;
+  securityToken?: string;
+}
 
 /** Emulator-only keys (they open nothing anywhere else, so printing them is fine). */
 export const DEFAULT_UCLOUD_CREDENTIALS: Readonly<UCloudEmulatorCredential> = Object.freeze({
@@ -107,3 +131,11 @@ export function parseURedisGroupSeed(value: unknown): URedisGroupSeed {
 export function parseUCloudCredential(value: unknown): UCloudEmulatorCredential {
   return parseOrThrow(ucloudCredentialSchema, value, "UCloud credential");
 }
+
+/** Compile-time proof that the types above say what the schemas take (see provider/core/agree.ts). */
+const seedTypesAgree: [
+  Agree<URedisBackupSeed, z.infer<typeof uredisBackupSeedSchema>>,
+  Agree<URedisGroupSeed, z.infer<typeof uredisGroupSeedSchema>>,
+  Agree<UCloudEmulatorCredential, z.infer<typeof ucloudCredentialSchema>>,
+] = [true, true, true];
+void seedTypesAgree;

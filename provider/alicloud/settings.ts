@@ -117,6 +117,8 @@ const SPEC: SettingsSpec = {
     "or `pulumi config set alicloud:region cn-hangzhou`",
   endpoint: { config: ["endpoint"], env: ["ALIBABA_CLOUD_ENDPOINT"] },
   defaultEndpoint: alicloudEndpointHost,
+  // The Alibaba SDKs' Config.httpProxy / httpsProxy, as one setting: http.ts tunnels https:// through it.
+  proxy: { config: ["proxy"], env: [] },
   requestTimeoutSeconds: {
     config: ["requestTimeoutSeconds"],
     env: ["ALIBABA_CLOUD_REQUEST_TIMEOUT_SECONDS"],
@@ -137,5 +139,6 @@ export function resolveAlicloudSettings(regionId?: string): AlicloudSettings {
     endpoint: s.endpoint,
     requestTimeoutMs: s.requestTimeoutMs,
     rateLimitPerSecond: s.rateLimitPerSecond,
+    proxy: s.proxy,
   };
 }

@@ -5,7 +5,9 @@
  */
 import type { AxiosError } from "axios";
 import { TransportError } from "./errors";
+import { proxyForUrl } from "./proxyEnv";
 import { redact } from "./redact";
+import { tunnelingAgent } from "./tunnel";
 
 /** @internal One HTTP attempt, exactly as sent. */
 export interface HttpRequest {
@@ -18,7 +20,10 @@ export interface HttpRequest {
   timeoutMs: number;
   /** Responses larger than this are refused rather than buffered. */
   maxResponseBytes: number;
-  /** An HTTP proxy (`http://host:port`) for `http://` URLs: the request goes to it in absolute form. */
+  /**
+   * The cloud's own proxy setting (`http://host:port`), which wins over HTTPS_PROXY / HTTP_PROXY:
+   * an http:// URL goes to it in absolute form, an https:// one through a CONNECT tunnel.
+   */
   proxy?: string;
 }
 
@@ -51,27 +56,63 @@ function pooledAgents() {
 /** Network error codes after which the request certainly never reached the server. */
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
+/** One tunnelling agent per proxy URL, pooled like the direct ones. */
+const tunnels = new Map<string, import("https").Agent>();
+
 /**
- * Axios' proxy option for `req`: none, or its HTTP proxy for a plain-HTTP URL. An HTTPS URL is never
- * sent to a proxy in clear text: that needs a CONNECT tunnel, which this client does not make.
+ * How `req` travels: directly; to an HTTP proxy in absolute form (an http:// URL); or through a
+ * CONNECT tunnel at the proxy with TLS to the real host inside (an https:// URL: never in clear
+ * text). The proxy is the cloud's setting, else the environment's (see proxyEnv.ts).
  */
-function proxyFor(req: HttpRequest) {
-  if (req.proxy === undefined) return false as const;
-  if (!req.url.startsWith("http://")) {
+function routeOf(req: HttpRequest) {
+  const agents = pooledAgents();
+  const proxyUrl = proxyForUrl(req.url, req.proxy, process.env);
+  if (proxyUrl === undefined) return { proxy: false as const, httpsAgent: agents.https };
+  let proxy: URL;
+  try {
+    proxy = new URL(proxyUrl);
+  } catch {
     throw new TransportError({
       action: req.action,
-      detail: `a proxy is set but ${new URL(req.url).origin} is HTTPS; only http:// endpoints go through it`,
+      detail: `the proxy is not a URL like http://proxy.example.com:3128 (check HTTPS_PROXY / HTTP_PROXY)`,
       outcomeUnknown: false,
       retryable: false,
     });
   }
-  const proxy = new URL(req.proxy);
-  return { protocol: "http", host: proxy.hostname, port: Number(proxy.port || 80) };
+  if (req.url.startsWith("http://")) {
+    const auth = proxy.username
+      ? { username: decodeURIComponent(proxy.username), password: decodeURIComponent(proxy.password) }
+      : undefined;
+    return {
+      proxy: {
+        protocol: "http",
+        host: proxy.hostname,
+        port: Number(proxy.port || 80),
+        ...(auth ? { auth } : {}),
+      },
+      httpsAgent: agents.https,
+    };
+  }
+  let tunnel = tunnels.get(proxyUrl);
+  if (!tunnel) {
+    try {
+      tunnel = tunnelingAgent(proxyUrl);
+    } catch (e) {
+      throw new TransportError({
+        action: req.action,
+        detail: (e as Error).message,
+        outcomeUnknown: false,
+        retryable: false,
+      });
+    }
+    tunnels.set(proxyUrl, tunnel);
+  }
+  return { proxy: false as const, httpsAgent: tunnel };
 }
 
 /** @internal Sends `req` (POST unless told otherwise) and hands back the raw answer; transport failures become TransportError. */
 export async function postText(req: HttpRequest): Promise<HttpResponse> {
-  const proxy = proxyFor(req);
+  const { proxy, httpsAgent } = routeOf(req);
   // Loaded on first use: a provider that only validates inputs never pays for axios.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const axios: typeof import("axios").default = require("axios");
@@ -92,7 +133,7 @@ export async function postText(req: HttpRequest): Promise<HttpResponse> {
       validateStatus: () => true,
       proxy,
       httpAgent: pooledAgents().http,
-      httpsAgent: pooledAgents().https,
+      httpsAgent,
     });
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(res.headers ?? {}))

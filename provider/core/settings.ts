@@ -76,7 +76,7 @@ export interface SettingsSpec {
   rateLimitPerSecond: SettingSource;
   /** The documented (or safe) rate, per action per second. */
   defaultRateLimitPerSecond: number;
-  /** An HTTP proxy for `http://` endpoints (the vendor SDK's own proxy setting), when the cloud has one. */
+  /** An HTTP proxy for every request (the vendor SDK's own proxy setting), when the cloud has one; wins over HTTPS_PROXY / HTTP_PROXY. */
   proxy?: SettingSource;
 }
 

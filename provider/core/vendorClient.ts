@@ -39,7 +39,7 @@ export interface ClientSettings {
   requestTimeoutMs: number;
   /** Calls per second per action this process allows itself; 0: no client-side limit. */
   rateLimitPerSecond: number;
-  /** An HTTP proxy (`http://host:port`) that `http://` endpoints are reached through. */
+  /** An HTTP proxy (`http://host:port`): http:// endpoints in absolute form, https:// through a CONNECT tunnel. */
   proxy?: string;
 }
 

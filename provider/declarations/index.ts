@@ -10,14 +10,21 @@
  * ```
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { AnyRedisBackup, cloudEntry } from "../clouds";
-import type { Problem } from "./parse";
+import { cloudEntry } from "../clouds";
+import type { DeclaredBackup, Problem } from "./types";
 
-export type { Cloud, Declaration, Declarations } from "./schema";
-export type { Problem } from "./parse";
-
-/** A backup `declareBackups` made: the RedisBackup of its cloud. */
-export type DeclaredBackup = AnyRedisBackup;
+// The public types come from types.ts, which reaches neither zod nor yaml (see there).
+export type {
+  AlicloudDeclaration,
+  Cloud,
+  Declaration,
+  Declarations,
+  DeclaredBackup,
+  Problem,
+  SteeringDeclaration,
+  TencentDeclaration,
+  UCloudDeclaration,
+} from "./types";
 
 /** Options of {@link declareBackups}. */
 export interface DeclareBackupsOptions {

@@ -29,16 +29,9 @@ import {
   cloudRule,
   toResourceInputs,
 } from "./schema";
+import type { Problem } from "./types";
 
-/** One thing wrong with a declarations file. Lines and columns count from 1. */
-export interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  /** `orders.retentionDays`; `yaml` for a syntax error; `(file)` for the file as a whole. */
-  field: string;
-  message: string;
-}
+export type { Problem };
 
 /** What checking a declarations file finds: the valid declarations, and every problem. */
 export interface ParseResult {
@@ -97,7 +90,11 @@ export function parseDeclarations(text: string, file: string): ParseResult {
     add(0, "yaml", (e as Error).message);
     return finish({}, problems);
   }
-  if (data === null || data === undefined) return finish({}, problems);
+  if (data === null || data === undefined) {
+    // An empty file is most often the wrong file or a truncated one; `{}` says "none" on purpose.
+    add(0, "(file)", "declares no backups: the file is empty (write `{}` to declare none on purpose)");
+    return finish({}, problems);
+  }
   if (typeof data !== "object" || Array.isArray(data)) {
     add(
       doc.contents?.range?.[0] ?? 0,
@@ -221,8 +218,22 @@ function describe(issue: z.core.$ZodIssue, entries: Record<string, unknown>): De
   }
 }
 
-/** The field among `fields` one or two edits away from `word` (a typo), if any. */
+/**
+ * The resources' own input names, which people write in the file by habit, and the file's word for
+ * each (the file uses one set of names for every cloud).
+ */
+const FILE_WORD_FOR: Record<string, string> = {
+  storagedays: "retentionDays",
+  backupretentionperiod: "retentionDays",
+  instanceid: "instance",
+  groupid: "instance",
+  regionid: "region",
+};
+
+/** The field among `fields` one or two edits away from `word` (a typo), or the file's word for an input name, if any. */
 function closest(word: string, fields: readonly string[]): string | undefined {
+  const known = FILE_WORD_FOR[word.toLowerCase()];
+  if (known && fields.includes(known)) return known;
   let best: string | undefined;
   let bestDistance = 3;
   for (const f of fields) {

@@ -8,10 +8,28 @@
  * Loaded by the CLI and by `declareBackups` only; imports nothing but zod and the clouds' entries.
  */
 import { z } from "zod";
+import type { AlicloudDeclaration } from "../alicloud/cloud";
 import { CLOUDS, CLOUD_ENTRIES, Cloud, Declaration, cloudEntry } from "../clouds";
+
+import type { TencentDeclaration } from "../tencentcloud/cloud";
+import type { UCloudDeclaration } from "../ucloud/cloud";
+import type { Agree } from "../core/agree";
+import type * as Public from "./types";
 
 export { CLOUDS };
 export type { Cloud, Declaration };
+
+/**
+ * Compile-time proof that the public types (types.ts, written out so that they reach no zod) say
+ * what the schemas produce: a field added to one cloud's schema and not there fails `tsc` here.
+ */
+const publicTypesAgree: [
+  Agree<TencentDeclaration, Public.TencentDeclaration>,
+  Agree<AlicloudDeclaration, Public.AlicloudDeclaration>,
+  Agree<UCloudDeclaration, Public.UCloudDeclaration>,
+  Agree<Cloud, Public.Cloud>,
+] = [true, true, true, true];
+void publicTypesAgree;
 
 /** Top-level keys starting with this are ignored: room for YAML anchors (`x-defaults: &defaults`). */
 export const IGNORED_KEY_PREFIX = "x-";

@@ -10,13 +10,14 @@ import { join, resolve } from "path";
 import { main } from "../../cli";
 import { DriftScenario, seedDriftScenario } from "../../examples/declarations/drift-demo";
 import { useEmulator } from "../helpers/emulator";
+import { tempDir } from "../helpers/tempDir";
 import { captureIo } from "./captureIo";
 
 const handle = useEmulator({ taskSeconds: 0, rateLimitPerSecond: 0 });
 let s: DriftScenario;
 
 beforeAll(async () => {
-  s = await seedDriftScenario(handle.emulator);
+  s = await seedDriftScenario(handle.emulator, tempDir("redis-backup-drift-"));
 });
 
 const asOf = () => new Date(s.now).toISOString();
@@ -53,7 +54,7 @@ describe("with the state export and the declarations", () => {
     expect(verdicts(out)).toEqual({
       "carts-weekly": "missing", // deleted at the cloud
       "invoices-monthly": "expiring-soon", // 10 days kept, 5 gone
-      "legacy-export": "undeclared",
+      "legacy-export": "ok", // not in the file: a note, never the verdict
       "orders-before-migration": "ok",
       "payments-pre-upgrade": "locked",
       "profiles-nightly": "ok",
@@ -82,14 +83,18 @@ describe("with the state export and the declarations", () => {
     const { code, out } = await drift(both());
     expect(code).toBe(2);
     const lines = normalised(out).split("\n");
-    expect(lines[0]).toMatch(/^NAME +CLOUD +BACKUP ID +RECORDED +CURRENT +EXPIRES IN +VERDICT$/);
+    expect(lines[0]).toMatch(/^NAME +CLOUD +BACKUP ID +RECORDED +CURRENT +EXPIRES IN +VERDICT +NOTE$/);
     expect(lines.find((l) => l.startsWith("invoices-monthly"))).toMatch(
-      /^invoices-monthly +tencentcloud +<id of invoices-monthly> +available +available +4d 23h +expiring-soon$/,
+      /^invoices-monthly +tencentcloud +<id of invoices-monthly> +available +available +4d 23h +expiring-soon *$/,
     );
     expect(lines.find((l) => l.startsWith("reports-quarterly"))).toMatch(
-      /^reports-quarterly +alicloud +- +- +- +- +missing$/,
+      /^reports-quarterly +alicloud +- +- +- +- +missing *$/,
     );
-    expect(out).toContain("8 backups: 2 ok, 1 expiring-soon, 1 expired, 1 locked, 2 missing, 1 undeclared.");
+    expect(lines.find((l) => l.startsWith("legacy-export"))).toMatch(/ +ok +not in backups\.yaml$/);
+    expect(out).toContain(
+      "8 backups: 3 ok, 1 expiring-soon, 1 expired, 1 locked, 2 missing; 1 not in backups.yaml (declared in code, or removed from the file).",
+    );
+    expect(out).not.toMatch(/undeclared/);
   });
 
   it("writes Markdown for a pull request or issue comment", async () => {
@@ -159,8 +164,16 @@ describe("exit codes", () => {
       const v = verdicts(out);
       expect(v["orders-before-migration"]).toBe("error");
       expect(v["profiles-nightly"]).toBe("ok"); // the other clouds still answered
-      expect(err).toMatch(/orders-before-migration \(tencentcloud\): .*AuthFailure/);
+      const rows = JSON.parse(out).backups as (JsonRow & { error?: string })[];
+      expect(rows.find((r) => r.name === "orders-before-migration")?.error).toMatch(/AuthFailure/);
+      const failed = rows.filter((r) => r.verdict === "error").length;
+      expect(err).toBe(`pulumi-redis-backup: ${failed} backups could not be checked (the report says why)\n`);
       expect(err + out).not.toContain("not-the-emulator-key-Zq81");
+      // The table lists each error once, under Errors.
+      const table = await drift(both());
+      expect(table.out.split("orders-before-migration (tencentcloud): ").length - 1).toBe(1);
+      expect(table.out).toMatch(/orders-before-migration \(tencentcloud\): .*AuthFailure/);
+      expect(table.err).not.toMatch(/AuthFailure/);
     } finally {
       process.env.TENCENTCLOUD_SECRET_KEY = saved;
     }
@@ -189,10 +202,70 @@ describe("exit codes", () => {
   });
 });
 
+describe("backups declared in code and in the file together", () => {
+  // The program declares payments-pre-upgrade, carts-weekly and legacy-export in code; the file
+  // declares the rest. The file cannot know the code's, so their own state decides their verdict.
+  it("gives code-declared backups their own verdict (locked, missing) and notes only that the file lacks them", async () => {
+    const fileOnly = join(s.dir, "file-only.yaml");
+    const full = readFileSync(s.declarationsPath, "utf8");
+    const { parse, stringify } = await import("yaml");
+    const entries = parse(full) as Record<string, unknown>;
+    delete entries["payments-pre-upgrade"];
+    delete entries["carts-weekly"];
+    writeFileSync(fileOnly, stringify(entries));
+    const { code, out, err } = await drift([
+      "--state",
+      s.statePath,
+      "--declarations",
+      fileOnly,
+      "--format",
+      "json",
+    ]);
+    expect(err).toBe("");
+    expect(code).toBe(2);
+    const parsed = JSON.parse(out) as {
+      summary: Record<string, number>;
+      backups: (JsonRow & { inDeclarations?: boolean })[];
+    };
+    const byName = Object.fromEntries(parsed.backups.map((b) => [b.name, b]));
+    expect(byName["payments-pre-upgrade"]).toMatchObject({ verdict: "locked", inDeclarations: false });
+    expect(byName["carts-weekly"]).toMatchObject({
+      verdict: "missing",
+      currentStatus: "gone",
+      inDeclarations: false,
+    });
+    expect(byName["legacy-export"]).toMatchObject({ verdict: "ok", inDeclarations: false });
+    expect(byName["sessions-snapshot"]).toMatchObject({ verdict: "expired", inDeclarations: true });
+    expect(parsed.summary).toMatchObject({
+      total: 8,
+      ok: 3,
+      expired: 1,
+      locked: 1,
+      missing: 2,
+      notInDeclarations: 3,
+    });
+
+    const { out: markdown } = await drift([
+      "--state",
+      s.statePath,
+      "--declarations",
+      fileOnly,
+      "--format",
+      "markdown",
+    ]);
+    expect(markdown).toContain("| **locked** | not in file-only.yaml |");
+    expect(markdown).toContain(
+      "- **not in file-only.yaml**: the stack has it and the file does not declare it: either the program declares it in code",
+    );
+    expect(markdown).not.toMatch(/undeclared|no longer declared/);
+  });
+});
+
 describe("with one of the two", () => {
-  it("checks every backup of the state export alone, none undeclared", async () => {
+  it("checks every backup of the state export alone, with no note about a file", async () => {
     const { code, out } = await drift(["--state", s.statePath, "--format", "json"]);
     expect(code).toBe(2);
+    expect(out).not.toMatch(/inDeclarations|notInDeclarations/);
     const v = verdicts(out);
     expect(v["legacy-export"]).toBe("ok");
     expect(v).not.toHaveProperty("reports-quarterly");

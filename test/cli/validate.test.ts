@@ -3,13 +3,13 @@
  * exit 1 on any problem and 0 with a one-line summary when the file is fine; the built binary too.
  */
 import { execFile } from "child_process";
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { main } from "../../cli";
 import { captureIo } from "./captureIo";
+import { tempDir } from "../helpers/tempDir";
 
-const dir = mkdtempSync(join(tmpdir(), "validate-"));
+const dir = tempDir("validate-");
 const write = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

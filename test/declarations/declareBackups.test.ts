@@ -4,10 +4,10 @@
  * named by its key; a file with problems declares nothing and says everything that is wrong.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { writeFileSync } from "fs";
 import { join } from "path";
 import { DeclarationsError, declareBackups } from "pulumi-redis-backup";
+import { tempDir } from "../helpers/tempDir";
 
 const registered: pulumi.runtime.MockResourceArgs[] = [];
 
@@ -71,7 +71,7 @@ describe("the example program (examples/declarations)", () => {
 });
 
 describe("declareBackups", () => {
-  const dir = mkdtempSync(join(tmpdir(), "declare-"));
+  const dir = tempDir("declare-");
 
   it("passes resource options to every backup it declares", async () => {
     const file = join(dir, "one.yaml");

@@ -2,8 +2,7 @@
  * The declarations file as a reviewer writes it: what is accepted, what each cloud's backup is made
  * of, and every problem of a broken file reported at once at its file:line:column.
  */
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { writeFileSync } from "fs";
 import { join } from "path";
 import { formatProblem, loadDeclarations, parseDeclarations } from "../../provider/declarations/parse";
 import {
@@ -13,6 +12,7 @@ import {
   SCHEMA_OF,
   toResourceInputs,
 } from "../../provider/declarations/schema";
+import { tempDir } from "../helpers/tempDir";
 
 const problemsOf = (text: string, file = "backups.yaml") =>
   parseDeclarations(text, file).problems.map(formatProblem);
@@ -100,8 +100,7 @@ sessions:
     });
   });
 
-  it("may declare nothing yet", () => {
-    expect(parseDeclarations("", "backups.yaml")).toEqual({ declarations: {}, problems: [] });
+  it("may declare nothing yet, saying so with `{}` (an empty file is refused: see below)", () => {
     expect(parseDeclarations("# none yet\n{}\n", "backups.yaml")).toEqual({ declarations: {}, problems: [] });
   });
 
@@ -287,11 +286,43 @@ describe("a broken file", () => {
   });
 
   it("reports a file that cannot be read under its name", () => {
-    const dir = mkdtempSync(join(tmpdir(), "decl-"));
+    const dir = tempDir("decl-");
     expect(loadDeclarations(join(dir, "nope.yaml"), "nope.yaml").problems.map(formatProblem)).toEqual([
       "nope.yaml:1:1: (file): no such file",
     ]);
     writeFileSync(join(dir, "b.yaml"), "orders:\n  cloud: ucloud\n  instance: uredis-a1\n");
     expect(loadDeclarations(join(dir, "b.yaml")).problems).toEqual([]);
+  });
+});
+
+describe("what people write by mistake", () => {
+  it("refuses an empty file, and takes `{}` as none on purpose", () => {
+    expect(problemsOf("")).toEqual([
+      "backups.yaml:1:1: (file): declares no backups: the file is empty (write `{}` to declare none on purpose)",
+    ]);
+    expect(problemsOf("# nothing yet\n")).toHaveLength(1);
+    expect(problemsOf("{}\n")).toEqual([]);
+  });
+
+  it("names the file's word for the resources' input names (storageDays, instanceId, groupId)", () => {
+    const text = [
+      "orders:",
+      "  cloud: tencentcloud",
+      "  instanceId: crs-xjhsdj01",
+      "  storageDays: 30",
+      "profiles:",
+      "  cloud: ucloud",
+      "  groupId: uredis-2cwmyb",
+    ].join("\n");
+    const problems = problemsOf(text);
+    expect(problems).toContain(
+      "backups.yaml:4:3: orders.storageDays: unknown field for tencentcloud backups; did you mean retentionDays?",
+    );
+    expect(problems).toContain(
+      "backups.yaml:3:3: orders.instanceId: unknown field for tencentcloud backups; did you mean instance?",
+    );
+    expect(problems).toContain(
+      "backups.yaml:7:3: profiles.groupId: unknown field for ucloud backups; did you mean instance?",
+    );
   });
 });

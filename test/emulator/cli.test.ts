@@ -2,12 +2,12 @@
  * The command line: flags, the banner a user copies from, the bundled demo data, clean shutdown.
  */
 import { spawn } from "child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { DEMO_INSTANCES } from "../../emulator";
 import { defaultDataFile, parseCliArgs, runCli } from "../../emulator/cli";
 import { errorCode, tencentCall } from "../helpers/tencentRequest";
+import { tempDir } from "../helpers/tempDir";
 
 const ROOT = resolve(__dirname, "../..");
 
@@ -35,7 +35,7 @@ it("the bundled instances.json holds exactly the demo instances", () => {
 });
 
 it("prints what to export, and the emulator it starts accepts exactly that", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "emulator-cli-"));
+  const dir = tempDir("emulator-cli-");
   const dataFile = join(dir, "data.json");
   writeFileSync(
     dataFile,
@@ -72,6 +72,48 @@ it("prints what to export, and the emulator it starts accepts exactly that", asy
   } finally {
     await emulator?.close();
   }
+});
+
+it("--data seeds Alibaba Cloud and UCloud too, and prints their keys to export", async () => {
+  const dir = tempDir("emulator-cli-");
+  const dataFile = join(dir, "data.json");
+  writeFileSync(
+    dataFile,
+    JSON.stringify({
+      instances: [{ instanceId: "crs-cli00002" }],
+      alicloud: {
+        instances: [{ instanceId: "r-cli0001", backups: [{ startedHoursAgo: 3 }] }],
+        credentials: [{ accessKeyId: "LTAICLI", accessKeySecret: "ali-cli-secret" }],
+      },
+      ucloud: {
+        groups: [{ groupId: "uredis-cli01", backups: [{ backupName: "nightly", takenHoursAgo: 2 }] }],
+        credentials: [{ publicKey: "cli-public", privateKey: "cli-private" }],
+      },
+    }),
+  );
+  const lines: string[] = [];
+  const emulator = await runCli(["--port", "0", "--data", dataFile], (l) => lines.push(l));
+  try {
+    const text = lines.join("\n");
+    expect(text).toContain("export ALIBABA_CLOUD_ACCESS_KEY_ID=LTAICLI");
+    expect(text).toContain("export UCLOUD_PRIVATE_KEY=cli-private");
+    expect(text).toContain("instances: r-cli0001");
+    expect(text).toContain("groups: uredis-cli01");
+    expect(emulator!.alicloud.backups("r-cli0001")).toHaveLength(1);
+    expect(emulator!.ucloud.backups("uredis-cli01")).toHaveLength(1);
+  } finally {
+    await emulator?.close();
+  }
+  writeFileSync(dataFile, JSON.stringify({ instances: [], ucloud: { group: [] } }));
+  await expect(runCli(["--port", "0", "--data", dataFile], () => undefined)).rejects.toThrow(
+    "ucloud.group: unknown; ucloud takes groups, credentials",
+  );
+});
+
+it("prints its version", async () => {
+  const lines: string[] = [];
+  expect(await runCli(["--version"], (l) => lines.push(l))).toBeUndefined();
+  expect(lines).toEqual([JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version]);
 });
 
 it("runs as a program and stops cleanly on SIGTERM", async () => {
