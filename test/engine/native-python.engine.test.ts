@@ -1,0 +1,46 @@
+/**
+ * A Python program using the native provider through its generated Python SDK (sdk/python), under
+ * the real engine and the Python language host (`npm run pulumi-cli` builds it, `npm run
+ * pulumi-python` makes the venv with `pulumi` from PyPI): the same backups as from TypeScript,
+ * then a preview that plans nothing.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { pinnedTool } from "../../tools/pulumi-cli/location";
+import { PulumiProject, REPO_ROOT, backupsByName } from "../../tools/pulumi-cli/project";
+import { pinnedPython } from "../../tools/pulumi-cli/python";
+import { describeEngine, useEngineWorld } from "./harness/suite";
+import { backupsInClouds } from "./harness/world";
+
+describeEngine("a Python program through the native provider", () => {
+  const world = useEngineWorld();
+  let project: PulumiProject;
+
+  beforeAll(async () => {
+    const python = pinnedPython();
+    if (!python || !pinnedTool("pulumi-language-python")) {
+      throw new Error(
+        "no Python language host or venv: run `npm run pulumi-cli` and `npm run pulumi-python` first",
+      );
+    }
+    project = world.project("native-python", {
+      PULUMI_PYTHON_CMD: python,
+      PYTHONPATH: path.join(REPO_ROOT, "sdk", "python"),
+    });
+    fs.appendFileSync(
+      path.join(project.dir, "Pulumi.yaml"),
+      `plugins:\n  providers:\n    - name: redis-backup\n      path: ${path.join(REPO_ROOT, "plugin", "bin")}\n`,
+    );
+    await project.initStack("dev");
+  });
+
+  it("pulumi up takes the backups a Python program declares; a preview then plans nothing", async () => {
+    await project.ok(["up", "--yes", "--skip-preview"]);
+    const state = backupsByName(await project.exportStack());
+    expect(state["from-python"].type).toBe("redis-backup:tencentcloud:RedisBackup");
+    expect(state["from-python"].outputs).toMatchObject({ remark: "from python", status: "available" });
+    expect(backupsInClouds(world.emulator).tencentcloud).toContain(state["from-python"].outputs?.backupId);
+    expect(backupsInClouds(world.emulator).ucloud).toContain(state["from-python-ucloud"].outputs?.backupId);
+    await project.ok(["preview", "--expect-no-changes"]);
+  });
+});
