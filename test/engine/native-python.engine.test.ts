@@ -4,12 +4,12 @@
  * pulumi-python` makes the venv with `pulumi` from PyPI): the same backups as from TypeScript,
  * then a preview that plans nothing.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { pinnedTool } from "../../tools/pulumi-cli/location";
 import { PulumiProject, REPO_ROOT, backupsByName } from "../../tools/pulumi-cli/project";
 import { pinnedPython } from "../../tools/pulumi-cli/python";
 import { describeEngine, useEngineWorld } from "./harness/suite";
+import { nativeProject } from "./harness/native";
 import { backupsInClouds } from "./harness/world";
 
 describeEngine("a Python program through the native provider", () => {
@@ -27,10 +27,7 @@ describeEngine("a Python program through the native provider", () => {
       PULUMI_PYTHON_CMD: python,
       PYTHONPATH: path.join(REPO_ROOT, "sdk", "python"),
     });
-    fs.appendFileSync(
-      path.join(project.dir, "Pulumi.yaml"),
-      `plugins:\n  providers:\n    - name: redis-backup\n      path: ${path.join(REPO_ROOT, "plugin", "bin")}\n`,
-    );
+    nativeProject(project, { sdk: false });
     await project.initStack("dev");
   });
 

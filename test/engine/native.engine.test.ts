@@ -4,28 +4,15 @@
  * reaching their own accounts, `pulumi import` of a backup made outside Pulumi, `pulumi preview
  * --diff` naming the properties that change, and customTimeouts stopping a create's wait.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { Emulator, startEmulator } from "../../emulator";
-import { PulumiProject, REPO_ROOT, backupsByName } from "../../tools/pulumi-cli/project";
+import { PulumiProject, backupsByName } from "../../tools/pulumi-cli/project";
+import { nativeProject } from "./harness/native";
 import { describeEngine, useEngineWorld } from "./harness/suite";
 import { backupsInClouds, printed } from "./harness/world";
 
 /** The second account's key pair: only its own emulator accepts it. */
 const ACCOUNT_B = { secretId: "AKIDACCOUNTB0000000000000000000000002", secretKey: "account-b-secret-Tz7q" };
 const TYPE = "redis-backup:tencentcloud:RedisBackup";
-
-/** A project of the native provider: the generated SDK beside the program, the plugin by path. */
-export function nativeProject(project: PulumiProject): PulumiProject {
-  fs.cpSync(path.join(REPO_ROOT, "sdk", "nodejs"), path.join(project.dir, "redis-backup-sdk"), {
-    recursive: true,
-  });
-  fs.appendFileSync(
-    path.join(project.dir, "Pulumi.yaml"),
-    `plugins:\n  providers:\n    - name: redis-backup\n      path: ${path.join(REPO_ROOT, "plugin", "bin")}\n`,
-  );
-  return project;
-}
 
 describeEngine("the native provider under the Pulumi engine", () => {
   const world = useEngineWorld();
@@ -67,24 +54,11 @@ describeEngine("the native provider under the Pulumi engine", () => {
     const adopted = (await recorded())["console-backup"];
     expect(adopted.id).toBe(id);
     expect(adopted.inputs).toEqual({ instanceId: "crs-import01", backupId: "console-0001" });
-    expect(adopted.outputs).toMatchObject({ adopted: true, status: "available", remark: undefined });
+    expect(adopted.outputs).toMatchObject({ adopted: true, status: "available" });
     // The code `pulumi import` prints, declared: nothing to do, and no backup taken.
     await project.setConfig({ importedId: id });
     await project.ok(["preview", "--expect-no-changes"]);
     expect(world.emulator.admin.backups("crs-import01")).toHaveLength(1);
-  });
-
-  it("pulumi preview --diff names each property: ~ remark, and a status that replaces", async () => {
-    const state = await recorded();
-    world.emulator.admin.expireBackup(state.orders.outputs?.backupId as string);
-    await project.setConfig({ remark: "after v2" });
-    const text = printed(await project.ok(["preview", "--refresh", "--diff"]));
-    const orders = text.slice(text.lastIndexOf("+-redis-backup:tencentcloud:RedisBackup: (replace)"));
-    expect(orders).toMatch(
-      /\[urn=urn:pulumi:dev::engine-native::redis-backup:tencentcloud:RedisBackup::orders\]/,
-    );
-    expect(orders).toContain(`~ remark: "before v2" => "after v2"`);
-    expect(orders).toContain(`- status: "expired"`);
   });
 
   it("customTimeouts stop a create waiting behind a slow task; the stack records the backup", async () => {
@@ -102,5 +76,19 @@ describeEngine("the native provider under the Pulumi engine", () => {
     } finally {
       world.emulator.admin.setTaskSeconds(1);
     }
+  });
+
+  // Last: it expires a backup, which every later `up` would replace.
+  it("pulumi preview --diff names each property: ~ remark, and a status that replaces", async () => {
+    const state = await recorded();
+    world.emulator.admin.expireBackup(state.orders.outputs?.backupId as string);
+    await project.setConfig({ remark: "after v2" });
+    const text = printed(await project.ok(["preview", "--refresh", "--diff"]));
+    const orders = text.slice(text.lastIndexOf("+-redis-backup:tencentcloud:RedisBackup: (replace)"));
+    expect(orders).toMatch(
+      /\[urn=urn:pulumi:dev::engine-native::redis-backup:tencentcloud:RedisBackup::orders\]/,
+    );
+    expect(orders).toContain(`~ remark: "before v2" => "after v2"`);
+    expect(orders).toContain(`- status: "expired"`);
   });
 });

@@ -10,8 +10,16 @@ import * as fs from "fs";
 import * as path from "path";
 import { PULUMI_VERSION, pinnedCliDir } from "./location";
 
-/** The `pulumi` package on PyPI of the CLI's release. */
-export const PYTHON_PULUMI = `pulumi==${PULUMI_VERSION.replace(/^v/, "")}`;
+/**
+ * What the venv holds: the `pulumi` package on PyPI of the CLI's release, and what the generated
+ * SDK (sdk/python/setup.py) requires besides, at the versions it was tested with.
+ */
+export const PYTHON_PACKAGES = [
+  `pulumi==${PULUMI_VERSION.replace(/^v/, "")}`,
+  "parver==1.0.1.post0",
+  "semver==3.1.2",
+];
+const PYTHON_PULUMI = PYTHON_PACKAGES.join(" ");
 
 /** The venv's folder: `~/.cache/pulumi-redis-backup/pulumi-v3.248.0/python`. */
 export function pythonVenvDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -53,7 +61,7 @@ function main(): void {
       "install",
       "--quiet",
       "--disable-pip-version-check",
-      PYTHON_PULUMI,
+      ...PYTHON_PACKAGES,
     ]);
     fs.writeFileSync(path.join(staging, ".stamp"), PYTHON_PULUMI);
     fs.rmSync(dir, { recursive: true, force: true });
