@@ -4,6 +4,9 @@
  * pulumi-python` makes the venv with `pulumi` from PyPI): the same backups as from TypeScript,
  * then a preview that plans nothing.
  */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { pinnedTool } from "../../tools/pulumi-cli/location";
 import { PulumiProject, REPO_ROOT, backupsByName } from "../../tools/pulumi-cli/project";
@@ -15,6 +18,8 @@ import { backupsInClouds } from "./harness/world";
 describeEngine("a Python program through the native provider", () => {
   const world = useEngineWorld();
   let project: PulumiProject;
+  let site: string;
+  afterAll(() => site && fs.rmSync(site, { recursive: true, force: true }));
 
   beforeAll(async () => {
     const python = pinnedPython();
@@ -23,9 +28,28 @@ describeEngine("a Python program through the native provider", () => {
         "no Python language host or venv: run `npm run pulumi-cli` and `npm run pulumi-python` first",
       );
     }
+    // The SDK installed as a user's `pip install sdk/python` would (its version is read from its
+    // metadata), into a folder of this test's, from a copy (pip builds in the source folder).
+    site = fs.mkdtempSync(path.join(os.tmpdir(), "redis-backup-python-sdk-"));
+    fs.cpSync(path.join(REPO_ROOT, "sdk", "python"), path.join(site, "source"), { recursive: true });
+    const pip = spawnSync(
+      python,
+      [
+        ...["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps"],
+        ...[
+          "--no-build-isolation",
+          "--no-index",
+          "--target",
+          path.join(site, "lib"),
+          path.join(site, "source"),
+        ],
+      ],
+      { encoding: "utf8" },
+    );
+    if (pip.status !== 0) throw new Error(`pip install sdk/python: ${pip.stderr}`);
     project = world.project("native-python", {
       PULUMI_PYTHON_CMD: python,
-      PYTHONPATH: path.join(REPO_ROOT, "sdk", "python"),
+      PYTHONPATH: path.join(site, "lib"),
     });
     nativeProject(project, { sdk: false });
     await project.initStack("dev");

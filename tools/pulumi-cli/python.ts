@@ -18,7 +18,10 @@ export const PYTHON_PACKAGES = [
   `pulumi==${PULUMI_VERSION.replace(/^v/, "")}`,
   "parver==1.0.1.post0",
   "semver==3.1.2",
+  // To install the generated SDK offline (`pip install --no-build-isolation`, as the Python engine test does).
+  "wheel==0.48.0",
 ];
+/** What `.stamp` records: the packages, so that a change to them makes the venv again. */
 const PYTHON_PULUMI = PYTHON_PACKAGES.join(" ");
 
 /** The venv's folder: `~/.cache/pulumi-redis-backup/pulumi-v3.248.0/python`. */
