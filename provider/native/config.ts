@@ -23,7 +23,10 @@ export function configOf(
   if (args && Object.keys(args).length > 0) return unwrapSecrets(args) as ProviderConfig;
   const prefix = `${PACKAGE}:config:`;
   const out: ProviderConfig = {};
-  for (const [k, v] of variables) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
+  // A jspb Map: forEach, not iteration.
+  variables.forEach((v, k) => {
+    if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
+  });
   return out;
 }
 

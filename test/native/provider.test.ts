@@ -167,3 +167,12 @@ it("the engine's timeout (customTimeouts) stops a create's wait, and the backup 
     handle.emulator.admin.setTaskSeconds(0);
   }
 });
+
+it("a provider with no config at all (a default provider without `redis-backup:` config) is configured", async () => {
+  const other = await startDynamicHost({ command: PLUGIN });
+  try {
+    await expect(other.call("configure", rq.configure({}))).resolves.toBeDefined();
+  } finally {
+    await other.stop();
+  }
+});

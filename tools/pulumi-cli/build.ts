@@ -1,7 +1,8 @@
 /**
- * `npm run pulumi-cli`: builds the Pulumi CLI, its Node.js and Python language hosts and `gen-sdk`
- * (the CLI's SDK generators, called directly) from their Go modules (pinned by ./cli/go.mod,
- * ./language-nodejs/go.mod and ./language-python/go.mod), or reuses an earlier build, and prints
+ * `npm run pulumi-cli`: builds the Pulumi CLI, its Node.js, Python and YAML language hosts and
+ * `gen-sdk` (the CLI's SDK generators, called directly) from their Go modules (pinned by
+ * ./cli/go.mod, ./language-nodejs/go.mod, ./language-python/go.mod and ./language-yaml/go.mod),
+ * or reuses an earlier build, and prints
  * the folder that holds them on its last line.
  *
  * The folder is outside the repo (see location.ts) and carries a stamp per binary of the
@@ -37,6 +38,12 @@ const BUILDS = [
     module: "language-python",
     pkg: "github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python",
     version: "v3.68.0",
+  },
+  {
+    binary: "pulumi-language-yaml",
+    module: "language-yaml",
+    pkg: "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml",
+    version: "v1.25.0",
   },
   {
     // Not a module of its own: a command of this repository's, in the CLI's module.
