@@ -64,15 +64,15 @@ describeEngine("the native provider under the Pulumi engine", () => {
   it("customTimeouts stop a create waiting behind a slow task; the stack records the backup", async () => {
     world.emulator.admin.setTaskSeconds(3_600);
     try {
-      await project.setConfig({ slow: true, createTimeout: "20s" });
+      await project.setConfig({ slow: true, createTimeout: "10s" });
       const r = await project.run(["up", "--yes", "--skip-preview"]);
       expect(r.code).not.toBe(0);
       expect(printed(r)).toMatch(
-        /creating Redis backup of crs-demo0002: timed out after 20s waiting for backup task \d+ of crs-demo0002; last status: /,
+        /creating Redis backup of crs-demo0002: timed out after 10s waiting for backup task \d+ of crs-demo0002; last status: /,
       );
       const slow = (await recorded()).slow;
       expect(slow.id).toMatch(/^crs-demo0002:\S+$/);
-      expect(slow.initErrors?.[0]).toMatch(/timed out after 20s/);
+      expect(slow.initErrors?.[0]).toMatch(/timed out after 10s/);
     } finally {
       world.emulator.admin.setTaskSeconds(1);
     }
