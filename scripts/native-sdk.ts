@@ -1,6 +1,6 @@
 /**
  * `npm run native-sdk`: writes plugin/schema.json (the native provider's schema) and the SDKs
- * generated from it into sdk/nodejs and sdk/python, with `gen-sdk` (the CLI's own generators at
+ * generated from it into sdk/nodejs, sdk/python and sdk/go, with `gen-sdk` (the CLI's own generators at
  * its pinned version; `npm run pulumi-cli` builds it). test/native/sdk.test.ts fails when the
  * checked-in files are not what this writes.
  */
@@ -12,8 +12,11 @@ import { pinnedTool } from "../tools/pulumi-cli/location";
 import { SCHEMA_FILE, schemaText } from "./native-schema";
 
 const ROOT = path.join(__dirname, "..");
+/** The Go package's folder: the last element of the schema's `importBasePath`. */
+const GO_PACKAGE = "redisbackup";
+
 /** The languages whose SDK is checked in, each in sdk/<language>. */
-export const SDK_LANGUAGES = ["nodejs", "python"] as const;
+export const SDK_LANGUAGES = ["nodejs", "python", "go"] as const;
 
 /** Every file of the SDKs generated from `schemaFile`, by path under sdk/, with the version filled in. */
 export function generateSdks(schemaFile: string, version: string): Map<string, string> {
@@ -32,7 +35,9 @@ export function generateSdks(schemaFile: string, version: string): Map<string, s
           // The generators leave the version to a release step: this package's is the plugin's.
           .replace(/"\$\{VERSION\}"/g, JSON.stringify(version))
           .replace(/^VERSION = "0\.0\.0"$/m, `VERSION = ${JSON.stringify(version)}`);
-        files.set(path.join(language, path.relative(dir, file)), text);
+        // Go's files sit under the package's own folder, as its import path (the schema's) says.
+        const under = language === "go" ? path.join("go", GO_PACKAGE) : language;
+        files.set(path.join(under, path.relative(dir, file)), text);
       }
     }
     return files;

@@ -184,6 +184,11 @@ export function packageSchema(version: string) {
     language: {
       nodejs: { packageName: "pulumi-redis-backup-native", dependencies: { "@pulumi/pulumi": "^3.0.0" } },
       python: { packageName: "pulumi_redis_backup", requires: { pulumi: ">=3.0.0,<4.0.0" } },
+      go: {
+        importBasePath: "github.com/pulumi-redis-backup/pulumi-redis-backup/sdk/go/redisbackup",
+        rootPackageName: "redisbackup",
+        generateResourceContainerTypes: true,
+      },
     },
   };
 }

@@ -7,7 +7,16 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import * as path from "path";
 import { emptyproto } from "../../provider/native/grpc";
-import { DEMO_INSTANCE_IDS } from "../../emulator";
+import {
+  ALICLOUD_DEMO_INSTANCE_IDS,
+  ALICLOUD_DEMO_REGION,
+  DEFAULT_ALICLOUD_CREDENTIALS,
+  DEFAULT_UCLOUD_CREDENTIALS,
+  DEMO_INSTANCE_IDS,
+  UCLOUD_DEMO_GROUP_IDS,
+  UCLOUD_DEMO_REGION,
+} from "../../emulator";
+import { alicloudEndpoint, ucloudEndpoint } from "../helpers/cloudEnv";
 import { DIFF, DynamicHost, UNKNOWN, provproto, requests, startDynamicHost } from "../helpers/dynamicHost";
 import { useEmulator } from "../helpers/emulator";
 
@@ -175,4 +184,51 @@ it("a provider with no config at all (a default provider without `redis-backup:`
   } finally {
     await other.stop();
   }
+});
+
+describe("imports on Alibaba Cloud and UCloud", () => {
+  let multi: DynamicHost;
+  beforeAll(async () => {
+    multi = await startDynamicHost({ command: PLUGIN });
+    await multi.call(
+      "configure",
+      rq.configure({
+        alicloudAccessKeyId: DEFAULT_ALICLOUD_CREDENTIALS.accessKeyId,
+        alicloudAccessKeySecret: DEFAULT_ALICLOUD_CREDENTIALS.accessKeySecret,
+        alicloudRegion: ALICLOUD_DEMO_REGION,
+        alicloudEndpoint: alicloudEndpoint(handle.emulator),
+        ucloudPublicKey: DEFAULT_UCLOUD_CREDENTIALS.publicKey,
+        ucloudPrivateKey: DEFAULT_UCLOUD_CREDENTIALS.privateKey,
+        ucloudRegion: UCLOUD_DEMO_REGION,
+        ucloudEndpoint: ucloudEndpoint(handle.emulator),
+      }),
+    );
+  });
+  afterAll(async () => multi?.stop());
+
+  it.each([
+    ["alicloud", { instanceId: ALICLOUD_DEMO_INSTANCE_IDS[2] }, "instanceId"],
+    ["ucloud", { groupId: UCLOUD_DEMO_GROUP_IDS[1] }, "groupId"],
+  ] as const)(
+    "%s: an id alone adopts the backup, with inputs that plan no change",
+    async (cloud, inputs, key) => {
+      const r = requests(`redis-backup:${cloud}:RedisBackup`);
+      const chk: any = await multi.call("check", r.check({}, inputs));
+      const cr: any = await multi.call("create", r.create(js(chk.getInputs())));
+      const id: string = cr.getId();
+      const rd: any = await multi.call("read", r.read(id, {}, undefined, "imported"));
+      expect(rd.getId()).toBe(id);
+      const readInputs = js(rd.getInputs());
+      expect(readInputs).toMatchObject({
+        [key]: inputs[key as keyof typeof inputs],
+        backupId: id.slice(id.indexOf(":") + 1),
+      });
+      const props = js(rd.getProperties());
+      expect(props.adopted).toBe(true);
+      const again: any = await multi.call("check", r.check({}, readInputs, "imported"));
+      const diff = r.diff(id, props, js(again.getInputs()));
+      diff.setOldInputs(r.create(readInputs).getProperties());
+      expect((await multi.call("diff", diff)).getChanges()).toBe(DIFF.DIFF_NONE);
+    },
+  );
 });

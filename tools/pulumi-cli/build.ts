@@ -46,10 +46,10 @@ const BUILDS = [
     version: "v1.25.0",
   },
   {
-    // Not a module of its own: a command of this repository's, in the CLI's module.
+    // A command of this repository's: the CLI's generators (pkg/v3 at the CLI's version) in a module of its own.
     binary: "gen-sdk",
-    module: "cli",
-    pkg: "./gen-sdk",
+    module: "gen-sdk",
+    pkg: ".",
     version: PULUMI_VERSION,
   },
 ];
@@ -67,7 +67,7 @@ function dynamicProviderScript(): string {
 /** The files a binary is built from, besides its module's pins. */
 function sourcesOf(b: Build): string[] {
   const dir = path.join(HERE, b.module);
-  const own = b.pkg.startsWith("./") ? [path.join(dir, b.pkg)] : [];
+  const own = b.pkg.startsWith(".") ? [path.join(dir, b.pkg)] : [];
   return own.flatMap((d) =>
     fs
       .readdirSync(d)
@@ -80,7 +80,10 @@ function sourcesOf(b: Build): string[] {
 /** A digest of everything one binary's build depends on. */
 function binaryStamp(b: Build): string {
   const h = createHash("sha256").update(PULUMI_VERSION).update(b.pkg).update(b.version);
-  for (const f of ["go.mod", "go.sum", "tools.go"]) h.update(fs.readFileSync(path.join(HERE, b.module, f)));
+  for (const f of ["go.mod", "go.sum", "tools.go"]) {
+    const file = path.join(HERE, b.module, f);
+    if (fs.existsSync(file)) h.update(fs.readFileSync(file));
+  }
   for (const f of sourcesOf(b)) h.update(fs.readFileSync(f));
   return h.digest("hex");
 }

@@ -1,9 +1,9 @@
 // Command gen-sdk writes a Pulumi package's SDK for one language from its schema file, with the
-// code generators of pkg/v3 at the CLI's version (pinned by ../go.mod). `pulumi package gen-sdk`
-// of CLI v3.248.0 asks the language host to generate, which the Node.js host this repository
-// can build (v3.68) does not do; this is the same generator, called directly.
+// code generators of pkg/v3 at the CLI's version (pinned by ./go.mod, tidied from ../cli/go.mod).
+// `pulumi package gen-sdk` of CLI v3.248.0 asks the language host to generate, which the hosts this
+// repository can build (v3.68) do not do; this is the same generator, called directly.
 //
-// Usage: gen-sdk <schema.json> <nodejs|python> <out dir>
+// Usage: gen-sdk <schema.json> <nodejs|python|go> <out dir>
 package main
 
 import (
@@ -15,6 +15,7 @@ import (
 
 	"github.com/blang/semver"
 
+	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/python"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
@@ -50,7 +51,7 @@ func main() {
 
 func run(args []string) error {
 	if len(args) != 3 {
-		return fmt.Errorf("usage: gen-sdk <schema.json> <nodejs|python> <out dir>")
+		return fmt.Errorf("usage: gen-sdk <schema.json> <nodejs|python|go> <out dir>")
 	}
 	text, err := os.ReadFile(args[0])
 	if err != nil {
@@ -71,10 +72,12 @@ func run(args []string) error {
 	switch args[1] {
 	case "nodejs":
 		files, err = nodejs.GeneratePackage("pulumi-redis-backup gen-sdk", pkg, nil, nil, false, noPackages{})
+	case "go":
+		files, err = gogen.GeneratePackage("pulumi-redis-backup gen-sdk", pkg, nil)
 	case "python":
 		files, err = python.GeneratePackage("pulumi-redis-backup gen-sdk", pkg, nil, noPackages{})
 	default:
-		return fmt.Errorf("unknown language %q: nodejs or python", args[1])
+		return fmt.Errorf("unknown language %q: nodejs, python or go", args[1])
 	}
 	if err != nil {
 		return err
