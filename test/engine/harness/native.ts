@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PulumiProject, REPO_ROOT } from "../../../tools/pulumi-cli/project";
+import { describeEngine } from "./suite";
 
 /** The folder holding `pulumi-resource-redis-backup`. */
 export const PLUGIN_DIR = path.join(REPO_ROOT, "plugin", "bin");
@@ -22,4 +23,18 @@ export function nativeProject(project: PulumiProject, o: { sdk?: boolean } = {})
     `plugins:\n  providers:\n    - name: redis-backup\n      path: ${PLUGIN_DIR}\n`,
   );
   return project;
+}
+
+/**
+ * `describeEngine` for a file that also needs `needs` (a language host, a venv): with them, or
+ * under CI (where their absence fails the file), it runs; elsewhere it is skipped, saying what to
+ * run, as the engine suite is without a CLI.
+ */
+export function describeEngineWith(
+  needs: { what: string; present: boolean; how: string },
+  title: string,
+  body: () => void,
+): void {
+  if (needs.present || process.env.CI === "true") describeEngine(title, body);
+  else describe.skip(`${title} (no ${needs.what}: ${needs.how})`, body);
 }
