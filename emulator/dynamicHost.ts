@@ -56,13 +56,20 @@ export interface DynamicHost {
   stop(): Promise<void>;
 }
 
-/** Spawns the SDK's dynamic-provider host in `cwd` (where node_modules and package.json live). */
-export async function startDynamicHost(o: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
+/**
+ * Spawns the SDK's dynamic-provider host in `cwd` (where node_modules and package.json live), or
+ * another provider plugin: `command` (e.g. the native provider's executable), given the engine's
+ * address as its last argument, as the engine runs plugins.
+ */
+export async function startDynamicHost(
+  o: { cwd?: string; env?: Record<string, string | undefined>; command?: string } = {},
+) {
   const script = require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js");
   // The real engine does not set PULUMI_NODEJS_ENGINE, so pulumi.log goes to stdout/stderr: the same here.
   const env: Record<string, string | undefined> = { ...process.env, PULUMI_NODEJS_PROJECT: "proj", ...o.env };
   delete env.PULUMI_NODEJS_ENGINE;
-  const proc = spawn(process.execPath, [script, "127.0.0.1:1"], {
+  const [file, args] = o.command ? [o.command, ["127.0.0.1:1"]] : [process.execPath, [script, "127.0.0.1:1"]];
+  const proc = spawn(file, args, {
     cwd: o.cwd ?? process.cwd(),
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],

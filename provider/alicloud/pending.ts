@@ -7,7 +7,7 @@
  */
 import { OperationFailedError, withNote } from "../core/errors";
 import type { Leftover } from "../core/partialCreate";
-import { waitTimeoutMs } from "../core/inputs";
+import { waitBudgetMs } from "../core/inputs";
 import { Gone, Session, gone, keepRecorded } from "../core/lifecycle";
 import type { AlicloudClient } from "./client";
 import type { AlicloudTarget } from "./ids";
@@ -117,7 +117,14 @@ export async function completePending(
   const jobId = t.jobIds.join(",");
   const started = recordedStart(recorded);
   try {
-    const made = await waitBackupCreated(client, t.instance, t.jobIds, waitTimeoutMs(inputs), deps, started);
+    const made = await waitBackupCreated(
+      client,
+      t.instance,
+      t.jobIds,
+      waitBudgetMs(inputs, deps),
+      deps,
+      started,
+    );
     const outs = buildOutputs(inputs, made, { region: settings.regionId, jobId });
     deps.reporter.info(`${t.instance}: backup job ${jobId} made backup ${outs.backupId}`);
     return outs;
@@ -151,7 +158,7 @@ export async function pendingBackupForDelete(
         client,
         t.instance,
         t.jobIds,
-        waitTimeoutMs(inputs),
+        waitBudgetMs(inputs, deps),
         deps,
         recordedStart(props),
       );

@@ -40,6 +40,8 @@ export interface CloudEntry<
   declare(name: string, d: Declaration, opts?: pulumi.CustomResourceOptions): Resource;
   /** The lifecycle's `read`, loaded when called. */
   read: DriftRead;
+  /** Its RedisBackup's lifecycle module, loaded when called (the native provider serves it). */
+  lifecycle(): Lifecycle<object, Record<string, unknown>>;
   /** The variables that point the provider at this cloud, for `drift --help`: label and names. */
   environment: { label: string; variables: string[] };
   /** Its FinalBackup: what a `final: true` declaration becomes, and the lifecycle the CLI lists and reads through. */
@@ -101,8 +103,6 @@ export interface CloudSpec<
   };
   /** The RedisBackup class, loaded when a declaration is made into one. */
   resource(): new (name: string, args: Inputs, opts?: pulumi.CustomResourceOptions) => Resource;
-  /** The lifecycle module, loaded when a drift check reads: what a state export recorded is what it wrote. */
-  lifecycle(): Lifecycle<object, Record<string, unknown>>;
 }
 
 /** A cloud's registry entry from its spec. */
@@ -137,6 +137,7 @@ export function defineCloud<
         ? new (final.resource())(name, toInputs(d) as object, opts)
         : new (resource())(name, toInputs(d), opts)) as Resource,
     read: (id, recorded, deps) => lifecycle().read(id, recorded, deps),
+    lifecycle,
     final: { instanceKey: final.instanceKey, inputsSchema: final.inputsSchema, lifecycle: final.lifecycle },
     inputsSchemaOf: (d) => (d.final ? final.inputsSchema : entry.inputsSchema),
   };

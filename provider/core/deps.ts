@@ -21,6 +21,12 @@ export interface OperationDeps {
    * run provider and emulator on a timeline of their own (their sleeps then never really wait).
    */
   timeline?: Timeline;
+  /**
+   * How long a create (or the update or delete that completes one) may wait, in milliseconds, when
+   * the engine says so: the native provider passes a resource's `customTimeouts` here, and they win
+   * over `waitTimeoutMinutes` (the dynamic provider never learns of them).
+   */
+  timeoutMs?: number;
 }
 
 /** What a waiter needs: time, sleep, and where progress goes. */
@@ -36,6 +42,7 @@ export function defaultDeps(overrides: Partial<OperationDeps> = {}): OperationDe
     reporter,
     limiter: overrides.limiter,
     timeline: overrides.timeline,
+    timeoutMs: overrides.timeoutMs,
     // A retry is worth a line: it is where a slow `pulumi up` spends its time.
     onRetry:
       overrides.onRetry ??

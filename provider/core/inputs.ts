@@ -10,6 +10,11 @@ export function waitTimeoutMs(inputs: { waitTimeoutMinutes?: number }): number {
   return (inputs.waitTimeoutMinutes ?? DEFAULT_WAIT_TIMEOUT_MINUTES) * 60_000;
 }
 
+/** How long an operation may wait: the engine's `customTimeouts` when it sent one, else {@link waitTimeoutMs}. */
+export function waitBudgetMs(inputs: { waitTimeoutMinutes?: number }, deps: { timeoutMs?: number }): number {
+  return deps.timeoutMs !== undefined && deps.timeoutMs > 0 ? deps.timeoutMs : waitTimeoutMs(inputs);
+}
+
 /** Inputs that steer the provider and never name another backup: they change in place. */
 export const steeringInputs = {
   waitTimeoutMinutes: z

@@ -18,7 +18,7 @@ import { CreateOnceOptions, createOnce } from "./createOnce";
 import { OperationDeps, defaultDeps } from "./deps";
 import { DiffResult, planDiff } from "./diff";
 import { ConfigurationError, NotFoundError, withContext, withNote } from "./errors";
-import { waitTimeoutMs } from "./inputs";
+import { waitBudgetMs } from "./inputs";
 import { Leftover, initFailed } from "./partialCreate";
 import { resourceId, splitResourceId } from "./resourceId";
 import { ConfigSource, setStackConfig } from "./settings";
@@ -255,7 +255,7 @@ export function defineLifecycle<
       try {
         // Connected at once: a missing credential is said before anything is sent.
         const s: Session<C> = { deps, connection: a.connect(deps, inputs) };
-        const deadline = deps.clock.now() + waitTimeoutMs(inputs);
+        const deadline = deps.clock.now() + waitBudgetMs(inputs, deps);
         return await writing(deps, instance, async () => {
           const made = inputs.backupId ? await a.adopt(s, inputs) : await take(s, inputs, deadline);
           const outs = await outputsOfMade(s, inputs, made);

@@ -67,9 +67,12 @@ export function progressReporter(
 ): (status: string, elapsedMs: number) => void {
   return (status, elapsedMs) =>
     reporter.info(
-      `backup of ${instance}: ${describe(status)} (${Math.round(elapsedMs / 1000)}s, timeout ${Math.round(timeoutMs / 60_000)}m)`,
+      `backup of ${instance}: ${describe(status)} (${Math.round(elapsedMs / 1000)}s, timeout ${budget(timeoutMs)})`,
     );
 }
+
+/** A wait's budget as the progress line says it: minutes, or seconds under one (customTimeouts of `20s`). */
+const budget = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)}s` : `${Math.round(ms / 60_000)}m`);
 
 /** The pause before the next poll, having waited `elapsedMs` so far. */
 export function nextDelay(elapsedMs: number, s: PollSchedule): number {

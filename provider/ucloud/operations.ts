@@ -5,7 +5,7 @@
  */
 import { lostOrGarbled } from "../core/createOnce";
 import { CloudApiError } from "../core/errors";
-import { waitTimeoutMs } from "../core/inputs";
+import { waitBudgetMs } from "../core/inputs";
 import { LifecycleAdapter, backupTarget, defineLifecycle } from "../core/lifecycle";
 import { isUnknown } from "../core/unknown";
 import { listedEntries } from "../core/sharedListings";
@@ -189,7 +189,7 @@ const ucloud: LifecycleAdapter<UCloudBackupInputs, UCloudBackupOutputs, Connecti
     const outs = await current();
     if (outs.state !== STATE.inProgress) return outs;
     deps.reporter.info(`${t.instance}: backup ${t.backup} is still being taken; waiting for it`);
-    await waitBackupCreated(client, t.instance, t.backup, waitTimeoutMs(inputs), deps);
+    await waitBackupCreated(client, t.instance, t.backup, waitBudgetMs(inputs, deps), deps);
     return current();
   },
 };

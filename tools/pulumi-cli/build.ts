@@ -1,10 +1,13 @@
 /**
- * `npm run pulumi-cli`: builds the Pulumi CLI and its Node.js language host from their Go modules
- * (pinned by ./cli/go.mod and ./language-nodejs/go.mod), or reuses an earlier build, and prints the
- * folder that holds them on its last line.
+ * `npm run pulumi-cli`: builds the Pulumi CLI, its Node.js, Python and YAML language hosts and
+ * `gen-sdk` (the CLI's SDK generators, called directly) from their Go modules (pinned by
+ * ./cli/go.mod, ./language-nodejs/go.mod, ./language-python/go.mod and ./language-yaml/go.mod),
+ * or reuses an earlier build, and prints
+ * the folder that holds them on its last line.
  *
- * The folder is outside the repo (see location.ts) and carries a stamp of the go.mod/go.sum files
- * it was built from: a clean clone reuses it, a change to the pins rebuilds it. A build is written
+ * The folder is outside the repo (see location.ts) and carries a stamp per binary of the
+ * go.mod/go.sum files it was built from: a clean clone reuses it, a change to one module's pins
+ * rebuilds the binaries of that module only (the others are copied over). A build is written
  * beside the folder and renamed into place, so an interrupted one never looks complete.
  */
 import { spawnSync } from "child_process";
@@ -30,7 +33,28 @@ const BUILDS = [
     pkg: "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs",
     version: "v3.68.0",
   },
+  {
+    binary: "pulumi-language-python",
+    module: "language-python",
+    pkg: "github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python",
+    version: "v3.68.0",
+  },
+  {
+    binary: "pulumi-language-yaml",
+    module: "language-yaml",
+    pkg: "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml",
+    version: "v1.25.0",
+  },
+  {
+    // A command of this repository's: the CLI's generators (pkg/v3 at the CLI's version) in a module of its own.
+    binary: "gen-sdk",
+    module: "gen-sdk",
+    pkg: ".",
+    version: PULUMI_VERSION,
+  },
 ];
+
+type Build = (typeof BUILDS)[number];
 
 /** The dynamic-provider plugin: a script at the root of the installed @pulumi/pulumi. */
 function dynamicProviderScript(): string {
@@ -40,16 +64,68 @@ function dynamicProviderScript(): string {
   );
 }
 
-/** A digest of everything the build depends on. */
-function stampOf(): string {
-  const h = createHash("sha256").update(PULUMI_VERSION);
-  for (const b of BUILDS) {
-    for (const f of ["go.mod", "go.sum", "tools.go"]) h.update(fs.readFileSync(path.join(HERE, b.module, f)));
-    h.update(b.version);
+/** The files a binary is built from, besides its module's pins. */
+function sourcesOf(b: Build): string[] {
+  const dir = path.join(HERE, b.module);
+  const own = b.pkg.startsWith(".") ? [path.join(dir, b.pkg)] : [];
+  return own.flatMap((d) =>
+    fs
+      .readdirSync(d)
+      .filter((f) => f.endsWith(".go"))
+      .sort()
+      .map((f) => path.join(d, f)),
+  );
+}
+
+/** A digest of everything one binary's build depends on. */
+function binaryStamp(b: Build): string {
+  const h = createHash("sha256").update(PULUMI_VERSION).update(b.pkg).update(b.version);
+  for (const f of ["go.mod", "go.sum", "tools.go"]) {
+    const file = path.join(HERE, b.module, f);
+    if (fs.existsSync(file)) h.update(fs.readFileSync(file));
   }
-  h.update(fs.readFileSync(dynamicProviderScript()));
+  for (const f of sourcesOf(b)) h.update(fs.readFileSync(f));
   return h.digest("hex");
 }
+
+/** Every binary's stamp, and the dynamic-provider script's: what `.stamp` records. */
+function stampsOf(): Record<string, string> {
+  const stamps: Record<string, string> = Object.fromEntries(BUILDS.map((b) => [b.binary, binaryStamp(b)]));
+  // The shim comes with the Python host's sdk module: the same pins.
+  stamps[PYTHON_SHIM] = stamps["pulumi-language-python"];
+  stamps["pulumi-resource-pulumi-nodejs"] = createHash("sha256")
+    .update(fs.readFileSync(dynamicProviderScript()))
+    .digest("hex");
+  return stamps;
+}
+
+/** What an earlier build's `.stamp` recorded (an older, single-digest stamp: nothing reusable). */
+function recordedStamps(file: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The Python host runs programs through a shim script beside it, `pulumi-language-python-exec`,
+ * shipped in the sdk module it is built from: copied from Go's module cache.
+ */
+function copyPythonShim(staging: string): void {
+  const r = spawnSync("go", ["list", "-m", "-f", "{{.Dir}}", "github.com/pulumi/pulumi/sdk/v3"], {
+    cwd: path.join(HERE, "language-python"),
+    encoding: "utf8",
+    env: { ...process.env, GOFLAGS: `${process.env.GOFLAGS ?? ""} -mod=readonly`.trim() },
+  });
+  if (r.status !== 0) throw new Error(`go list github.com/pulumi/pulumi/sdk/v3: ${r.stderr}`);
+  const shim = path.join(r.stdout.trim(), "python", "cmd", PYTHON_SHIM);
+  fs.copyFileSync(shim, path.join(staging, PYTHON_SHIM));
+  fs.chmodSync(path.join(staging, PYTHON_SHIM), 0o755);
+}
+
+const PYTHON_SHIM = "pulumi-language-python-exec";
 
 function say(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -73,9 +149,11 @@ function goBuild(moduleDir: string, pkg: string, version: string, out: string): 
 function main(): void {
   const dir = pinnedCliDir();
   const stampFile = path.join(dir, ".stamp");
-  const stamp = stampOf();
-  const complete = CLI_FILES.every((f) => fs.existsSync(path.join(dir, f)));
-  if (complete && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp) {
+  const stamps = stampsOf();
+  const recorded = recordedStamps(stampFile);
+  const reusable = (binary: string) =>
+    recorded[binary] === stamps[binary] && fs.existsSync(path.join(dir, binary));
+  if (CLI_FILES.every(reusable)) {
     say(`Pulumi CLI ${PULUMI_VERSION}: reusing the build in ${dir}`);
     process.stdout.write(`${dir}\n`);
     return;
@@ -85,6 +163,12 @@ function main(): void {
   fs.mkdirSync(staging, { recursive: true });
   try {
     for (const b of BUILDS) {
+      if (reusable(b.binary)) {
+        fs.copyFileSync(path.join(dir, b.binary), path.join(staging, b.binary));
+        fs.chmodSync(path.join(staging, b.binary), 0o755);
+        say(`Reusing ${b.binary} ${b.version} (its pins are unchanged)`);
+        continue;
+      }
       const started = Date.now();
       say(
         `Building ${b.binary} ${b.version} from ${b.pkg} (the first build downloads modules and takes minutes)`,
@@ -92,9 +176,10 @@ function main(): void {
       goBuild(path.join(HERE, b.module), b.pkg, b.version, path.join(staging, b.binary));
       say(`  built ${b.binary} in ${Math.round((Date.now() - started) / 1000)} s`);
     }
+    copyPythonShim(staging);
     fs.copyFileSync(dynamicProviderScript(), path.join(staging, "pulumi-resource-pulumi-nodejs"));
     fs.chmodSync(path.join(staging, "pulumi-resource-pulumi-nodejs"), 0o755);
-    fs.writeFileSync(path.join(staging, ".stamp"), stamp);
+    fs.writeFileSync(path.join(staging, ".stamp"), `${JSON.stringify(stamps, null, 2)}\n`);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(staging, dir);
   } finally {

@@ -14,7 +14,7 @@ import * as path from "path";
 /** The CLI release the engine tests pin: the same as the `@pulumi/pulumi` that package.json pins. */
 export const PULUMI_VERSION = "v3.248.0";
 
-/** The folder that holds `pulumi`, `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`. */
+/** The folder that holds `pulumi`, its language hosts, `gen-sdk` and `pulumi-resource-pulumi-nodejs`. */
 export function pinnedCliDir(env: NodeJS.ProcessEnv = process.env): string {
   const cache =
     env.PULUMI_REDIS_BACKUP_CACHE ??
@@ -23,7 +23,24 @@ export function pinnedCliDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The binaries a complete build holds. */
-export const CLI_FILES = ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"];
+export const CLI_FILES = [
+  "pulumi",
+  "pulumi-language-nodejs",
+  "pulumi-language-python",
+  "pulumi-language-python-exec",
+  "pulumi-language-yaml",
+  "gen-sdk",
+  "pulumi-resource-pulumi-nodejs",
+];
+
+/** What the engine suite needs of a build: the CLI, the Node.js host and the dynamic-provider plugin. */
+const CORE_FILES = ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"];
+
+/** A binary of the pinned build (`gen-sdk`, `pulumi-language-python`), when it was built. */
+export function pinnedTool(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const file = path.join(pinnedCliDir(env), name);
+  return fs.existsSync(file) ? file : undefined;
+}
 
 /** A CLI to run: its folder (to put first on PATH) and where it came from. */
 export interface FoundCli {
@@ -37,7 +54,7 @@ export interface FoundCli {
 /** The pinned build when it is complete, else a `pulumi` on PATH, else undefined. */
 export function findPulumiCli(env: NodeJS.ProcessEnv = process.env): FoundCli | undefined {
   const pinned = pinnedCliDir(env);
-  if (CLI_FILES.every((f) => fs.existsSync(path.join(pinned, f)))) {
+  if (CORE_FILES.every((f) => fs.existsSync(path.join(pinned, f)))) {
     const version = versionOf(path.join(pinned, "pulumi"));
     if (version) return { dir: pinned, source: "pinned", version };
   }

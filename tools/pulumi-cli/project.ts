@@ -190,13 +190,16 @@ export interface ExportedResource {
   protect?: boolean;
   retainOnDelete?: boolean;
   dependencies?: string[];
+  /** Why a create that made something failed to initialise (the next `pulumi up` completes it). */
+  initErrors?: string[];
 }
 
-/** The stack's resources of our types, by resource name. */
+/** The stack's resources of our types (dynamic, and the native provider's `redis-backup:`), by resource name. */
 export function backupsByName(exported: StackExport): Record<string, ExportedResource> {
   const out: Record<string, ExportedResource> = {};
   for (const r of exported.deployment.resources ?? []) {
-    if (r.type.startsWith("pulumi-nodejs:dynamic/")) out[r.urn.slice(r.urn.lastIndexOf("::") + 2)] = r;
+    if (r.type.startsWith("pulumi-nodejs:dynamic/") || r.type.startsWith("redis-backup:"))
+      out[r.urn.slice(r.urn.lastIndexOf("::") + 2)] = r;
   }
   return out;
 }

@@ -1,0 +1,194 @@
+/**
+ * The native provider's Pulumi package schema, built from the registry: each cloud's RedisBackup
+ * and FinalBackup, their inputs from the zod schemas `check` validates with (so the two cannot
+ * drift), their outputs from the hand-kept tables of outputProperties.ts, and the provider's
+ * configuration. `pulumi package gen-sdk` makes SDKs for every language from it; the checked-in
+ * plugin/schema.json is this object, written by `npm run native-schema` and compared by a test.
+ */
+import { z } from "zod";
+import { CLOUD_ENTRIES, Cloud } from "../clouds";
+import {
+  ALICLOUD_OUTPUTS,
+  ALICLOUD_SHARD,
+  FINAL_OUTPUTS,
+  PropertySpec,
+  TENCENT_OUTPUTS,
+  UCLOUD_OUTPUTS,
+} from "./outputProperties";
+
+/** The package name: the plugin is `pulumi-resource-redis-backup`, tokens `redis-backup:<cloud>:<Type>`. */
+export const PACKAGE = "redis-backup";
+
+/** The two kinds of resource every cloud has. */
+export type Kind = "RedisBackup" | "FinalBackup";
+
+/** The token of a cloud's resource, e.g. `redis-backup:tencentcloud:RedisBackup`. */
+export const tokenOf = (cloud: Cloud, kind: Kind) => `${PACKAGE}:${cloud}:${kind}`;
+
+/** Inputs of a FinalBackup the native provider fills in from the resource's URN, never the program. */
+export const ORIGIN_INPUTS = ["resourceName", "stack", "project"] as const;
+
+const OUTPUTS: Record<Cloud, Record<string, PropertySpec>> = {
+  tencentcloud: TENCENT_OUTPUTS,
+  alicloud: ALICLOUD_OUTPUTS,
+  ucloud: UCLOUD_OUTPUTS,
+};
+
+/**
+ * The provider's configuration: each cloud's stack config keys (`tencentcloud:secretId`) as one
+ * variable (`tencentcloudSecretId`), set as `redis-backup:tencentcloudSecretId` or on an explicit
+ * provider. The keys are the ones the cloud's settings read (a test asks them).
+ */
+export const CONFIG_KEYS: Record<Cloud, { key: string; secret?: boolean; type?: "number" }[]> = {
+  tencentcloud: [
+    { key: "secretId" },
+    { key: "secretKey", secret: true },
+    { key: "securityToken", secret: true },
+    { key: "region" },
+    { key: "endpoint" },
+    { key: "protocol" },
+    { key: "proxy" },
+    { key: "timezone" },
+    { key: "requestTimeoutSeconds", type: "number" },
+    { key: "rateLimitPerSecond", type: "number" },
+  ],
+  alicloud: [
+    { key: "accessKeyId" },
+    { key: "accessKey" },
+    { key: "accessKeySecret", secret: true },
+    { key: "secretKey", secret: true },
+    { key: "securityToken", secret: true },
+    { key: "region" },
+    { key: "endpoint" },
+    { key: "signatureVersion" },
+    { key: "requestTimeoutSeconds", type: "number" },
+    { key: "rateLimitPerSecond", type: "number" },
+  ],
+  ucloud: [
+    { key: "publicKey" },
+    { key: "privateKey", secret: true },
+    { key: "securityToken", secret: true },
+    { key: "region" },
+    { key: "zone" },
+    { key: "projectId" },
+    { key: "endpoint" },
+    { key: "requestTimeoutSeconds", type: "number" },
+    { key: "rateLimitPerSecond", type: "number" },
+  ],
+};
+
+/** The config variable of `<cloud>:<key>`: `tencentcloudSecretId`. */
+export const configVariable = (cloud: string, key: string) =>
+  `${cloud}${key.charAt(0).toUpperCase()}${key.slice(1)}`;
+
+/** A schema property of a zod field, as `z.toJSONSchema` describes it. */
+function propertyOf(field: z.ZodType, cloud: Cloud, name: string): PropertySpec {
+  const json = z.toJSONSchema(field, { io: "input", unrepresentable: "any" }) as {
+    type?: string;
+    pattern?: string;
+  };
+  const type = json.type as PropertySpec["type"] | undefined;
+  const description = `${name} of the ${cloud} backup; see the README's ${cloud} table.`;
+  if (type === "array") return { type, items: { $ref: "pulumi.json#/Any" }, description };
+  if (type === "string" || type === "integer" || type === "number" || type === "boolean") {
+    return { type, description };
+  }
+  throw new TypeError(`${cloud} input ${name}: no schema type for ${JSON.stringify(json)}`);
+}
+
+interface ResourceSchema {
+  description: string;
+  properties: Record<string, PropertySpec>;
+  required: string[];
+  inputProperties: Record<string, PropertySpec>;
+  requiredInputs: string[];
+}
+
+function resourceSchema(
+  cloud: Cloud,
+  kind: Kind,
+  inputs: z.ZodObject,
+  outputs: Record<string, PropertySpec>,
+) {
+  const names = Object.keys(inputs.shape).filter(
+    (n) => kind === "RedisBackup" || !(ORIGIN_INPUTS as readonly string[]).includes(n),
+  );
+  const inputProperties = Object.fromEntries(
+    names.map((n) => [n, propertyOf(inputs.shape[n] as z.ZodType, cloud, n)]),
+  );
+  const requiredInputs = names.filter((n) => !(inputs.shape[n] as z.ZodType).safeParse(undefined).success);
+  const what =
+    kind === "RedisBackup"
+      ? `A manual backup of a ${cloud} Redis instance, tracked until it expires.`
+      : `A final backup of a ${cloud} Redis instance, taken when this resource is deleted (before the instance).`;
+  const schema: ResourceSchema = {
+    description: what,
+    properties: { ...inputProperties, ...outputs },
+    required: requiredInputs,
+    inputProperties,
+    requiredInputs,
+  };
+  return schema;
+}
+
+/** The package schema (Pulumi's schema format, `pulumi.json#/`), version `version`. */
+export function packageSchema(version: string) {
+  const resources: Record<string, ResourceSchema> = {};
+  const variables: Record<string, { type: string; secret?: boolean; description: string }> = {};
+  for (const entry of CLOUD_ENTRIES) {
+    resources[tokenOf(entry.name, "RedisBackup")] = resourceSchema(
+      entry.name,
+      "RedisBackup",
+      entry.inputsSchema,
+      OUTPUTS[entry.name],
+    );
+    resources[tokenOf(entry.name, "FinalBackup")] = resourceSchema(
+      entry.name,
+      "FinalBackup",
+      entry.final.inputsSchema,
+      FINAL_OUTPUTS,
+    );
+    for (const c of CONFIG_KEYS[entry.name]) {
+      variables[configVariable(entry.name, c.key)] = {
+        type: c.type ?? "string",
+        ...(c.secret ? { secret: true } : {}),
+        description: `Stack config ${entry.name}:${c.key} of the dynamic provider (its environment variables still apply).`,
+      };
+    }
+  }
+  return {
+    name: PACKAGE,
+    displayName: "Redis backups",
+    version,
+    description:
+      "Manual Redis backups on Tencent Cloud, Alibaba Cloud and UCloud: the native provider of pulumi-redis-backup.",
+    license: "Apache-2.0",
+    repository: "https://github.com/pulumi-redis-backup/pulumi-redis-backup",
+    meta: { moduleFormat: "(.*)" },
+    config: { variables },
+    provider: {
+      description: "The redis-backup provider: credentials and regions per cloud.",
+      properties: variables,
+      inputProperties: variables,
+    },
+    types: {
+      "redis-backup:alicloud:ShardBackup": {
+        type: "object",
+        description: "One shard's backup file of an Alibaba cloud-native cluster's backup.",
+        properties: ALICLOUD_SHARD,
+        required: ["backupId", "status"],
+      },
+    },
+    resources,
+    functions: {},
+    language: {
+      nodejs: { packageName: "pulumi-redis-backup-native", dependencies: { "@pulumi/pulumi": "^3.0.0" } },
+      python: { packageName: "pulumi_redis_backup", requires: { pulumi: ">=3.0.0,<4.0.0" } },
+      go: {
+        importBasePath: "github.com/pulumi-redis-backup/pulumi-redis-backup/sdk/go/redisbackup",
+        rootPackageName: "redisbackup",
+        generateResourceContainerTypes: true,
+      },
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Projects of the native provider: the SDK generated from its schema (sdk/nodejs) copied beside
+ * the program as ./redis-backup-sdk (a user adds it with `pulumi package add`), and the plugin
+ * found by path (`plugins: providers:` in Pulumi.yaml), as the README says.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { PulumiProject, REPO_ROOT } from "../../../tools/pulumi-cli/project";
+import { describeEngine } from "./suite";
+
+/** The folder holding `pulumi-resource-redis-backup`. */
+export const PLUGIN_DIR = path.join(REPO_ROOT, "plugin", "bin");
+
+/** `project`, with the plugin by path (and, for a TypeScript program, the generated SDK beside it). */
+export function nativeProject(project: PulumiProject, o: { sdk?: boolean } = {}): PulumiProject {
+  if (o.sdk ?? true) {
+    fs.cpSync(path.join(REPO_ROOT, "sdk", "nodejs"), path.join(project.dir, "redis-backup-sdk"), {
+      recursive: true,
+    });
+  }
+  fs.appendFileSync(
+    path.join(project.dir, "Pulumi.yaml"),
+    `plugins:\n  providers:\n    - name: redis-backup\n      path: ${PLUGIN_DIR}\n`,
+  );
+  return project;
+}
+
+/**
+ * `describeEngine` for a file that also needs `needs` (a language host, a venv): with them, or
+ * under CI (where their absence fails the file), it runs; elsewhere it is skipped, saying what to
+ * run, as the engine suite is without a CLI.
+ */
+export function describeEngineWith(
+  needs: { what: string; present: boolean; how: string },
+  title: string,
+  body: () => void,
+): void {
+  if (needs.present || process.env.CI === "true") describeEngine(title, body);
+  else describe.skip(`${title} (no ${needs.what}: ${needs.how})`, body);
+}

@@ -1,0 +1,81 @@
+/**
+ * A Pulumi YAML program using the native provider under the real engine and the YAML language
+ * host (pulumi-yaml v1.25.0, built by `npm run pulumi-cli`): the host reads the resources' types
+ * from the plugin's own schema (GetSchema), no SDK involved; and it prints the code of an import.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { pinnedTool } from "../../tools/pulumi-cli/location";
+import { PulumiProject, backupsByName } from "../../tools/pulumi-cli/project";
+import { describeEngineWith, nativeProject } from "./harness/native";
+import { useEngineWorld } from "./harness/suite";
+import { backupsInClouds } from "./harness/world";
+
+describeEngineWith(
+  {
+    what: "YAML language host",
+    present: pinnedTool("pulumi-language-yaml") !== undefined,
+    how: "`npm run pulumi-cli` builds it",
+  },
+  "a Pulumi YAML program through the native provider",
+  () => {
+    const world = useEngineWorld();
+    let project: PulumiProject;
+
+    beforeAll(async () => {
+      if (!pinnedTool("pulumi-language-yaml")) {
+        throw new Error("no YAML language host: run `npm run pulumi-cli` first");
+      }
+      project = nativeProject(world.project("native-yaml"), { sdk: false });
+      await project.initStack("dev");
+    });
+
+    it("pulumi up takes the backups a YAML program declares; a preview then plans nothing", async () => {
+      await project.ok(["up", "--yes", "--skip-preview"]);
+      const state = backupsByName(await project.exportStack());
+      expect(state["from-yaml"].type).toBe("redis-backup:tencentcloud:RedisBackup");
+      expect(state["from-yaml"].outputs).toMatchObject({ remark: "from yaml", status: "available" });
+      expect(backupsInClouds(world.emulator).tencentcloud).toContain(state["from-yaml"].outputs?.backupId);
+      expect(backupsInClouds(world.emulator).alicloud).toContain(
+        state["from-yaml-alicloud"].outputs?.backupId,
+      );
+      await project.ok(["preview", "--expect-no-changes"]);
+    });
+
+    it("pulumi import adopts a backup made outside Pulumi and prints code that previews with no change", async () => {
+      world.emulator.admin.addInstance({
+        instanceId: "crs-import02",
+        backups: [
+          { backupId: "console-0002", remark: "taken in the console", backupType: "0", startedHoursAgo: 2 },
+        ],
+      });
+      const r = await project.ok([
+        "import",
+        "redis-backup:tencentcloud:RedisBackup",
+        "console-backup",
+        "crs-import02:console-0002",
+        "--yes",
+      ]);
+      // The YAML host generates programs (the pinned Node.js host does not): the code as printed.
+      const code = r.stdout.slice(r.stdout.lastIndexOf("resources:\n"));
+      const expected = [
+        "resources:",
+        "  console-backup:",
+        "    type: redis-backup:tencentcloud:RedisBackup",
+        "    properties:",
+        "      backupId: console-0002",
+        "      instanceId: crs-import02",
+        "    options:",
+        "      protect: true",
+        "",
+      ].join("\n");
+      expect(code.slice(0, expected.length)).toBe(expected);
+      // Copied into the program, as the CLI asks: nothing to do, and no backup taken.
+      const file = path.join(project.dir, "Pulumi.yaml");
+      const block = code.slice("resources:\n".length).trimEnd();
+      fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("resources:\n", `resources:\n${block}\n`));
+      await project.ok(["preview", "--expect-no-changes"]);
+      expect(world.emulator.admin.backups("crs-import02")).toHaveLength(1);
+    });
+  },
+);

@@ -1,0 +1,94 @@
+/**
+ * The native provider (`redis-backup`, plugin/bin/pulumi-resource-redis-backup) under the real
+ * engine, from the TypeScript SDK generated from its schema (sdk/nodejs): two explicit providers
+ * reaching their own accounts, `pulumi import` of a backup made outside Pulumi, `pulumi preview
+ * --diff` naming the properties that change, and customTimeouts stopping a create's wait.
+ */
+import { Emulator, startEmulator } from "../../emulator";
+import { PulumiProject, backupsByName } from "../../tools/pulumi-cli/project";
+import { nativeProject } from "./harness/native";
+import { describeEngine, useEngineWorld } from "./harness/suite";
+import { backupsInClouds, printed } from "./harness/world";
+
+/** The second account's key pair: only its own emulator accepts it. */
+const ACCOUNT_B = { secretId: "AKIDACCOUNTB0000000000000000000000002", secretKey: "account-b-secret-Tz7q" };
+const TYPE = "redis-backup:tencentcloud:RedisBackup";
+
+describeEngine("the native provider under the Pulumi engine", () => {
+  const world = useEngineWorld();
+  let accountB: Emulator;
+  let project: PulumiProject;
+  const recorded = async () => backupsByName(await project.exportStack());
+
+  beforeAll(async () => {
+    accountB = await startEmulator({ port: 0, taskSeconds: 1, credentials: [ACCOUNT_B] });
+    project = nativeProject(world.project("native"));
+    await project.initStack("dev");
+    await project.setConfig({ accountBSecretId: ACCOUNT_B.secretId, accountBEndpoint: accountB.url });
+    await project.setSecret("accountBSecretKey", ACCOUNT_B.secretKey);
+  });
+  afterAll(async () => accountB?.close());
+
+  it("two explicit providers with their own credentials each reach their own account", async () => {
+    await project.ok(["up", "--yes", "--skip-preview"]);
+    const state = await recorded();
+    const ours = state.orders.outputs?.backupId as string;
+    const theirs = state["account-b-orders"].outputs?.backupId as string;
+    expect(state.orders.type).toBe(TYPE);
+    expect(backupsInClouds(world.emulator).tencentcloud).toContain(ours);
+    expect(backupsInClouds(world.emulator).tencentcloud).not.toContain(theirs);
+    expect(backupsInClouds(accountB).tencentcloud).toEqual([theirs]);
+  });
+
+  it("pulumi import adopts a backup made outside Pulumi; its code previews with no change", async () => {
+    world.emulator.admin.addInstance({
+      instanceId: "crs-import01",
+      backups: [
+        { backupId: "console-0001", remark: "taken in the console", backupType: "0", startedHoursAgo: 2 },
+      ],
+    });
+    const id = "crs-import01:console-0001";
+    // The pinned Node.js host (v3.68) generates no code (`method GenerateProgram not implemented`).
+    const r = await project.ok(["import", TYPE, "console-backup", id, "--yes", "--generate-code=false"]);
+    expect(printed(r)).toMatch(/= 1 imported/);
+    const adopted = (await recorded())["console-backup"];
+    expect(adopted.id).toBe(id);
+    expect(adopted.inputs).toEqual({ instanceId: "crs-import01", backupId: "console-0001" });
+    expect(adopted.outputs).toMatchObject({ adopted: true, status: "available" });
+    // The code `pulumi import` prints, declared: nothing to do, and no backup taken.
+    await project.setConfig({ importedId: id });
+    await project.ok(["preview", "--expect-no-changes"]);
+    expect(world.emulator.admin.backups("crs-import01")).toHaveLength(1);
+  });
+
+  it("customTimeouts stop a create waiting behind a slow task; the stack records the backup", async () => {
+    world.emulator.admin.setTaskSeconds(3_600);
+    try {
+      await project.setConfig({ slow: true, createTimeout: "10s" });
+      const r = await project.run(["up", "--yes", "--skip-preview"]);
+      expect(r.code).not.toBe(0);
+      expect(printed(r)).toMatch(
+        /creating Redis backup of crs-demo0002: timed out after 10s waiting for backup task \d+ of crs-demo0002; last status: /,
+      );
+      const slow = (await recorded()).slow;
+      expect(slow.id).toMatch(/^crs-demo0002:\S+$/);
+      expect(slow.initErrors?.[0]).toMatch(/timed out after 10s/);
+    } finally {
+      world.emulator.admin.setTaskSeconds(1);
+    }
+  });
+
+  // Last: it expires a backup, which every later `up` would replace.
+  it("pulumi preview --diff names each property: ~ remark, and a status that replaces", async () => {
+    const state = await recorded();
+    world.emulator.admin.expireBackup(state.orders.outputs?.backupId as string);
+    await project.setConfig({ remark: "after v2" });
+    const text = printed(await project.ok(["preview", "--refresh", "--diff"]));
+    const orders = text.slice(text.lastIndexOf("+-redis-backup:tencentcloud:RedisBackup: (replace)"));
+    expect(orders).toMatch(
+      /\[urn=urn:pulumi:dev::engine-native::redis-backup:tencentcloud:RedisBackup::orders\]/,
+    );
+    expect(orders).toContain(`~ remark: "before v2" => "after v2"`);
+    expect(orders).toContain(`- status: "expired"`);
+  });
+});
