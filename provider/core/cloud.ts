@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { OperationDeps } from "./deps";
 import type { FinalBackupLifecycle } from "./finalBackup";
 import type { Lifecycle } from "./lifecycle";
+import type { FindMade } from "./recover";
 import { stripUndefined } from "./stripUndefined";
 
 /** A `read` as the drift check calls it: with what a state export recorded, whatever its shape. */
@@ -39,6 +40,8 @@ export interface CloudEntry<
   declare(name: string, d: Declaration, opts?: pulumi.CustomResourceOptions): Resource;
   /** The lifecycle's `read`, loaded when called. */
   read: DriftRead;
+  /** What a pending create of its RedisBackup made (`pulumi-redis-backup recover`), loaded when called. */
+  findMade: FindMade;
   /** The variables that point the provider at this cloud, for `drift --help`: label and names. */
   environment: { label: string; variables: string[] };
   /** Its FinalBackup: what a `final: true` declaration becomes, and the lifecycle the CLI lists and reads through. */
