@@ -43,7 +43,10 @@ export const findMade: FindMade = async (pending, { startedAfterMs, recorded, de
   );
   const since = new Date(startedAfterMs).toISOString();
   if (candidates.length === 0) {
-    return { made: "none", what: `no manual job of ${instanceId} that the stack does not record started since ${since}` };
+    return {
+      made: "none",
+      what: `no manual job of ${instanceId} that the stack does not record started since ${since}`,
+    };
   }
   if (candidates.length > 1) {
     return {

@@ -225,7 +225,9 @@ export function defineLifecycle<
     check(olds, news) {
       const checked = checkInputs(a.schema, news);
       const generation = checked.inputs && generationFor(olds, news);
-      return generation ? { ...checked, inputs: { ...checked.inputs, [GENERATION_KEY]: generation } } : checked;
+      return generation
+        ? { ...checked, inputs: { ...checked.inputs, [GENERATION_KEY]: generation } }
+        : checked;
     },
 
     diff(_id, olds, news) {

@@ -16,7 +16,8 @@ import { resolveTencentSettings } from "./settings";
 export const findMade: FindMade = async (pending, { startedAfterMs, deps }) => {
   const inputs = pending.inputs as unknown as TencentBackupInputs;
   const hex = markerOf(inputs, REMARK_MARKER_LENGTH);
-  if (!hex) return { made: "unknown", what: "its inputs carry no generation, so its backup has no known marker" };
+  if (!hex)
+    return { made: "unknown", what: "its inputs carry no generation, so its backup has no known marker" };
   const token = `pulumi:${hex}`;
   const settings = resolveTencentSettings(inputs.region);
   const client = new TencentClient(settings, defaultDeps(deps));

@@ -17,7 +17,8 @@ import { resolveUCloudSettings } from "./settings";
 export const findMade: FindMade = async (pending, { deps }) => {
   const inputs = pending.inputs as unknown as UCloudBackupInputs;
   const hex = markerOf(inputs, 8);
-  if (!hex) return { made: "unknown", what: "its inputs carry no generation, so its backup has no known name" };
+  if (!hex)
+    return { made: "unknown", what: "its inputs carry no generation, so its backup has no known name" };
   const name = nameWithMarker(inputs.backupName, hex);
   const settings = resolveUCloudSettings({
     region: inputs.region,
