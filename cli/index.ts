@@ -7,13 +7,14 @@
  *   pulumi-redis-backup final-backups --cloud tencentcloud --instance crs-xjhsdj01
  *   pulumi-redis-backup url before-migration --state state.json
  *   pulumi-redis-backup download before-migration --state state.json -o backup.rdb
+ *   pulumi-redis-backup recover --state state.json --write-state repaired.json
  *
  * `validate` needs no credentials. `drift` asks each cloud through the provider's own `read`, with
  * the provider's environment variables (TENCENTCLOUD_*, ALIBABA_CLOUD_*, UCLOUD_*), so it works
  * against the emulator exactly as against a cloud. Exit codes: 0 fine, 1 error, 2 drift.
  */
 import { Command, CommanderError, Option } from "commander";
-import { existsSync, readFileSync } from "fs";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import { basename, dirname, join } from "path";
 import { CLOUD_ENTRIES } from "../provider/clouds";
 import { Problem, formatProblem, loadDeclarations } from "../provider/declarations/parse";
@@ -27,6 +28,14 @@ import { parseDuration } from "./duration";
 import { Io, UsageError, processIo } from "./io";
 import { FORMATS, Format, render } from "./render";
 import { RecordedBackup, parseStateExport } from "./state";
+import {
+  allSettled,
+  parsePendingState,
+  recoverPending,
+  recoveryJson,
+  renderRecovery,
+  repairedExport,
+} from "./recover";
 
 export type { Io } from "./io";
 
@@ -199,6 +208,45 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         }
       },
     );
+
+  program
+    .command("recover")
+    .description(
+      "After a `pulumi up` was killed mid-create: say, for each pending create of a RedisBackup, which backup it made\n" +
+        "(found from the cloud by the create's marker; on Alibaba by its job and time), none, or which candidates.\n" +
+        "Exit 0 when every pending create is settled, 2 when one needs a person, 1 on error.",
+    )
+    .requiredOption(
+      "--state <file>",
+      "a state export, from `pulumi stack export > state.json` (- reads standard input)",
+    )
+    .option("--write-state <file>", "write the export with what was made recorded and what was not dropped")
+    .option("--json", "print the findings as JSON (for CI)")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Example:",
+        "  pulumi cancel --yes                      # the killed run's lock (file and self-managed backends)",
+        "  pulumi stack export > state.json",
+        "  pulumi-redis-backup recover --state state.json --write-state repaired.json",
+        "  pulumi stack import --file repaired.json",
+        "  pulumi refresh --yes",
+      ].join("\n"),
+    )
+    .action(async (opts: { state: string; writeState?: string; json?: boolean }) => {
+      const state = parsePendingState(readState(opts.state, io), opts.state);
+      const quiet = { info: () => undefined, warn: () => undefined };
+      const found = await recoverPending(state, { reporter: quiet, onRetry: () => undefined });
+      if (opts.writeState)
+        writeFileSync(opts.writeState, JSON.stringify(repairedExport(state, found), null, 4) + "\n");
+      io.stdout.write(opts.json ? recoveryJson(found) : renderRecovery(found, opts));
+      code = found.some((r) => r.finding.made === "error")
+        ? EXIT.error
+        : allSettled(found)
+          ? EXIT.ok
+          : EXIT.drift;
+    });
 
   try {
     await program.parseAsync(argv, { from: "user" });

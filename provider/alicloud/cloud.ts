@@ -48,6 +48,7 @@ export const alicloud = defineCloud<"alicloud", AlicloudDeclaration, AlicloudBac
   }),
   resource: () => require("./resource").RedisBackup,
   lifecycle: () => require("./operations"),
+  findMade: (pending, context) => require("./recover").findMade(pending, context),
   final: {
     instanceKey: "instanceId",
     inputsSchema: AlicloudFinalBackupInputsSchema,

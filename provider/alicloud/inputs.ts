@@ -1,4 +1,5 @@
 /** Inputs of alicloud.RedisBackup, as a zod schema whose messages a person can act on. */
+import type { Generational } from "../core/generation";
 import { z } from "zod";
 import { commonInputs, instanceInput, locationInput } from "../core/inputs";
 
@@ -34,7 +35,8 @@ export const AlicloudBackupInputsSchema = z.object({
 });
 
 /** The inputs of alicloud.RedisBackup, as `check` leaves them. */
-export type AlicloudBackupInputs = z.output<typeof AlicloudBackupInputsSchema>;
+/** The inputs; `check` adds the generation a create's marker derives from (core/generation.ts). */
+export type AlicloudBackupInputs = z.output<typeof AlicloudBackupInputsSchema> & Generational;
 
 /** Changing one of these means another backup. retentionDays has its own rule (see diff). */
 export const REPLACE_ON_CHANGE = ["instanceId", "regionId"] as const;

@@ -5,6 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { CREATED_BY_KEY, GENERATION_KEY } from "./generation";
 import { isUnknown } from "./unknown";
 
 /** One property `check` refuses, and why, in words a person can act on. */
@@ -16,7 +17,7 @@ export interface CheckResult<T> extends pulumi.dynamic.CheckResult<T> {
 }
 
 /** Keys the engine or the SDK put into inputs themselves. */
-const RESERVED = new Set(["__provider"]);
+const RESERVED = new Set(["__provider", CREATED_BY_KEY, GENERATION_KEY]);
 
 /** Validates `news` (the engine's new inputs) with `schema`. */
 export function checkInputs<S extends z.ZodObject>(schema: S, news: unknown): CheckResult<z.output<S>> {

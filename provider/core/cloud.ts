@@ -10,6 +10,7 @@ import type { OperationDeps } from "./deps";
 import type { BackupDownload } from "./downloadUrls";
 import type { FinalBackupLifecycle } from "./finalBackup";
 import type { Lifecycle } from "./lifecycle";
+import type { FindMade } from "./recover";
 import { stripUndefined } from "./stripUndefined";
 
 /** A `read` as the drift check calls it: with what a state export recorded, whatever its shape. */
@@ -42,6 +43,8 @@ export interface CloudEntry<
   read: DriftRead;
   /** Its RedisBackup's lifecycle module, loaded when called (the native provider serves it). */
   lifecycle(): Lifecycle<object, Record<string, unknown>>;
+  /** What a pending create of its RedisBackup made (`pulumi-redis-backup recover`), loaded when called. */
+  findMade: FindMade;
   /** The variables that point the provider at this cloud, for `drift --help`: label and names. */
   environment: { label: string; variables: string[] };
   /** Its FinalBackup: what a `final: true` declaration becomes, and the lifecycle the CLI lists and reads through. */

@@ -19,6 +19,12 @@ export interface CreateOnceOptions<T> {
   send(): Promise<T>;
   /** What a lost attempt made, if anything. */
   find(): Promise<T | undefined>;
+  /**
+   * Set when the marker `find` looks for is derived from the resource's generation (not drawn at
+   * random), so that what it finds before the first attempt was made by an interrupted `pulumi up`
+   * of this very resource generation: it is adopted instead of taking another, and this says so.
+   */
+  madeEarlier?(found: T): string;
   /** Errors after which the attempt may or may not have acted; by default lost and garbled answers. */
   outcomeUnknown?(e: unknown): boolean;
   /** Refusals worth waiting out; by default vendor errors classified retryable. */
@@ -61,6 +67,17 @@ export function createOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
 
 async function sendOnce<T>(o: CreateOnceOptions<T>): Promise<T> {
   const { deps } = o;
+  if (o.madeEarlier) {
+    const earlier = await lookPersistently(
+      o.find,
+      deps,
+      `an interrupted \`pulumi up\` may have made ${o.lookingFor}`,
+    );
+    if (earlier !== undefined) {
+      deps.reporter.info(`${o.target}: ${o.madeEarlier(earlier)}`);
+      return earlier;
+    }
+  }
   const unknown = o.outcomeUnknown ?? lostOrGarbled;
   const refused = o.refusedForNow ?? ((e: unknown) => e instanceof CloudApiError && e.retryable);
   // Lost answers in a row are bounded by a count (an endpoint that never answers is not waited out);

@@ -18,6 +18,7 @@ import { CreateOnceOptions, createOnce } from "./createOnce";
 import { OperationDeps, defaultDeps } from "./deps";
 import { DiffResult, planDiff } from "./diff";
 import { ConfigurationError, NotFoundError, withContext, withNote } from "./errors";
+import { GENERATION_KEY, Generational, generationFor, keepGeneration } from "./generation";
 import { waitBudgetMs } from "./inputs";
 import { Leftover, initFailed } from "./partialCreate";
 import { resourceId, splitResourceId } from "./resourceId";
@@ -25,7 +26,7 @@ import { ConfigSource, setStackConfig } from "./settings";
 import { listingReadsEnabled, sharedListings } from "./sharedListings";
 
 /** What every cloud's inputs carry for the shared rules. */
-export interface BackupInputs {
+export interface BackupInputs extends Generational {
   backupId?: string;
   waitTimeoutMinutes?: number;
   keepExpired?: boolean;
@@ -33,7 +34,7 @@ export interface BackupInputs {
 }
 
 /** What every cloud's recorded outputs carry for the shared rules. */
-export interface BackupOutputs {
+export interface BackupOutputs extends Generational {
   /** Unset while a create's job has made no backup (Alibaba). */
   backupId?: string;
   status?: string;
@@ -181,7 +182,10 @@ export function defineLifecycle<
   const instanceOf = (inputs: I) => String(inputs[a.instanceKey]);
   /** The inputs recorded outputs imply: the cloud's, and the ones every cloud records alike (`triggers`). */
   const inputsOf = (outs: R): I =>
-    outs.triggers === undefined ? a.inputsOf(outs) : { ...a.inputsOf(outs), triggers: outs.triggers };
+    keepGeneration(
+      outs.triggers === undefined ? a.inputsOf(outs) : { ...a.inputsOf(outs), triggers: outs.triggers },
+      outs,
+    );
   const targetOf = a.targetOf;
   /** Runs a write on `instance`: its listings are stale from its start (those running too) and again once it is done. */
   const writing = async <X>(deps: OperationDeps, instance: string, write: () => Promise<X>): Promise<X> => {
@@ -239,7 +243,14 @@ export function defineLifecycle<
 
   return {
     configure: (config) => setStackConfig(config),
-    check: (_olds, news) => checkInputs(a.schema, news),
+    /** The shared validation; valid inputs get the generation their create's marker derives from (core/generation.ts). */
+    check(olds, news) {
+      const checked = checkInputs(a.schema, news);
+      const generation = checked.inputs && generationFor(olds, news);
+      return generation
+        ? { ...checked, inputs: { ...checked.inputs, [GENERATION_KEY]: generation } }
+        : checked;
+    },
 
     diff(_id, olds, news) {
       const planned = planDiff(olds, news, { replaceOnChange: a.replaceOnChange });
@@ -258,14 +269,16 @@ export function defineLifecycle<
         const deadline = deps.clock.now() + waitBudgetMs(inputs, deps);
         return await writing(deps, instance, async () => {
           const made = inputs.backupId ? await a.adopt(s, inputs) : await take(s, inputs, deadline);
-          const outs = await outputsOfMade(s, inputs, made);
+          const outs = keepGeneration(await outputsOfMade(s, inputs, made), inputs);
           deps.reporter.info(a.createdLine(outs));
           return { id: resourceId(instance, outs.backupId ?? ""), outs };
         });
       } catch (e) {
         const left = e instanceof Error ? leftovers.get(e) : undefined;
         const err = withContext(doing, e);
-        throw left && err instanceof Error ? initFailed(err, left.id, left.outputs) : err;
+        throw left && err instanceof Error
+          ? initFailed(err, left.id, keepGeneration(left.outputs, inputs))
+          : err;
       }
     },
 
@@ -290,7 +303,8 @@ export function defineLifecycle<
         }
         // An id naming a job gives way to the usual one once the backup is known.
         const readId = t.pending && outs.backupId ? resourceId(t.instance, outs.backupId) : id;
-        return { id: readId, props: outs, inputs: inputsOf(outs) };
+        const kept = keepGeneration(outs, props);
+        return { id: readId, props: kept, inputs: inputsOf(kept) };
       } catch (e) {
         throw withContext(`reading Redis backup ${t.backup} of ${t.instance}`, e);
       }
@@ -310,9 +324,10 @@ export function defineLifecycle<
           }
           return outs;
         };
-        return await writing(deps, t.instance, async () => ({
-          outs: a.update ? await a.update(s, t, olds, inputs, current) : await current(),
-        }));
+        return await writing(deps, t.instance, async () => {
+          const outs = a.update ? await a.update(s, t, olds, inputs, current) : await current();
+          return { outs: keepGeneration(outs, olds) };
+        });
       } catch (e) {
         const kept = e instanceof Error ? keptOnFailure.get(e) : undefined;
         const err = withContext(`updating Redis backup ${t.backup} of ${t.instance}`, e);

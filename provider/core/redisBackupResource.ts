@@ -36,6 +36,8 @@ export abstract class RedisBackupResource extends pulumi.dynamic.Resource {
     opts?: pulumi.CustomResourceOptions,
   ) {
     const unknownYet = Object.fromEntries(["backupId", ...outputs].map((k) => [k, undefined]));
-    super(provider, name, { ...unknownYet, ...args }, opts, cloud, "RedisBackup");
+    // Who declares it, for the generation check derives the create's marker from (core/generation.ts).
+    const createdBy = { __createdBy: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` };
+    super(provider, name, { ...unknownYet, ...args, ...createdBy }, opts, cloud, "RedisBackup");
   }
 }

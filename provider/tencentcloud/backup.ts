@@ -39,10 +39,17 @@ export function statusName(status: number, locked: number | undefined): BackupSt
 const TASK_PENDING = new Set(["preparing", "running"]);
 const TASK_DONE = "succeed";
 
-/** A unique marker added to the Remark so the backup a create made can be told apart from any other. */
-export function newRemarkToken(random: () => number): string {
-  let hex = "";
-  while (hex.length < 12) hex += Math.floor(random() * 16).toString(16);
+/** Hex digits of a Remark marker. */
+export const REMARK_MARKER_LENGTH = 12;
+
+/**
+ * The marker added to the Remark so the backup a create made can be told apart from any other:
+ * derived from the resource's generation when check recorded one (core/generation.ts), so it also
+ * names the resource after the fact; else drawn at random.
+ */
+export function newRemarkToken(random: () => number, fromGeneration?: string): string {
+  let hex = fromGeneration ?? "";
+  while (hex.length < REMARK_MARKER_LENGTH) hex += Math.floor(random() * 16).toString(16);
   return `pulumi:${hex}`;
 }
 
@@ -144,7 +151,11 @@ export async function findBackupByMarker(
   aroundMs: number,
 ): Promise<BackupSummary | undefined> {
   const all = await listBackupsAround(client, instanceId, aroundMs);
-  const matches = all.filter((b) => (b.Remark ?? "").endsWith(`[${token}]`));
+  // An expired backup under the same marker is a past life of the resource (Tencent keeps backups
+  // a destroyed stack leaves until they expire): never the one a create is after.
+  const matches = all.filter(
+    (b) => (b.Remark ?? "").endsWith(`[${token}]`) && b.Status !== BACKUP_STATUS.expired,
+  );
   if (matches.length > 1) {
     throw new OperationFailedError(
       `${matches.length} backups of ${instanceId} carry marker ${token}: ${matches.map((b) => b.BackupId).join(", ")}`,

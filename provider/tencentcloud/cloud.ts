@@ -50,6 +50,7 @@ export const tencentcloud = defineCloud<"tencentcloud", TencentDeclaration, Tenc
     }),
     resource: () => require("./resource").RedisBackup,
     lifecycle: () => require("./operations"),
+    findMade: (pending, context) => require("./recover").findMade(pending, context),
     final: {
       instanceKey: "instanceId",
       inputsSchema: TencentFinalBackupInputsSchema,

@@ -1,4 +1,5 @@
 /** Inputs of tencentcloud.RedisBackup, as a zod schema whose messages a person can act on. */
+import type { Generational } from "../core/generation";
 import { z } from "zod";
 import { adoptInput, commonInputs, instanceInput, locationInput } from "../core/inputs";
 
@@ -27,7 +28,8 @@ export const TencentBackupInputsSchema = z.object({
 });
 
 /** The inputs of tencentcloud.RedisBackup, as `check` leaves them. */
-export type TencentBackupInputs = z.output<typeof TencentBackupInputsSchema>;
+/** The inputs; `check` adds the generation a create's marker derives from (core/generation.ts). */
+export type TencentBackupInputs = z.output<typeof TencentBackupInputsSchema> & Generational;
 
 /** Changing one of these means a different backup: Tencent has no API that modifies a backup. */
 export const REPLACE_ON_CHANGE = ["instanceId", "remark", "storageDays", "region"] as const;

@@ -6,11 +6,13 @@
 import { serverNow } from "../core/clockSkew";
 import { lookPersistently } from "../core/createOnce";
 import { CloudApiError, withNote } from "../core/errors";
+import { markerOf } from "../core/generation";
 import { LifecycleAdapter, backupTarget, defineLifecycle } from "../core/lifecycle";
 import { listedEntries } from "../core/sharedListings";
 import { BackupDetail, BackupSummary, describeBackupDetail, manualBackupInstance } from "./api";
 import {
   BACKUP_STATUS,
+  REMARK_MARKER_LENGTH,
   Started,
   findAdoptedBackup,
   startedAround,
@@ -57,7 +59,7 @@ const tencent: LifecycleAdapter<
 
   /** ManualBackupInstance with a marker in the Remark: the backup it made is the one carrying it. */
   start({ connection: { client, settings }, deps }, inputs) {
-    const token = newRemarkToken(deps.random);
+    const token = newRemarkToken(deps.random, markerOf(inputs, REMARK_MARKER_LENGTH));
     const request = {
       InstanceId: inputs.instanceId,
       Remark: remarkWithToken(inputs.remark, token),
@@ -85,6 +87,10 @@ const tencent: LifecycleAdapter<
         const found = await findBackupByMarker(client, inputs.instanceId, token, sentAtMs);
         return found && { token, sentAtMs, found };
       },
+      madeEarlier: inputs.__generation
+        ? (s) =>
+            `backup ${"found" in s ? s.found.BackupId : ""} carries this resource's marker [${token}]: an interrupted \`pulumi up\` took it; adopting it instead of taking another`
+        : undefined,
     };
   },
 

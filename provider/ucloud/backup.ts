@@ -20,9 +20,12 @@ export const DEFAULT_NAME_PREFIX = "pulumi";
 const MARKER_LENGTH = 8;
 const MAX_NAME = 63;
 
-/** 8 random hex digits that tell this create's backup from any other. */
-export function newNameMarker(random: () => number): string {
-  let hex = "";
+/**
+ * 8 hex digits that tell this create's backup from any other: the resource generation's when
+ * check recorded one (core/generation.ts), so the name also says which resource made it; else random.
+ */
+export function newNameMarker(random: () => number, fromGeneration?: string): string {
+  let hex = fromGeneration?.slice(0, MARKER_LENGTH) ?? "";
   while (hex.length < MARKER_LENGTH) hex += Math.floor(random() * 16).toString(16);
   return hex;
 }
@@ -66,8 +69,9 @@ export async function findBackupByName(
   groupId: string,
   name: string,
 ): Promise<URedisBackup | undefined> {
+  // A failed backup under the name is no backup (a create after it takes another under that name).
   const matches = (await listURedisBackups(client, { GroupId: groupId })).filter(
-    (b) => b.BackupName === name,
+    (b) => b.BackupName === name && b.State !== STATE.error,
   );
   if (matches.length > 1) {
     throw new OperationFailedError(

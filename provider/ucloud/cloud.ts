@@ -51,6 +51,7 @@ export const ucloud = defineCloud<"ucloud", UCloudDeclaration, UCloudBackupInput
   }),
   resource: () => require("./resource").RedisBackup,
   lifecycle: () => require("./operations"),
+  findMade: (pending, context) => require("./recover").findMade(pending, context),
   final: {
     instanceKey: "groupId",
     inputsSchema: UCloudFinalBackupInputsSchema,

@@ -1,4 +1,5 @@
 /** Inputs of ucloud.RedisBackup, as a zod schema whose messages a person can act on. */
+import type { Generational } from "../core/generation";
 import { z } from "zod";
 import { adoptInput, commonInputs, instanceInput, locationInput } from "../core/inputs";
 
@@ -28,7 +29,8 @@ export const UCloudBackupInputsSchema = z.object({
 });
 
 /** The inputs of ucloud.RedisBackup, as `check` leaves them. */
-export type UCloudBackupInputs = z.output<typeof UCloudBackupInputsSchema>;
+/** The inputs; `check` adds the generation a create's marker derives from (core/generation.ts). */
+export type UCloudBackupInputs = z.output<typeof UCloudBackupInputsSchema> & Generational;
 
 /** Changing one of these means a different backup: UCloud has no API that modifies a backup. */
 export const REPLACE_ON_CHANGE = ["groupId", "backupName"] as const;

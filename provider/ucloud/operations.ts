@@ -5,6 +5,7 @@
  */
 import { lostOrGarbled } from "../core/createOnce";
 import { CloudApiError } from "../core/errors";
+import { markerOf } from "../core/generation";
 import { waitBudgetMs } from "../core/inputs";
 import { LifecycleAdapter, backupTarget, defineLifecycle } from "../core/lifecycle";
 import { isUnknown } from "../core/unknown";
@@ -71,8 +72,9 @@ const ucloud: LifecycleAdapter<UCloudBackupInputs, UCloudBackupOutputs, Connecti
   adopt: ({ connection: { client } }, inputs) => findAdoptedBackup(client, inputs.groupId, inputs.backupId!),
 
   /** CreateURedisBackup under a name no other create uses: the backup it made is the one so named. */
-  start({ connection: { client }, deps }, { groupId, backupName }) {
-    const name = nameWithMarker(backupName, newNameMarker(deps.random));
+  start({ connection: { client }, deps }, inputs) {
+    const { groupId, backupName } = inputs;
+    const name = nameWithMarker(backupName, newNameMarker(deps.random, markerOf(inputs, 8)));
     return {
       action: "CreateURedisBackup",
       lookingFor: `backup ${name}`,
@@ -88,6 +90,10 @@ const ucloud: LifecycleAdapter<UCloudBackupInputs, UCloudBackupOutputs, Connecti
       outcomeUnknown: (e) =>
         lostOrGarbled(e) || (e instanceof CloudApiError && isOutcomeUnknownRetCode(Number(e.code))),
       describeRefusal: (e) => `RetCode ${e.code}`,
+      madeEarlier: inputs.__generation
+        ? (s) =>
+            `backup ${s.backupId} (${name}) carries this resource's marker: an interrupted \`pulumi up\` took it; adopting it instead of taking another`
+        : undefined,
     };
   },
 

@@ -4,7 +4,7 @@
  * at an emulator (by the environment the caller passes). Commands are spawned asynchronously:
  * the emulator answering the provider may live in the calling process (the engine tests, the demo).
  */
-import { spawn } from "child_process";
+import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -111,6 +111,33 @@ export class PulumiProject {
       p.on("close", (code) => resolve({ command, code: code ?? 1, stdout, stderr }));
       p.stdin.end(o.stdin ?? "");
     });
+  }
+
+  /**
+   * Starts `pulumi <args>` as the leader of a process group of its own (the CLI, the language
+   * host, the program and the dynamic provider host all belong to it), so that a caller can kill
+   * the whole deployment at once, as a cancelled CI job is: `process.kill(-child.pid, "SIGKILL")`.
+   * `done` resolves when the CLI exits, however it exits.
+   */
+  startGroup(args: string[]): { child: ChildProcess; done: Promise<CliResult> } {
+    const command = `pulumi ${args.join(" ")}`;
+    const child = spawn(path.join(this.cli.dir, "pulumi"), [...args, "--color", "never"], {
+      cwd: this.dir,
+      env: this.environment(),
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (d) => (stdout += String(d)));
+    child.stderr?.on("data", (d) => (stderr += String(d)));
+    const done = new Promise<CliResult>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (code, signal) =>
+        resolve({ command, code: code ?? (signal ? 128 + 9 : 1), stdout, stderr }),
+      );
+    });
+    return { child, done };
   }
 
   /** Runs a command that must succeed; a failure throws with everything the CLI printed. */
