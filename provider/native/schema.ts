@@ -60,6 +60,7 @@ export const CONFIG_KEYS: Record<Cloud, { key: string; secret?: boolean; type?: 
     { key: "securityToken", secret: true },
     { key: "region" },
     { key: "endpoint" },
+    { key: "proxy" },
     { key: "signatureVersion" },
     { key: "requestTimeoutSeconds", type: "number" },
     { key: "rateLimitPerSecond", type: "number" },
