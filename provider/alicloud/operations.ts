@@ -11,7 +11,7 @@ import { AlicloudClient } from "./client";
 import { findAdoptedClusterBackup, findClusterBackup } from "./cluster";
 import { removeBackup } from "./deletion";
 import { isNotFound } from "./errors";
-import { outputsOfListed, sharedListingOf } from "./listed";
+import { outputsOfListed, sharedListingOf } from "./refresh";
 import { AlicloudTarget, isClusterBackupId, targetOf } from "./ids";
 import { AlicloudBackupInputs, AlicloudBackupInputsSchema, REPLACE_ON_CHANGE } from "./inputs";
 import { startJob, waitBackupCreated } from "./jobs";

@@ -8,8 +8,7 @@ import { lookPersistently } from "../core/createOnce";
 import { CloudApiError, withNote } from "../core/errors";
 import { markerOf } from "../core/generation";
 import { LifecycleAdapter, backupTarget, defineLifecycle } from "../core/lifecycle";
-import { listedEntries } from "../core/sharedListings";
-import { BackupDetail, BackupSummary, describeBackupDetail, manualBackupInstance } from "./api";
+import { BackupSummary, describeBackupDetail, manualBackupInstance } from "./api";
 import {
   BACKUP_STATUS,
   REMARK_MARKER_LENGTH,
@@ -18,8 +17,6 @@ import {
   startedAround,
   findBackupByMarker,
   findBackupSummary,
-  listBackupsIn,
-  listingWindowOf,
   newRemarkToken,
   remarkWithToken,
   waitBackupCreated,
@@ -28,14 +25,10 @@ import { TencentClient } from "./client";
 import { BACKUP_GONE_CODES, BACKUP_STATUS_INVALID, INSTANCE_STATE_CODES } from "./errors";
 import { REPLACE_ON_CHANGE, TencentBackupInputs, TencentBackupInputsSchema } from "./inputs";
 import { TencentBackupOutputs, buildOutputs, inputsOf, summaryOutputs } from "./outputs";
-import { TencentSettings, resolveTencentSettings } from "./settings";
+import { Connection, listedRead, needsSummary, outputsOfCurrent } from "./refresh";
+import { resolveTencentSettings } from "./settings";
 
 export type { TencentBackupInputs, TencentBackupOutputs };
-
-interface Connection {
-  settings: TencentSettings;
-  client: TencentClient;
-}
 
 const tencent: LifecycleAdapter<
   TencentBackupInputs,
@@ -127,44 +120,7 @@ const tencent: LifecycleAdapter<
     `${outs.instanceId}: backup ${outs.backupId} ${outs.status}` +
     (outs.expireTime ? `, expires ${outs.expireTime}` : ""),
 
-  /**
-   * A refresh from the listing of the backup's 30-day window (the one its recorded start time
-   * falls in), with what only DescribeBackupDetail gives (memory, shards, replicas) kept from
-   * state; a backup recorded without them, or without a start time, is read on its own.
-   */
-  async listed({ connection: { client, settings }, deps }, t, inputs, previous) {
-    const startMs = previous.startTime === undefined ? NaN : Date.parse(previous.startTime);
-    const { memSizeMb, shardNum, replicasNum } = previous;
-    if (!Number.isFinite(startMs) || [memSizeMb, shardNum, replicasNum].includes(undefined)) return undefined;
-    const window = listingWindowOf(startMs, settings.timezone);
-    const [summary] = await listedEntries(
-      deps.timeline,
-      {
-        where: [
-          "tencentcloud",
-          settings.endpoint,
-          settings.region,
-          settings.secretId,
-          settings.secretKey,
-          settings.token,
-        ],
-        instance: t.instance,
-        part: window.BeginTime,
-      },
-      () => listBackupsIn(client, t.instance, window),
-      (b) => b.BackupId,
-      t.backup,
-    );
-    if (!summary) return undefined;
-    const detail: BackupDetail = {
-      ...summary,
-      MemSize: memSizeMb,
-      ShardNum: shardNum,
-      ReplicasNum: replicasNum,
-      RequestId: "",
-    };
-    return outputsOfCurrent(settings, t, inputs, previous, detail, summary, false);
-  },
+  listed: listedRead,
 
   async current({ connection: { client, settings } }, t, inputs, previous, acknowledgeLock) {
     let detail;
@@ -213,32 +169,6 @@ const tencent: LifecycleAdapter<
     return outs;
   },
 };
-
-/** The listing gives ExpireTime and the BackupType code; once both are recorded, the detail suffices. */
-const needsSummary = (previous: TencentBackupOutputs) =>
-  !previous.expireTime || previous.backupTypeCode === undefined;
-
-/**
- * A refresh's outputs, however the backup was read: the listing's entry counts only where a
- * per-backup read would have asked for it (so both reads record the same), the rest from state.
- */
-function outputsOfCurrent(
-  settings: TencentSettings,
-  t: { backup: string },
-  inputs: TencentBackupInputs,
-  previous: TencentBackupOutputs,
-  detail: BackupDetail,
-  summary: BackupSummary | undefined,
-  acknowledgeLock: boolean,
-): TencentBackupOutputs {
-  const kept = previous.adopted ? { ...inputs, backupId: t.backup } : inputs;
-  return buildOutputs(kept, detail, {
-    summary: needsSummary(previous) ? summary : undefined,
-    previous,
-    timezone: settings.timezone,
-    acknowledgeLock,
-  });
-}
 
 /** The lifecycle the dynamic provider calls (see core/lifecycle.ts); these export names are written in every stack's `__provider`. */
 export const { configure, check, diff, create, read, update, remove } = defineLifecycle(tencent);

@@ -9,14 +9,7 @@ import { markerOf } from "../core/generation";
 import { waitBudgetMs } from "../core/inputs";
 import { LifecycleAdapter, backupTarget, defineLifecycle } from "../core/lifecycle";
 import { isUnknown } from "../core/unknown";
-import { listedEntries } from "../core/sharedListings";
-import {
-  URedisBackup,
-  createURedisBackup,
-  deleteURedisBackup,
-  findURedisBackup,
-  listURedisBackups,
-} from "./api";
+import { URedisBackup, createURedisBackup, deleteURedisBackup, findURedisBackup } from "./api";
 import {
   BackupFailedError,
   STATE,
@@ -31,14 +24,10 @@ import { UCloudClient } from "./client";
 import { RET_CODE, isOutcomeUnknownRetCode } from "./errors";
 import { LOCATION, REPLACE_ON_CHANGE, UCloudBackupInputs, UCloudBackupInputsSchema } from "./inputs";
 import { Location, UCloudBackupOutputs, buildOutputs, inputsOf, pendingOutputs } from "./outputs";
+import { Connection, listedRead, outputsOfListed } from "./refresh";
 import { resolveUCloudSettings } from "./settings";
 
 export type { UCloudBackupInputs, UCloudBackupOutputs };
-
-interface Connection {
-  location: Location;
-  client: UCloudClient;
-}
 
 /** What an accepted CreateURedisBackup started; `seen` is its latest listing while waited for. */
 interface Started {
@@ -121,30 +110,7 @@ const ucloud: LifecycleAdapter<UCloudBackupInputs, UCloudBackupOutputs, Connecti
     `${outs.groupId}: backup ${outs.backupId} (${outs.ucloudBackupName ?? "unnamed"}) ${outs.status}` +
     (outs.backupTime ? `, taken ${outs.backupTime}` : ""),
 
-  /** A refresh from the group's listing (DescribeURedisBackup by GroupId), shared by this process's reads. */
-  async listed({ connection, deps }, t, inputs, previous) {
-    const { client } = connection;
-    const { settings } = client;
-    const [backup] = await listedEntries(
-      deps.timeline,
-      {
-        where: [
-          "ucloud",
-          settings.endpoint,
-          settings.region,
-          settings.projectId,
-          settings.publicKey,
-          settings.privateKey,
-          settings.securityToken,
-        ],
-        instance: t.instance,
-      },
-      () => listURedisBackups(client, { GroupId: t.instance }),
-      (b) => b.BackupId,
-      t.backup,
-    );
-    return backup && outputsOfListed(connection, t, inputs, previous, backup);
-  },
+  listed: listedRead,
 
   async current({ connection }, t, inputs, previous) {
     const backup = await findURedisBackup(connection.client, t.instance, t.backup);
@@ -199,19 +165,6 @@ const ucloud: LifecycleAdapter<UCloudBackupInputs, UCloudBackupOutputs, Connecti
     return current();
   },
 };
-
-/** A refresh's outputs of a backup as listed, whichever listing showed it. */
-function outputsOfListed(
-  { location }: Connection,
-  t: { backup: string },
-  inputs: UCloudBackupInputs,
-  previous: UCloudBackupOutputs,
-  backup: URedisBackup,
-): UCloudBackupOutputs {
-  const kept = previous.adopted ? { ...inputs, backupId: t.backup } : { ...inputs, backupId: undefined };
-  const where = { ...location, zone: previous.zone ?? location.zone };
-  return buildOutputs(kept, backup, where, { adopted: previous.adopted === true });
-}
 
 /** The lifecycle the dynamic provider calls (see core/lifecycle.ts); these export names are written in every stack's `__provider`. */
 export const { configure, check, diff, create, read, update, remove } = defineLifecycle(ucloud);
