@@ -41,14 +41,37 @@ export function nextGeneration(generation: string): string {
 const isGeneration = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f]{16}$/.test(v);
 
 /**
- * The generation `check` records for new inputs: the next one after the recorded inputs' (`olds`),
- * the first one when nothing is recorded, none when the program did not say who declares it.
+ * The generation the engine's last `check` with recorded inputs gave each resource in this process,
+ * by who declares it. A replacement is checked twice: once with the recorded inputs (its diff), then
+ * again with none (the replacement's own inputs, as for fresh auto-names); the second check takes
+ * the first's generation from here, so a replacement never creates under its predecessor's marker.
+ * It holds resource names and hashes only, for one command (a provider process lives no longer).
+ */
+const checkedWithRecorded = new Map<string, string>();
+
+const hasKeys = (v: unknown) => typeof v === "object" && v !== null && Object.keys(v).length > 0;
+
+/**
+ * The generation `check` records for new inputs: the next one after the recorded inputs' (`olds`);
+ * for a replacement's second check (no olds), the one its first check gave; the first one when
+ * nothing is recorded; none when the program did not say who declares it.
  */
 export function generationFor(olds: unknown, news: unknown): string | undefined {
   const recorded = (olds as Record<string, unknown> | null | undefined)?.[GENERATION_KEY];
-  if (isGeneration(recorded)) return nextGeneration(recorded);
-  const createdBy = (news as Record<string, unknown> | null | undefined)?.[CREATED_BY_KEY];
-  return typeof createdBy === "string" && createdBy !== "" ? firstGeneration(createdBy) : undefined;
+  const by = (news as Record<string, unknown> | null | undefined)?.[CREATED_BY_KEY];
+  const createdBy = typeof by === "string" && by !== "" ? by : undefined;
+  if (isGeneration(recorded)) {
+    const next = nextGeneration(recorded);
+    if (createdBy) checkedWithRecorded.set(createdBy, next);
+    return next;
+  }
+  if (!createdBy) return undefined;
+  if (hasKeys(olds)) {
+    // Recorded before generations existed: the first one, and the replacement's check takes it too.
+    checkedWithRecorded.set(createdBy, firstGeneration(createdBy));
+    return firstGeneration(createdBy);
+  }
+  return checkedWithRecorded.get(createdBy) ?? firstGeneration(createdBy);
 }
 
 /** The first `length` hex digits a create's marker takes from a generation (undefined: none recorded). */

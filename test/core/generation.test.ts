@@ -28,6 +28,20 @@ describe("the generation check records", () => {
     expect(generationFor({ __generation: second }, news)).not.toBe(first);
   });
 
+  it("a replacement's second check (no recorded inputs) takes its first check's generation, not the first one", () => {
+    // The engine checks a replacement twice: with the recorded inputs (for its diff), then with none.
+    const replaced = { ...news, __createdBy: "shop/prod/replaced" };
+    const first = firstGeneration("shop/prod/replaced");
+    const withRecorded = generationFor({ ...news, __generation: first }, replaced);
+    expect(withRecorded).toBe(nextGeneration(first));
+    expect(generationFor({}, replaced)).toBe(withRecorded);
+    expect(generationFor(undefined, replaced)).toBe(withRecorded);
+    // A stack recorded before generations existed: both checks give the first one.
+    const legacy = { ...news, __createdBy: "shop/prod/legacy" };
+    expect(generationFor({ instanceId: "crs-demo0001" }, legacy)).toBe(firstGeneration("shop/prod/legacy"));
+    expect(generationFor({}, legacy)).toBe(firstGeneration("shop/prod/legacy"));
+  });
+
   it("is none when the program does not say who declares it (and nothing is recorded)", () => {
     expect(generationFor({}, { instanceId: "crs-demo0001" })).toBeUndefined();
   });
@@ -35,12 +49,14 @@ describe("the generation check records", () => {
 
 describe("check and diff", () => {
   it("check consumes __createdBy and returns the generation with the valid inputs", () => {
-    const checked = tencent.check({}, news);
+    // Another resource than the ones above: nothing this process checked gave it a generation yet.
+    const fresh = { ...news, __createdBy: "shop/prod/fresh" };
+    const checked = tencent.check({}, fresh);
     expect(checked.failures).toEqual([]);
     expect(checked.inputs).toEqual({
       instanceId: "crs-demo0001",
       remark: "nightly",
-      __generation: firstGeneration(createdBy),
+      __generation: firstGeneration("shop/prod/fresh"),
     });
   });
 
