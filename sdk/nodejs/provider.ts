@@ -39,6 +39,10 @@ export class Provider extends pulumi.ProviderResource {
      */
     declare public readonly alicloudEndpoint: pulumi.Output<string | undefined>;
     /**
+     * Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
+     */
+    declare public readonly alicloudProxy: pulumi.Output<string | undefined>;
+    /**
      * Stack config alicloud:region of the dynamic provider (its environment variables still apply).
      */
     declare public readonly alicloudRegion: pulumi.Output<string | undefined>;
@@ -130,6 +134,7 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["alicloudAccessKeyId"] = args?.alicloudAccessKeyId;
             resourceInputs["alicloudAccessKeySecret"] = args?.alicloudAccessKeySecret ? pulumi.secret(args.alicloudAccessKeySecret) : undefined;
             resourceInputs["alicloudEndpoint"] = args?.alicloudEndpoint;
+            resourceInputs["alicloudProxy"] = args?.alicloudProxy;
             resourceInputs["alicloudRateLimitPerSecond"] = pulumi.output(args?.alicloudRateLimitPerSecond).apply(JSON.stringify);
             resourceInputs["alicloudRegion"] = args?.alicloudRegion;
             resourceInputs["alicloudRequestTimeoutSeconds"] = pulumi.output(args?.alicloudRequestTimeoutSeconds).apply(JSON.stringify);
@@ -183,6 +188,10 @@ export interface ProviderArgs {
      * Stack config alicloud:endpoint of the dynamic provider (its environment variables still apply).
      */
     alicloudEndpoint?: pulumi.Input<string | undefined>;
+    /**
+     * Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
+     */
+    alicloudProxy?: pulumi.Input<string | undefined>;
     /**
      * Stack config alicloud:rateLimitPerSecond of the dynamic provider (its environment variables still apply).
      */

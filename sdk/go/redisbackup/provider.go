@@ -23,6 +23,8 @@ type Provider struct {
 	AlicloudAccessKeySecret pulumi.StringPtrOutput `pulumi:"alicloudAccessKeySecret"`
 	// Stack config alicloud:endpoint of the dynamic provider (its environment variables still apply).
 	AlicloudEndpoint pulumi.StringPtrOutput `pulumi:"alicloudEndpoint"`
+	// Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
+	AlicloudProxy pulumi.StringPtrOutput `pulumi:"alicloudProxy"`
 	// Stack config alicloud:region of the dynamic provider (its environment variables still apply).
 	AlicloudRegion pulumi.StringPtrOutput `pulumi:"alicloudRegion"`
 	// Stack config alicloud:secretKey of the dynamic provider (its environment variables still apply).
@@ -119,6 +121,8 @@ type providerArgs struct {
 	AlicloudAccessKeySecret *string `pulumi:"alicloudAccessKeySecret"`
 	// Stack config alicloud:endpoint of the dynamic provider (its environment variables still apply).
 	AlicloudEndpoint *string `pulumi:"alicloudEndpoint"`
+	// Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
+	AlicloudProxy *string `pulumi:"alicloudProxy"`
 	// Stack config alicloud:rateLimitPerSecond of the dynamic provider (its environment variables still apply).
 	AlicloudRateLimitPerSecond *float64 `pulumi:"alicloudRateLimitPerSecond"`
 	// Stack config alicloud:region of the dynamic provider (its environment variables still apply).
@@ -181,6 +185,8 @@ type ProviderArgs struct {
 	AlicloudAccessKeySecret pulumi.StringPtrInput
 	// Stack config alicloud:endpoint of the dynamic provider (its environment variables still apply).
 	AlicloudEndpoint pulumi.StringPtrInput
+	// Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
+	AlicloudProxy pulumi.StringPtrInput
 	// Stack config alicloud:rateLimitPerSecond of the dynamic provider (its environment variables still apply).
 	AlicloudRateLimitPerSecond pulumi.Float64PtrInput
 	// Stack config alicloud:region of the dynamic provider (its environment variables still apply).
@@ -288,6 +294,11 @@ func (o ProviderOutput) AlicloudAccessKeySecret() pulumi.StringPtrOutput {
 // Stack config alicloud:endpoint of the dynamic provider (its environment variables still apply).
 func (o ProviderOutput) AlicloudEndpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.AlicloudEndpoint }).(pulumi.StringPtrOutput)
+}
+
+// Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
+func (o ProviderOutput) AlicloudProxy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.AlicloudProxy }).(pulumi.StringPtrOutput)
 }
 
 // Stack config alicloud:region of the dynamic provider (its environment variables still apply).

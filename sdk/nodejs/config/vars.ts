@@ -52,6 +52,17 @@ Object.defineProperty(exports, "alicloudEndpoint", {
 });
 
 /**
+ * Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
+ */
+export declare const alicloudProxy: string | undefined;
+Object.defineProperty(exports, "alicloudProxy", {
+    get() {
+        return __config.get("alicloudProxy");
+    },
+    enumerable: true,
+});
+
+/**
  * Stack config alicloud:rateLimitPerSecond of the dynamic provider (its environment variables still apply).
  */
 export declare const alicloudRateLimitPerSecond: number | undefined;

@@ -23,6 +23,7 @@ class ProviderArgs:
                  alicloud_access_key_id: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_access_key_secret: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 alicloud_proxy: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_rate_limit_per_second: pulumi.Input[Optional[_builtins.float]] = None,
                  alicloud_region: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_request_timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
@@ -55,6 +56,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] alicloud_access_key_id: Stack config alicloud:accessKeyId of the dynamic provider (its environment variables still apply).
         :param pulumi.Input[_builtins.str] alicloud_access_key_secret: Stack config alicloud:accessKeySecret of the dynamic provider (its environment variables still apply).
         :param pulumi.Input[_builtins.str] alicloud_endpoint: Stack config alicloud:endpoint of the dynamic provider (its environment variables still apply).
+        :param pulumi.Input[_builtins.str] alicloud_proxy: Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
         :param pulumi.Input[_builtins.float] alicloud_rate_limit_per_second: Stack config alicloud:rateLimitPerSecond of the dynamic provider (its environment variables still apply).
         :param pulumi.Input[_builtins.str] alicloud_region: Stack config alicloud:region of the dynamic provider (its environment variables still apply).
         :param pulumi.Input[_builtins.float] alicloud_request_timeout_seconds: Stack config alicloud:requestTimeoutSeconds of the dynamic provider (its environment variables still apply).
@@ -89,6 +91,8 @@ class ProviderArgs:
             pulumi.set(__self__, "alicloud_access_key_secret", alicloud_access_key_secret)
         if alicloud_endpoint is not None:
             pulumi.set(__self__, "alicloud_endpoint", alicloud_endpoint)
+        if alicloud_proxy is not None:
+            pulumi.set(__self__, "alicloud_proxy", alicloud_proxy)
         if alicloud_rate_limit_per_second is not None:
             pulumi.set(__self__, "alicloud_rate_limit_per_second", alicloud_rate_limit_per_second)
         if alicloud_region is not None:
@@ -187,6 +191,18 @@ class ProviderArgs:
     @alicloud_endpoint.setter
     def alicloud_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "alicloud_endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter(name="alicloudProxy")
+    def alicloud_proxy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
+        """
+        return pulumi.get(self, "alicloud_proxy")
+
+    @alicloud_proxy.setter
+    def alicloud_proxy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "alicloud_proxy", value)
 
     @_builtins.property
     @pulumi.getter(name="alicloudRateLimitPerSecond")
@@ -499,6 +515,7 @@ class Provider(pulumi.ProviderResource):
                  alicloud_access_key_id: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_access_key_secret: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 alicloud_proxy: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_rate_limit_per_second: pulumi.Input[Optional[_builtins.float]] = None,
                  alicloud_region: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_request_timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
@@ -534,6 +551,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] alicloud_access_key_id: Stack config alicloud:accessKeyId of the dynamic provider (its environment variables still apply).
         :param pulumi.Input[_builtins.str] alicloud_access_key_secret: Stack config alicloud:accessKeySecret of the dynamic provider (its environment variables still apply).
         :param pulumi.Input[_builtins.str] alicloud_endpoint: Stack config alicloud:endpoint of the dynamic provider (its environment variables still apply).
+        :param pulumi.Input[_builtins.str] alicloud_proxy: Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
         :param pulumi.Input[_builtins.float] alicloud_rate_limit_per_second: Stack config alicloud:rateLimitPerSecond of the dynamic provider (its environment variables still apply).
         :param pulumi.Input[_builtins.str] alicloud_region: Stack config alicloud:region of the dynamic provider (its environment variables still apply).
         :param pulumi.Input[_builtins.float] alicloud_request_timeout_seconds: Stack config alicloud:requestTimeoutSeconds of the dynamic provider (its environment variables still apply).
@@ -588,6 +606,7 @@ class Provider(pulumi.ProviderResource):
                  alicloud_access_key_id: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_access_key_secret: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 alicloud_proxy: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_rate_limit_per_second: pulumi.Input[Optional[_builtins.float]] = None,
                  alicloud_region: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_request_timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
@@ -626,6 +645,7 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["alicloud_access_key_id"] = alicloud_access_key_id
             __props__.__dict__["alicloud_access_key_secret"] = None if alicloud_access_key_secret is None else pulumi.Output.secret(alicloud_access_key_secret)
             __props__.__dict__["alicloud_endpoint"] = alicloud_endpoint
+            __props__.__dict__["alicloud_proxy"] = alicloud_proxy
             __props__.__dict__["alicloud_rate_limit_per_second"] = pulumi.Output.from_input(alicloud_rate_limit_per_second).apply(pulumi.runtime.to_json) if alicloud_rate_limit_per_second is not None else None
             __props__.__dict__["alicloud_region"] = alicloud_region
             __props__.__dict__["alicloud_request_timeout_seconds"] = pulumi.Output.from_input(alicloud_request_timeout_seconds).apply(pulumi.runtime.to_json) if alicloud_request_timeout_seconds is not None else None
@@ -690,6 +710,14 @@ class Provider(pulumi.ProviderResource):
         Stack config alicloud:endpoint of the dynamic provider (its environment variables still apply).
         """
         return pulumi.get(self, "alicloud_endpoint")
+
+    @_builtins.property
+    @pulumi.getter(name="alicloudProxy")
+    def alicloud_proxy(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
+        """
+        return pulumi.get(self, "alicloud_proxy")
 
     @_builtins.property
     @pulumi.getter(name="alicloudRegion")

@@ -31,6 +31,11 @@ func GetAlicloudEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "redis-backup:alicloudEndpoint")
 }
 
+// Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
+func GetAlicloudProxy(ctx *pulumi.Context) string {
+	return config.Get(ctx, "redis-backup:alicloudProxy")
+}
+
 // Stack config alicloud:rateLimitPerSecond of the dynamic provider (its environment variables still apply).
 func GetAlicloudRateLimitPerSecond(ctx *pulumi.Context) float64 {
 	return config.GetFloat64(ctx, "redis-backup:alicloudRateLimitPerSecond")

@@ -34,6 +34,11 @@ alicloudEndpoint: Optional[str]
 Stack config alicloud:endpoint of the dynamic provider (its environment variables still apply).
 """
 
+alicloudProxy: Optional[str]
+"""
+Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
+"""
+
 alicloudRateLimitPerSecond: Optional[float]
 """
 Stack config alicloud:rateLimitPerSecond of the dynamic provider (its environment variables still apply).

@@ -49,6 +49,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('alicloudEndpoint')
 
     @_builtins.property
+    def alicloud_proxy(self) -> Optional[str]:
+        """
+        Stack config alicloud:proxy of the dynamic provider (its environment variables still apply).
+        """
+        return __config__.get('alicloudProxy')
+
+    @_builtins.property
     def alicloud_rate_limit_per_second(self) -> Optional[float]:
         """
         Stack config alicloud:rateLimitPerSecond of the dynamic provider (its environment variables still apply).
