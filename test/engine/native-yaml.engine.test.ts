@@ -1,7 +1,7 @@
 /**
  * A Pulumi YAML program using the native provider under the real engine and the YAML language
  * host (pulumi-yaml v1.25.0, built by `npm run pulumi-cli`): the host reads the resources' types
- *  from the plugin's own schema (GetSchema), no SDK involved; a function by `fn::invoke`, its result
+ * from the plugin's own schema (GetSchema), no SDK involved; a function by `fn::invoke`, its result
  * secret in state; and it prints the code of an import.
  */
 import * as fs from "fs";
