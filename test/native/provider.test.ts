@@ -236,7 +236,19 @@ describe("imports on Alibaba Cloud and UCloud", () => {
 describe("getBackupDownloadUrls (Invoke), each cloud", () => {
   let host: DynamicHost;
   beforeAll(async () => {
-    host = await startDynamicHost({ command: PLUGIN, env: { TENCENTCLOUD_ENDPOINT: undefined } });
+    // Decoys: the function runs with the provider's configured credentials, not these.
+    host = await startDynamicHost({
+      command: PLUGIN,
+      env: {
+        TENCENTCLOUD_SECRET_ID: "AKIDDECOY000000000000000000000000002",
+        TENCENTCLOUD_SECRET_KEY: "decoy",
+        TENCENTCLOUD_ENDPOINT: undefined,
+        ALIBABA_CLOUD_ACCESS_KEY_ID: "decoy",
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: "decoy",
+        UCLOUD_PUBLIC_KEY: "decoy",
+        UCLOUD_PRIVATE_KEY: "decoy",
+      },
+    });
     await host.call(
       "configure",
       rq.configure({
