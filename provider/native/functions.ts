@@ -2,12 +2,15 @@
  * The native provider's functions: each cloud's `getBackupDownloadUrls`, served by Invoke with the
  * same spec (provider/<cloud>/download.ts) the TypeScript functions run, with plain values (the
  * call runs in the provider, outside any program) and the provider's configured credentials. The
- * argument tables are hand-kept beside the TypeScript `BackupDownloadUrlsArgs` they describe (a
- * test calls each with every argument); the result is core's `BackupDownload`.
+ * argument tables are hand-kept, typed by the TypeScript `BackupDownloadUrlsArgs` they describe
+ * (an argument missing or extra does not compile); the result is core's `BackupDownload`.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { CLOUDS, Cloud } from "../clouds";
 import type { DownloadUrlsSpec } from "../core/downloadUrls";
+import type { BackupDownloadUrlsArgs as AlicloudArgs } from "../alicloud/download";
+import type { BackupDownloadUrlsArgs as TencentArgs } from "../tencentcloud/download";
+import type { BackupDownloadUrlsArgs as UCloudArgs } from "../ucloud/download";
 import { PropertySpec } from "./outputProperties";
 
 /** The function's name in every cloud's module: `redis-backup:<cloud>:getBackupDownloadUrls`. */
@@ -35,8 +38,20 @@ const bool = (description: string): PropertySpec => ({ type: "boolean", descript
 
 const BACKUP_ID = str("The backup, e.g. a RedisBackup's `backupId`.");
 
+/** One cloud's argument table: every key of its `BackupDownloadUrlsArgs`, no other. */
+interface ArgsTable<A> {
+  inputs: Record<keyof A & string, PropertySpec>;
+  required: (keyof A & string)[];
+  /** The spec's export name in provider/<cloud>/download.ts. */
+  spec: string;
+}
+
 /** Each cloud's arguments (provider/<cloud>/download.ts's `BackupDownloadUrlsArgs`). */
-const ARGS: Record<Cloud, { inputs: Record<string, PropertySpec>; required: string[]; spec: string }> = {
+const ARGS: {
+  tencentcloud: ArgsTable<TencentArgs>;
+  alicloud: ArgsTable<AlicloudArgs>;
+  ucloud: ArgsTable<UCloudArgs>;
+} = {
   tencentcloud: {
     inputs: {
       instanceId: str("The instance, e.g. `crs-xjhsdj01`."),
