@@ -2,7 +2,7 @@
  * The native provider's Pulumi package schema, built from the registry: each cloud's RedisBackup
  * and FinalBackup, their inputs from the zod schemas `check` validates with (so the two cannot
  * drift), their outputs from the hand-kept tables of outputProperties.ts, and the provider's
- * configuration. `pulumi package gen-sdk` makes SDKs for every language from it; the checked-in
+ * configuration, and each cloud's getBackupDownloadUrls function (functions.ts). `pulumi package gen-sdk` makes SDKs for every language from it; the checked-in
  * plugin/schema.json is this object, written by `npm run native-schema` and compared by a test.
  */
 import { z } from "zod";
@@ -15,6 +15,7 @@ import {
   TENCENT_OUTPUTS,
   UCLOUD_OUTPUTS,
 } from "./outputProperties";
+import { BACKUP_FILE_PROPERTIES, NATIVE_FUNCTIONS, backupFileType, functionSchema } from "./functions";
 
 /** The package name: the plugin is `pulumi-resource-redis-backup`, tokens `redis-backup:<cloud>:<Type>`. */
 export const PACKAGE = "redis-backup";
@@ -179,9 +180,20 @@ export function packageSchema(version: string) {
         properties: ALICLOUD_SHARD,
         required: ["backupId", "status"],
       },
+      ...Object.fromEntries(
+        NATIVE_FUNCTIONS.map((f) => [
+          backupFileType(f.cloud),
+          {
+            type: "object",
+            description: `One file of a ${f.cloud} backup, with its download URLs.`,
+            properties: BACKUP_FILE_PROPERTIES,
+            required: ["fileName", "url"],
+          },
+        ]),
+      ),
     },
     resources,
-    functions: {},
+    functions: Object.fromEntries(NATIVE_FUNCTIONS.map((f) => [f.token, functionSchema(f)])),
     language: {
       nodejs: { packageName: "pulumi-redis-backup-native", dependencies: { "@pulumi/pulumi": "^3.0.0" } },
       python: { packageName: "pulumi_redis_backup", requires: { pulumi: ">=3.0.0,<4.0.0" } },

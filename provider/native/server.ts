@@ -4,10 +4,12 @@
  * serves what the dynamic host drops: GetSchema, CheckConfig/DiffConfig and Configure (explicit
  * providers, each in its own process, with their own credentials and regions), a detailed diff,
  * `timeout` (customTimeouts) on Create/Update/Delete, and Read with an id alone (`pulumi import`,
- * `RedisBackup.get`). Functions (Invoke), Construct, Call and Handshake are not served.
+ * `RedisBackup.get`), and each cloud's getBackupDownloadUrls (Invoke, functions.ts), its result
+ * secret. Construct, Call and Handshake are not served.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { OperationDeps } from "../core/deps";
+import { fetchDownloadUrls } from "../core/downloadUrls";
 import { splitResourceId } from "../core/resourceId";
 import { setStackConfig } from "../core/settings";
 import { checkConfig, configOf, configSource } from "./config";
@@ -22,10 +24,11 @@ import {
   anyproto,
   toStruct,
 } from "./grpc";
+import { functionOf } from "./functions";
 import { engineLog } from "./logger";
 import { NativeResource, resourceOf } from "./resources";
 import { ORIGIN_INPUTS, PACKAGE, packageSchema } from "./schema";
-import { sameValue, unwrapSecrets } from "./values";
+import { asSecret, sameValue, unwrapSecrets } from "./values";
 
 type Props = Record<string, unknown>;
 
@@ -297,11 +300,24 @@ export function providerService(o: ProviderServiceOptions) {
       return new emptyproto.Empty();
     }),
 
-    invoke: unary((req) => {
-      throw new RpcError(
-        grpc.status.UNIMPLEMENTED,
-        `${PACKAGE} has no function ${req.getTok()} (this release has no functions)`,
-      );
+    /**
+     * A function: the TypeScript function's own lookup (core's fetchDownloadUrls: the error family's
+     * message, with the call, the vendor's code and RequestId), with plain values and the
+     * credentials Configure set. The result comes back secret: the URLs are bearer credentials.
+     */
+    invoke: unary(async (req) => {
+      const f = functionOf(req.getTok());
+      if (!f) throw new RpcError(grpc.status.INVALID_ARGUMENT, `${PACKAGE} has no function ${req.getTok()}`);
+      const args = unwrapSecrets(fromStruct(req.getArgs())) as Props;
+      const resp = new provproto.InvokeResponse();
+      const missing = f.required.filter((k) => typeof args[k] !== "string" || args[k] === "");
+      if (missing.length > 0) {
+        resp.setFailuresList(failuresOf(missing.map((property) => ({ property, reason: "required" }))));
+        return resp;
+      }
+      const result = await fetchDownloadUrls(f.spec(), args, o.deps);
+      resp.setReturn(toStruct(asSecret(result)));
+      return resp;
     }),
   };
 }

@@ -18,6 +18,14 @@ export function unwrapSecrets(v: unknown): unknown {
   return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, unwrapSecrets(x)]));
 }
 
+/**
+ * `o` with each property wrapped as a secret, the shape a function's result takes when its schema
+ * marks every output secret (the engine keeps the wrapping from an Invoke's answer).
+ */
+export function asSecret(o: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, { [SIG_KEY]: SECRET_SIG, value: v }]));
+}
+
 /** Whether two property values are the same (deep, order kept: a reordered array differs). */
 export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

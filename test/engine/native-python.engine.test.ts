@@ -2,7 +2,7 @@
  * A Python program using the native provider through its generated Python SDK (sdk/python), under
  * the real engine and the Python language host (`npm run pulumi-cli` builds it, `npm run
  * pulumi-python` makes the venv with `pulumi` from PyPI): the same backups as from TypeScript,
- * then a preview that plans nothing.
+ * then a preview that plans nothing; the download function's URLs are secrets in state.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -70,6 +70,25 @@ describeEngineWith(
       expect(backupsInClouds(world.emulator).tencentcloud).toContain(state["from-python"].outputs?.backupId);
       expect(backupsInClouds(world.emulator).ucloud).toContain(state["from-python-ucloud"].outputs?.backupId);
       await project.ok(["preview", "--expect-no-changes"]);
+    });
+
+    it("get_backup_download_urls: not one URL the emulator issued is in the state in the clear; the secret output holds one", async () => {
+      const issued = world.emulator.admin.issuedUrls();
+      expect(issued.length).toBeGreaterThanOrEqual(1);
+      const exported = (await project.ok(["stack", "export"])).stdout;
+      for (const url of issued)
+        expect({ url, inExport: exported.includes(url) }).toEqual({ url, inExport: false });
+      const shown = JSON.parse((await project.ok(["stack", "output", "--json", "--show-secrets"])).stdout);
+      // crs-demo0002 is a three-shard cluster: one file per shard.
+      expect(shown.tencentFiles).toHaveLength(3);
+      for (const file of shown.tencentFiles) expect(issued).toContain(file.url);
+      const stack = JSON.parse(exported).deployment.resources.find(
+        (r: { type: string }) => r.type === "pulumi:pulumi:Stack",
+      );
+      expect(Object.keys(stack.outputs.tencentFiles)).toEqual([
+        "4dabf18193072939515e22adb298388d",
+        "ciphertext",
+      ]);
     });
   },
 );

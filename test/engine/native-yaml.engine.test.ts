@@ -1,7 +1,8 @@
 /**
  * A Pulumi YAML program using the native provider under the real engine and the YAML language
  * host (pulumi-yaml v1.25.0, built by `npm run pulumi-cli`): the host reads the resources' types
- * from the plugin's own schema (GetSchema), no SDK involved; and it prints the code of an import.
+ * from the plugin's own schema (GetSchema), no SDK involved; a function by `fn::invoke`, its result
+ * secret in state; and it prints the code of an import.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -40,6 +41,18 @@ describeEngineWith(
         state["from-yaml-alicloud"].outputs?.backupId,
       );
       await project.ok(["preview", "--expect-no-changes"]);
+    });
+
+    it("fn::invoke of alicloud:getBackupDownloadUrls: its URLs are only in the secret output, never in state in the clear", async () => {
+      const issued = world.emulator.admin.issuedUrls();
+      const exported = (await project.ok(["stack", "export"])).stdout;
+      for (const url of issued)
+        expect({ url, inExport: exported.includes(url) }).toEqual({ url, inExport: false });
+      const shown = JSON.parse((await project.ok(["stack", "output", "--json", "--show-secrets"])).stdout);
+      // r-demo0003 is a classic instance: one file, with its public and intranet URL.
+      expect(shown.alicloudFiles).toHaveLength(1);
+      expect(issued).toContain(shown.alicloudFiles[0].url);
+      expect(issued).toContain(shown.alicloudFiles[0].intranetUrl);
     });
 
     it("pulumi import adopts a backup made outside Pulumi and prints code that previews with no change", async () => {

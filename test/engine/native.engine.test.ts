@@ -2,7 +2,8 @@
  * The native provider (`redis-backup`, plugin/bin/pulumi-resource-redis-backup) under the real
  * engine, from the TypeScript SDK generated from its schema (sdk/nodejs): two explicit providers
  * reaching their own accounts, `pulumi import` of a backup made outside Pulumi, `pulumi preview
- * --diff` naming the properties that change, and customTimeouts stopping a create's wait.
+ * --diff` naming the properties that change, customTimeouts stopping a create's wait, and the
+ * download function through an explicit provider.
  */
 import { Emulator, startEmulator } from "../../emulator";
 import { PulumiProject, backupsByName } from "../../tools/pulumi-cli/project";
@@ -38,6 +39,17 @@ describeEngine("the native provider under the Pulumi engine", () => {
     expect(backupsInClouds(world.emulator).tencentcloud).toContain(ours);
     expect(backupsInClouds(world.emulator).tencentcloud).not.toContain(theirs);
     expect(backupsInClouds(accountB).tencentcloud).toEqual([theirs]);
+  });
+
+  it("getBackupDownloadUrlsOutput through the explicit provider: account B's URLs, secret in state", async () => {
+    const issued = accountB.admin.issuedUrls();
+    const exported = (await project.ok(["stack", "export"])).stdout;
+    for (const url of issued)
+      expect({ url, inExport: exported.includes(url) }).toEqual({ url, inExport: false });
+    const shown = JSON.parse((await project.ok(["stack", "output", "--json", "--show-secrets"])).stdout);
+    expect(shown.otherFiles).toHaveLength(1);
+    expect(issued).toContain(shown.otherFiles[0].url);
+    expect(world.emulator.admin.issuedUrls()).not.toContain(shown.otherFiles[0].url);
   });
 
   it("pulumi import adopts a backup made outside Pulumi; its code previews with no change", async () => {

@@ -2,7 +2,7 @@
  * The native provider plugin (plugin/bin/pulumi-resource-redis-backup, running dist/) driven over
  * gRPC as the engine drives it, against the emulator: its config from Configure (never the
  * environment's decoys), the schema, CheckConfig, a detailed diff, Read with an id alone (import),
- * and the engine's `timeout` stopping a create's wait.
+ * the engine's `timeout` stopping a create's wait, and each cloud's getBackupDownloadUrls (Invoke).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import * as path from "path";
@@ -231,4 +231,100 @@ describe("imports on Alibaba Cloud and UCloud", () => {
       expect((await multi.call("diff", diff)).getChanges()).toBe(DIFF.DIFF_NONE);
     },
   );
+});
+
+describe("getBackupDownloadUrls (Invoke), each cloud", () => {
+  let host: DynamicHost;
+  beforeAll(async () => {
+    // Decoys: the function runs with the provider's configured credentials, not these.
+    host = await startDynamicHost({
+      command: PLUGIN,
+      env: {
+        TENCENTCLOUD_SECRET_ID: "AKIDDECOY000000000000000000000000002",
+        TENCENTCLOUD_SECRET_KEY: "decoy",
+        TENCENTCLOUD_ENDPOINT: undefined,
+        ALIBABA_CLOUD_ACCESS_KEY_ID: "decoy",
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: "decoy",
+        UCLOUD_PUBLIC_KEY: "decoy",
+        UCLOUD_PRIVATE_KEY: "decoy",
+      },
+    });
+    await host.call(
+      "configure",
+      rq.configure({
+        tencentcloudSecretId: KEY.secretId,
+        tencentcloudSecretKey: KEY.secretKey,
+        tencentcloudRegion: "ap-guangzhou",
+        tencentcloudEndpoint: handle.emulator.url,
+        alicloudAccessKeyId: DEFAULT_ALICLOUD_CREDENTIALS.accessKeyId,
+        alicloudAccessKeySecret: DEFAULT_ALICLOUD_CREDENTIALS.accessKeySecret,
+        alicloudRegion: ALICLOUD_DEMO_REGION,
+        alicloudEndpoint: alicloudEndpoint(handle.emulator),
+        ucloudPublicKey: DEFAULT_UCLOUD_CREDENTIALS.publicKey,
+        ucloudPrivateKey: DEFAULT_UCLOUD_CREDENTIALS.privateKey,
+        ucloudRegion: UCLOUD_DEMO_REGION,
+        ucloudEndpoint: ucloudEndpoint(handle.emulator),
+      }),
+    );
+  });
+  afterAll(async () => host?.stop());
+
+  function invokeReq(cloud: string, args: object) {
+    const req = new provproto.InvokeRequest();
+    req.setTok(`redis-backup:${cloud}:getBackupDownloadUrls`);
+    req.setArgs(rq.create(args).getProperties());
+    return req;
+  }
+
+  /** The value under Pulumi's secret signature, or a failure when `v` is not a secret. */
+  function secretValue(v: any) {
+    expect(v?.["4dabf18193072939515e22adb298388d"]).toBe("1b47061264138c4ac30d75fd1eb44270");
+    return v.value;
+  }
+
+  it.each([
+    ["tencentcloud", { instanceId: DEMO_INSTANCE_IDS[1] }, "instanceId"],
+    ["alicloud", { instanceId: ALICLOUD_DEMO_INSTANCE_IDS[1] }, "instanceId"],
+    ["ucloud", { groupId: UCLOUD_DEMO_GROUP_IDS[0] }, "groupId"],
+  ] as const)(
+    "%s: returns, as secrets, the URLs the emulator issued for a backup taken through the provider",
+    async (cloud, inputs, key) => {
+      const r = requests(`redis-backup:${cloud}:RedisBackup`);
+      const chk: any = await host.call("check", r.check({}, inputs));
+      expect(chk.getFailuresList()).toEqual([]);
+      const cr: any = await host.call("create", r.create(js(chk.getInputs())));
+      const backupId: string = js(cr.getProperties()).backupId;
+      const before = new Set(handle.emulator.admin.issuedUrls());
+      const instance = (inputs as Record<string, string>)[key];
+      const res: any = await host.call("invoke", invokeReq(cloud, { [key]: instance, backupId }));
+      expect(res.getFailuresList()).toEqual([]);
+      const ret = js(res.getReturn());
+      expect(secretValue(ret.backupId)).toBe(backupId);
+      expect(secretValue(ret.instanceId)).toBe(instance);
+      const files: { url: string; fileName: string }[] = secretValue(ret.files);
+      expect(files.length).toBeGreaterThanOrEqual(1);
+      const issued = handle.emulator.admin.issuedUrls().filter((u) => !before.has(u));
+      for (const f of files) expect(issued).toContain(f.url);
+    },
+  );
+
+  it("a vendor's refusal is the error family's message: the call, the instance, the vendor's code and RequestId", async () => {
+    const call = host.call(
+      "invoke",
+      invokeReq("tencentcloud", { instanceId: orders, backupId: "999999999" }),
+    );
+    await expect(call).rejects.toThrow(
+      new RegExp(
+        `getting the download URLs of Redis backup 999999999 of ${orders}: DescribeBackupUrl: [A-Za-z.]+: .*\\(RequestId [0-9a-f-]+\\)`,
+      ),
+    );
+  });
+
+  it("missing arguments are failures, and a token of no function is refused", async () => {
+    const res: any = await host.call("invoke", invokeReq("ucloud", { backupId: "x" }));
+    expect(res.getFailuresList().map((f: any) => f.getProperty())).toEqual(["groupId"]);
+    await expect(
+      host.call("invoke", invokeReq("tencentcloud", {}).setTok("redis-backup:index:nothing")),
+    ).rejects.toThrow(/has no function redis-backup:index:nothing/);
+  });
 });

@@ -10,6 +10,11 @@ export type FinalBackup = import("./finalBackup").FinalBackup;
 export const FinalBackup: typeof import("./finalBackup").FinalBackup = null as any;
 utilities.lazyLoad(exports, ["FinalBackup"], () => require("./finalBackup"));
 
+export { GetBackupDownloadUrlsArgs, GetBackupDownloadUrlsResult, GetBackupDownloadUrlsOutputArgs } from "./getBackupDownloadUrls";
+export const getBackupDownloadUrls: typeof import("./getBackupDownloadUrls").getBackupDownloadUrls = null as any;
+export const getBackupDownloadUrlsOutput: typeof import("./getBackupDownloadUrls").getBackupDownloadUrlsOutput = null as any;
+utilities.lazyLoad(exports, ["getBackupDownloadUrls","getBackupDownloadUrlsOutput"], () => require("./getBackupDownloadUrls"));
+
 export { RedisBackupArgs } from "./redisBackup";
 export type RedisBackup = import("./redisBackup").RedisBackup;
 export const RedisBackup: typeof import("./redisBackup").RedisBackup = null as any;

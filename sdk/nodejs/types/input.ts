@@ -7,3 +7,9 @@ import * as outputs from "../types/output";
 
 export namespace alicloud {
 }
+
+export namespace tencentcloud {
+}
+
+export namespace ucloud {
+}

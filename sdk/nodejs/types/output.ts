@@ -7,6 +7,36 @@ import * as outputs from "../types/output";
 
 export namespace alicloud {
     /**
+     * One file of a alicloud backup, with its download URLs.
+     */
+    export interface BackupFile {
+        /**
+         * When the URLs stop working, ISO 8601, where the cloud states a lifetime (Tencent: 6 hours).
+         */
+        expiresAt?: string;
+        /**
+         * The cloud's own backup id of this file, where it differs from the backup's (an Alibaba shard).
+         */
+        fileBackupId?: string;
+        /**
+         * The file's name as the cloud gives it, e.g. `crs-xjhsdj01_318995367.rdb`.
+         */
+        fileName: string;
+        /**
+         * The URL that works from inside the cloud's network, where the cloud gives one.
+         */
+        intranetUrl?: string;
+        /**
+         * Size in bytes, as the cloud reports it; unset when unknown.
+         */
+        sizeBytes?: number;
+        /**
+         * The URL that works from the internet (subject to the cloud's download restriction).
+         */
+        url: string;
+    }
+
+    /**
      * One shard's backup file of an Alibaba cloud-native cluster's backup.
      */
     export interface ShardBackup {
@@ -30,6 +60,72 @@ export namespace alicloud {
          * `OK` or `ERROR`, as Alibaba lists it.
          */
         status: string;
+    }
+
+}
+
+export namespace tencentcloud {
+    /**
+     * One file of a tencentcloud backup, with its download URLs.
+     */
+    export interface BackupFile {
+        /**
+         * When the URLs stop working, ISO 8601, where the cloud states a lifetime (Tencent: 6 hours).
+         */
+        expiresAt?: string;
+        /**
+         * The cloud's own backup id of this file, where it differs from the backup's (an Alibaba shard).
+         */
+        fileBackupId?: string;
+        /**
+         * The file's name as the cloud gives it, e.g. `crs-xjhsdj01_318995367.rdb`.
+         */
+        fileName: string;
+        /**
+         * The URL that works from inside the cloud's network, where the cloud gives one.
+         */
+        intranetUrl?: string;
+        /**
+         * Size in bytes, as the cloud reports it; unset when unknown.
+         */
+        sizeBytes?: number;
+        /**
+         * The URL that works from the internet (subject to the cloud's download restriction).
+         */
+        url: string;
+    }
+
+}
+
+export namespace ucloud {
+    /**
+     * One file of a ucloud backup, with its download URLs.
+     */
+    export interface BackupFile {
+        /**
+         * When the URLs stop working, ISO 8601, where the cloud states a lifetime (Tencent: 6 hours).
+         */
+        expiresAt?: string;
+        /**
+         * The cloud's own backup id of this file, where it differs from the backup's (an Alibaba shard).
+         */
+        fileBackupId?: string;
+        /**
+         * The file's name as the cloud gives it, e.g. `crs-xjhsdj01_318995367.rdb`.
+         */
+        fileName: string;
+        /**
+         * The URL that works from inside the cloud's network, where the cloud gives one.
+         */
+        intranetUrl?: string;
+        /**
+         * Size in bytes, as the cloud reports it; unset when unknown.
+         */
+        sizeBytes?: number;
+        /**
+         * The URL that works from the internet (subject to the cloud's download restriction).
+         */
+        url: string;
     }
 
 }

@@ -13,6 +13,87 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// One file of a alicloud backup, with its download URLs.
+type BackupFile struct {
+	// When the URLs stop working, ISO 8601, where the cloud states a lifetime (Tencent: 6 hours).
+	ExpiresAt *string `pulumi:"expiresAt"`
+	// The cloud's own backup id of this file, where it differs from the backup's (an Alibaba shard).
+	FileBackupId *string `pulumi:"fileBackupId"`
+	// The file's name as the cloud gives it, e.g. `crs-xjhsdj01_318995367.rdb`.
+	FileName string `pulumi:"fileName"`
+	// The URL that works from inside the cloud's network, where the cloud gives one.
+	IntranetUrl *string `pulumi:"intranetUrl"`
+	// Size in bytes, as the cloud reports it; unset when unknown.
+	SizeBytes *int `pulumi:"sizeBytes"`
+	// The URL that works from the internet (subject to the cloud's download restriction).
+	Url string `pulumi:"url"`
+}
+
+// One file of a alicloud backup, with its download URLs.
+type BackupFileOutput struct{ *pulumi.OutputState }
+
+func (BackupFileOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackupFile)(nil)).Elem()
+}
+
+func (o BackupFileOutput) ToBackupFileOutput() BackupFileOutput {
+	return o
+}
+
+func (o BackupFileOutput) ToBackupFileOutputWithContext(ctx context.Context) BackupFileOutput {
+	return o
+}
+
+// When the URLs stop working, ISO 8601, where the cloud states a lifetime (Tencent: 6 hours).
+func (o BackupFileOutput) ExpiresAt() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BackupFile) *string { return v.ExpiresAt }).(pulumi.StringPtrOutput)
+}
+
+// The cloud's own backup id of this file, where it differs from the backup's (an Alibaba shard).
+func (o BackupFileOutput) FileBackupId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BackupFile) *string { return v.FileBackupId }).(pulumi.StringPtrOutput)
+}
+
+// The file's name as the cloud gives it, e.g. `crs-xjhsdj01_318995367.rdb`.
+func (o BackupFileOutput) FileName() pulumi.StringOutput {
+	return o.ApplyT(func(v BackupFile) string { return v.FileName }).(pulumi.StringOutput)
+}
+
+// The URL that works from inside the cloud's network, where the cloud gives one.
+func (o BackupFileOutput) IntranetUrl() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BackupFile) *string { return v.IntranetUrl }).(pulumi.StringPtrOutput)
+}
+
+// Size in bytes, as the cloud reports it; unset when unknown.
+func (o BackupFileOutput) SizeBytes() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v BackupFile) *int { return v.SizeBytes }).(pulumi.IntPtrOutput)
+}
+
+// The URL that works from the internet (subject to the cloud's download restriction).
+func (o BackupFileOutput) Url() pulumi.StringOutput {
+	return o.ApplyT(func(v BackupFile) string { return v.Url }).(pulumi.StringOutput)
+}
+
+type BackupFileArrayOutput struct{ *pulumi.OutputState }
+
+func (BackupFileArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]BackupFile)(nil)).Elem()
+}
+
+func (o BackupFileArrayOutput) ToBackupFileArrayOutput() BackupFileArrayOutput {
+	return o
+}
+
+func (o BackupFileArrayOutput) ToBackupFileArrayOutputWithContext(ctx context.Context) BackupFileArrayOutput {
+	return o
+}
+
+func (o BackupFileArrayOutput) Index(i pulumi.IntInput) BackupFileOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) BackupFile {
+		return vs[0].([]BackupFile)[vs[1].(int)]
+	}).(BackupFileOutput)
+}
+
 // One shard's backup file of an Alibaba cloud-native cluster's backup.
 type ShardBackup struct {
 	// The shard's backup file id.
@@ -88,6 +169,8 @@ func (o ShardBackupArrayOutput) Index(i pulumi.IntInput) ShardBackupOutput {
 }
 
 func init() {
+	pulumi.RegisterOutputType(BackupFileOutput{})
+	pulumi.RegisterOutputType(BackupFileArrayOutput{})
 	pulumi.RegisterOutputType(ShardBackupOutput{})
 	pulumi.RegisterOutputType(ShardBackupArrayOutput{})
 }

@@ -15,8 +15,91 @@ else:
 from .. import _utilities
 
 __all__ = [
+    'BackupFile',
     'ShardBackup',
 ]
+
+@pulumi.output_type
+class BackupFile(dict):
+    """
+    One file of a alicloud backup, with its download URLs.
+    """
+    def __init__(__self__, *,
+                 file_name: _builtins.str,
+                 url: _builtins.str,
+                 expires_at: Optional[_builtins.str] = None,
+                 file_backup_id: Optional[_builtins.str] = None,
+                 intranet_url: Optional[_builtins.str] = None,
+                 size_bytes: Optional[_builtins.int] = None):
+        """
+        One file of a alicloud backup, with its download URLs.
+
+        :param _builtins.str file_name: The file's name as the cloud gives it, e.g. `crs-xjhsdj01_318995367.rdb`.
+        :param _builtins.str url: The URL that works from the internet (subject to the cloud's download restriction).
+        :param _builtins.str expires_at: When the URLs stop working, ISO 8601, where the cloud states a lifetime (Tencent: 6 hours).
+        :param _builtins.str file_backup_id: The cloud's own backup id of this file, where it differs from the backup's (an Alibaba shard).
+        :param _builtins.str intranet_url: The URL that works from inside the cloud's network, where the cloud gives one.
+        :param _builtins.int size_bytes: Size in bytes, as the cloud reports it; unset when unknown.
+        """
+        pulumi.set(__self__, "file_name", file_name)
+        pulumi.set(__self__, "url", url)
+        if expires_at is not None:
+            pulumi.set(__self__, "expires_at", expires_at)
+        if file_backup_id is not None:
+            pulumi.set(__self__, "file_backup_id", file_backup_id)
+        if intranet_url is not None:
+            pulumi.set(__self__, "intranet_url", intranet_url)
+        if size_bytes is not None:
+            pulumi.set(__self__, "size_bytes", size_bytes)
+
+    @_builtins.property
+    @pulumi.getter(name="fileName")
+    def file_name(self) -> _builtins.str:
+        """
+        The file's name as the cloud gives it, e.g. `crs-xjhsdj01_318995367.rdb`.
+        """
+        return pulumi.get(self, "file_name")
+
+    @_builtins.property
+    @pulumi.getter
+    def url(self) -> _builtins.str:
+        """
+        The URL that works from the internet (subject to the cloud's download restriction).
+        """
+        return pulumi.get(self, "url")
+
+    @_builtins.property
+    @pulumi.getter(name="expiresAt")
+    def expires_at(self) -> Optional[_builtins.str]:
+        """
+        When the URLs stop working, ISO 8601, where the cloud states a lifetime (Tencent: 6 hours).
+        """
+        return pulumi.get(self, "expires_at")
+
+    @_builtins.property
+    @pulumi.getter(name="fileBackupId")
+    def file_backup_id(self) -> Optional[_builtins.str]:
+        """
+        The cloud's own backup id of this file, where it differs from the backup's (an Alibaba shard).
+        """
+        return pulumi.get(self, "file_backup_id")
+
+    @_builtins.property
+    @pulumi.getter(name="intranetUrl")
+    def intranet_url(self) -> Optional[_builtins.str]:
+        """
+        The URL that works from inside the cloud's network, where the cloud gives one.
+        """
+        return pulumi.get(self, "intranet_url")
+
+    @_builtins.property
+    @pulumi.getter(name="sizeBytes")
+    def size_bytes(self) -> Optional[_builtins.int]:
+        """
+        Size in bytes, as the cloud reports it; unset when unknown.
+        """
+        return pulumi.get(self, "size_bytes")
+
 
 @pulumi.output_type
 class ShardBackup(dict):

@@ -7,4 +7,6 @@ from .. import _utilities
 import typing
 # Export this package's modules as members:
 from .final_backup import *
+from .get_backup_download_urls import *
 from .redis_backup import *
+from . import outputs

@@ -2,7 +2,8 @@
  * Backups through the native provider, from the SDK `pulumi package gen-sdk` makes (sdk/nodejs,
  * copied beside this file as ./redis-backup-sdk by the test): the default provider (the
  * environment's account), an explicit provider with an account of its own, a backup bounded by
- * customTimeouts, and one adopted by `pulumi import`.
+ * customTimeouts, one adopted by `pulumi import`, and the download function through the explicit
+ * provider.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as redisBackup from "./redis-backup-sdk";
@@ -46,3 +47,9 @@ if (imported) {
 
 export const ordersId = orders.id;
 export const otherId = other.id;
+// The function through the explicit provider: account B's credentials and endpoint; a secret.
+export const otherFiles = redisBackup.tencentcloud.getBackupDownloadUrlsOutput(
+  // `backupId` is an optional input too, so its output type allows undefined.
+  { instanceId: "crs-demo0001", backupId: other.backupId.apply((id) => id ?? "") },
+  { provider: accountB },
+).files;
