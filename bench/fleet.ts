@@ -323,18 +323,24 @@ async function fleetOfCloud(
   }
 }
 
-/** The fleet rows: every cloud at once (each on its own emulator, limits being per vendor). */
+/**
+ * The fleet rows: one cloud after another, each on its own emulator (limits being per vendor), so
+ * that a cloud's refresh does not share the machine's two cores with another cloud's emulator and
+ * host, as no real refresh does.
+ */
 export async function fleetRefresh(
   parallels = [8, 32],
   clouds = FLEET_CLOUDS,
   designs = FLEET_DESIGNS,
 ): Promise<Row[]> {
   log(
-    `fleet refresh: ${clouds.map((c) => c.cloud).join(", ")} at once; ${parallels.join(" and ")} in flight`,
+    `fleet refresh: ${clouds.map((c) => c.cloud).join(", ")}, one after another; ${parallels.join(" and ")} in flight`,
   );
   // Serialized one at a time: serializedProviderOf mocks the Pulumi runtime process-wide.
   const providers: string[] = [];
   for (const c of clouds) providers.push((await serializedProviderOf(c.resource)).text);
-  const perCloud = await Promise.all(clouds.map((c, i) => fleetOfCloud(c, providers[i], parallels, designs)));
-  return perCloud.flat();
+  const rows: Row[] = [];
+  for (const [i, c] of clouds.entries())
+    rows.push(...(await fleetOfCloud(c, providers[i], parallels, designs)));
+  return rows;
 }
