@@ -12,7 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { emulatorEnvironment, startEmulator } from "../emulator";
-import { boundSeconds } from "./fleet";
+import { boundSeconds, recordedTencentOutputs } from "./fleet";
 import { Row, log } from "./table";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -92,30 +92,12 @@ export async function driftFleet(): Promise<Row[]> {
         })),
       });
     }
-    const iso = (t: string) => t.replace(" ", "T") + "+08:00";
     // A state export as `pulumi stack export` writes it, what a create records in each resource.
     const resources = emulator.admin.backups().map((b, n) => ({
       urn: `urn:pulumi:prod::fleet::pulumi-nodejs:dynamic/tencentcloud:RedisBackup::b${n}`,
       type: "pulumi-nodejs:dynamic/tencentcloud:RedisBackup",
       id: `${b.instanceId}:${b.backupId}`,
-      outputs: {
-        instanceId: b.instanceId,
-        remark: b.remark,
-        backupId: b.backupId,
-        status: "available",
-        locked: false,
-        lockedAcknowledged: false,
-        adopted: false,
-        startTime: iso(b.startTime),
-        endTime: iso(b.endTime),
-        expireTime: iso(b.expireTime),
-        backupType: "manual",
-        backupTypeCode: b.backupType,
-        instanceType: 8,
-        memSizeMb: 1024,
-        shardNum: 1,
-        replicasNum: 1,
-      },
+      outputs: recordedTencentOutputs(b),
     }));
     const stateFile = path.join(dir, "state.json");
     fs.writeFileSync(stateFile, JSON.stringify({ version: 3, deployment: { resources } }));

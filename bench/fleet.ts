@@ -93,27 +93,9 @@ export const FLEET_CLOUDS: FleetCloud[] = [
           }),
       );
       // What a create records (its start time, and what only DescribeBackupDetail gives).
-      const iso = (t: string) => t.replace(" ", "T") + "+08:00";
       return emulator.admin.backups().map((b) => ({
         id: `${b.instanceId}:${b.backupId}`,
-        props: {
-          instanceId: b.instanceId,
-          remark: b.remark,
-          backupId: b.backupId,
-          status: "available",
-          locked: false,
-          lockedAcknowledged: false,
-          adopted: false,
-          startTime: iso(b.startTime),
-          endTime: iso(b.endTime),
-          expireTime: iso(b.expireTime),
-          backupType: "manual",
-          backupTypeCode: b.backupType,
-          instanceType: 8,
-          memSizeMb: 1024,
-          shardNum: 1,
-          replicasNum: 1,
-        },
+        props: recordedTencentOutputs(b),
       }));
     },
   },
@@ -343,4 +325,27 @@ export async function fleetRefresh(
   for (const [i, c] of clouds.entries())
     rows.push(...(await fleetOfCloud(c, providers[i], parallels, designs)));
   return rows;
+}
+
+/** What a Tencent create records of an emulator backup: its start time, and what only DescribeBackupDetail gives. */
+export function recordedTencentOutputs(b: ReturnType<Emulator["admin"]["backups"]>[number]) {
+  const iso = (t: string) => t.replace(" ", "T") + "+08:00";
+  return {
+    instanceId: b.instanceId,
+    remark: b.remark,
+    backupId: b.backupId,
+    status: "available",
+    locked: false,
+    lockedAcknowledged: false,
+    adopted: false,
+    startTime: iso(b.startTime),
+    endTime: iso(b.endTime),
+    expireTime: iso(b.expireTime),
+    backupType: "manual",
+    backupTypeCode: b.backupType,
+    instanceType: 8,
+    memSizeMb: 1024,
+    shardNum: 1,
+    replicasNum: 1,
+  };
 }
