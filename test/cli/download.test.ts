@@ -17,13 +17,7 @@ import { resolveTencentSettings } from "../../provider/tencentcloud/settings";
 import { tencentDownloadUrls } from "../../provider/tencentcloud/download";
 import { fetchDownloadUrls } from "../../provider/core/downloadUrls";
 import * as alicloudOps from "../../provider/alicloud/operations";
-import {
-  alicloudDeps,
-  emulatorDeps,
-  pointAlicloudAt,
-  pointTencentAt,
-  pointUCloudAt,
-} from "../helpers/cloudEnv";
+import { alicloudDeps, emulatorDeps, pointEveryCloudAt } from "../helpers/cloudEnv";
 import { useEmulator } from "../helpers/emulator";
 import { captureIo } from "./captureIo";
 
@@ -52,9 +46,7 @@ function stateWith(name: string, cloud: string, id: string, outputs: object): st
 }
 
 beforeAll(() => {
-  pointTencentAt(handle.emulator);
-  pointAlicloudAt(handle.emulator);
-  pointUCloudAt(handle.emulator);
+  pointEveryCloudAt(handle.emulator);
 });
 
 it("prints a backup's files and URLs by resource name from a state export, and they are never the same twice", async () => {

@@ -8,13 +8,7 @@
 import { main } from "../../cli";
 import * as alicloudFinal from "../../provider/alicloud/finalOperations";
 import * as tencentFinal from "../../provider/tencentcloud/finalOperations";
-import {
-  alicloudDeps,
-  emulatorDeps,
-  pointAlicloudAt,
-  pointTencentAt,
-  pointUCloudAt,
-} from "../helpers/cloudEnv";
+import { alicloudDeps, emulatorDeps, pointEveryCloudAt } from "../helpers/cloudEnv";
 import { useEmulator } from "../helpers/emulator";
 import { captureIo } from "./captureIo";
 
@@ -27,9 +21,7 @@ const run = async (args: string[], stdin?: string) => {
 };
 
 beforeAll(() => {
-  pointTencentAt(handle.emulator);
-  pointAlicloudAt(handle.emulator);
-  pointUCloudAt(handle.emulator);
+  pointEveryCloudAt(handle.emulator);
 });
 
 /** A state export holding one FinalBackup, as `pulumi stack export` writes it. */

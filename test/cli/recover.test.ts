@@ -12,13 +12,7 @@ import { firstGeneration } from "../../provider/core/generation";
 import * as alicloud from "../../provider/alicloud/operations";
 import * as tencent from "../../provider/tencentcloud/operations";
 import * as ucloud from "../../provider/ucloud/operations";
-import {
-  alicloudDeps,
-  emulatorDeps,
-  pointAlicloudAt,
-  pointTencentAt,
-  pointUCloudAt,
-} from "../helpers/cloudEnv";
+import { alicloudDeps, emulatorDeps, pointEveryCloudAt } from "../helpers/cloudEnv";
 import { useEmulator } from "../helpers/emulator";
 import { captureIo } from "./captureIo";
 
@@ -26,9 +20,7 @@ const handle = useEmulator({ taskSeconds: 0, rateLimitPerSecond: 0 });
 const dir = mkdtempSync(join(tmpdir(), "recover-test-"));
 
 beforeAll(() => {
-  pointTencentAt(handle.emulator);
-  pointAlicloudAt(handle.emulator);
-  pointUCloudAt(handle.emulator);
+  pointEveryCloudAt(handle.emulator);
 });
 
 const urn = (cloud: string, name: string) =>

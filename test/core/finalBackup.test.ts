@@ -10,14 +10,7 @@ import type { FinalBackupLifecycle } from "../../provider/core/finalBackup";
 import * as alicloudFinal from "../../provider/alicloud/finalOperations";
 import * as tencentFinal from "../../provider/tencentcloud/finalOperations";
 import * as ucloudFinal from "../../provider/ucloud/finalOperations";
-import {
-  TestDeps,
-  alicloudDeps,
-  emulatorDeps,
-  pointAlicloudAt,
-  pointTencentAt,
-  pointUCloudAt,
-} from "../helpers/cloudEnv";
+import { EMULATED_CLOUDS, TestDeps } from "../helpers/cloudEnv";
 import { useEmulator } from "../helpers/emulator";
 
 interface Fixture {
@@ -43,8 +36,7 @@ const fixtures: Fixture[] = [
     cloud: "tencentcloud",
     ops: tencentFinal as unknown as Fixture["ops"],
     key: "instanceId",
-    point: (e) => pointTencentAt(e),
-    deps: (e) => emulatorDeps(e),
+    ...EMULATED_CLOUDS.tencentcloud,
     add: (e, id) => e.admin.addInstance({ instanceId: id }),
     remove: (e, id) => e.admin.deleteInstance(id),
     failNext: (e, id) => e.admin.failNextTask(id, "disk full"),
@@ -61,8 +53,7 @@ const fixtures: Fixture[] = [
     cloud: "alicloud",
     ops: alicloudFinal as unknown as Fixture["ops"],
     key: "instanceId",
-    point: (e) => pointAlicloudAt(e),
-    deps: (e) => alicloudDeps(e),
+    ...EMULATED_CLOUDS.alicloud,
     add: (e, id) => e.alicloud.addInstance({ instanceId: id }),
     remove: (e, id) => e.alicloud.deleteInstance(id),
     failNext: (e, id) => e.alicloud.failNextJob(id),
@@ -78,8 +69,7 @@ const fixtures: Fixture[] = [
     cloud: "ucloud",
     ops: ucloudFinal as unknown as Fixture["ops"],
     key: "groupId",
-    point: (e) => pointUCloudAt(e),
-    deps: (e) => emulatorDeps(e),
+    ...EMULATED_CLOUDS.ucloud,
     add: (e, id) => e.ucloud.addGroup({ groupId: id }),
     remove: (e, id) => e.ucloud.deleteGroup(id),
     failNext: (e, id) => e.ucloud.failNextBackup(id),

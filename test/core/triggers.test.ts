@@ -9,13 +9,7 @@ import { triggersChanged } from "../../provider/core/triggers";
 import { UNKNOWN } from "../../provider/core/unknown";
 import * as tencentOps from "../../provider/tencentcloud/operations";
 import * as ucloudOps from "../../provider/ucloud/operations";
-import {
-  alicloudDeps,
-  emulatorDeps,
-  pointAlicloudAt,
-  pointTencentAt,
-  pointUCloudAt,
-} from "../helpers/cloudEnv";
+import { EMULATED_CLOUDS } from "../helpers/cloudEnv";
 import { useEmulator } from "../helpers/emulator";
 
 describe("triggersChanged", () => {
@@ -62,22 +56,19 @@ describe.each([
   {
     cloud: "tencentcloud",
     ops: tencentOps as unknown as typeof tencentOps,
-    point: pointTencentAt,
-    deps: emulatorDeps,
+    ...EMULATED_CLOUDS.tencentcloud,
     inputs: { instanceId: "crs-demo0001", remark: "triggered" },
   },
   {
     cloud: "alicloud",
     ops: alicloudOps as unknown as typeof tencentOps,
-    point: pointAlicloudAt,
-    deps: alicloudDeps,
+    ...EMULATED_CLOUDS.alicloud,
     inputs: { instanceId: "r-demo0001" },
   },
   {
     cloud: "ucloud",
     ops: ucloudOps as unknown as typeof tencentOps,
-    point: pointUCloudAt,
-    deps: emulatorDeps,
+    ...EMULATED_CLOUDS.ucloud,
     inputs: { groupId: "uredis-demo01", backupName: "triggered" },
   },
 ])("$cloud: RedisBackup triggers", ({ ops, point, deps, inputs }) => {

@@ -174,3 +174,18 @@ export function alicloudDeps(emulator: Emulator, onSleep?: (ms: number) => void)
 
 /** Same as TestDeps (the name the Alibaba tests use). */
 export type AlicloudTestDeps = TestDeps;
+
+/**
+ * How a test reaches each cloud on an emulator: `point` sets the provider's settings at it, `deps`
+ * gives the dependencies its operations take there (Alibaba's on the world clock it judges expiry by).
+ */
+export const EMULATED_CLOUDS = {
+  tencentcloud: { point: pointTencentAt, deps: emulatorDeps },
+  alicloud: { point: pointAlicloudAt, deps: alicloudDeps },
+  ucloud: { point: pointUCloudAt, deps: emulatorDeps },
+} as const;
+
+/** Points the settings of all three clouds at `emulator` (for tests that use more than one). */
+export function pointEveryCloudAt(emulator: Emulator): void {
+  for (const cloud of Object.values(EMULATED_CLOUDS)) cloud.point(emulator);
+}

@@ -13,13 +13,7 @@ import { packageSchema, tokenOf } from "../../provider/native/schema";
 import { resolveTencentSettings } from "../../provider/tencentcloud/settings";
 import { resolveUCloudSettings } from "../../provider/ucloud/settings";
 import { SCHEMA_FILE, schemaText } from "../../scripts/native-schema";
-import {
-  alicloudDeps,
-  emulatorDeps,
-  pointAlicloudAt,
-  pointTencentAt,
-  pointUCloudAt,
-} from "../helpers/cloudEnv";
+import { EMULATED_CLOUDS } from "../helpers/cloudEnv";
 import { useEmulator } from "../helpers/emulator";
 
 const schema = packageSchema("0.0.0-test");
@@ -99,17 +93,17 @@ describe("every output a create records is declared", () => {
   };
 
   it.each([
-    ["tencentcloud", () => pointTencentAt(handle.emulator), { instanceId: DEMO_INSTANCE_IDS[1] }, false],
+    ["tencentcloud", { instanceId: DEMO_INSTANCE_IDS[1] }],
     // A cloud-native cluster: its shards are the richest outputs.
-    ["alicloud", () => pointAlicloudAt(handle.emulator), { instanceId: ALICLOUD_DEMO_INSTANCE_IDS[3] }, true],
-    ["ucloud", () => pointUCloudAt(handle.emulator), { groupId: UCLOUD_DEMO_GROUP_IDS[0] }, false],
-  ] as const)("%s", async (cloud, point, inputs, alibaba) => {
-    point();
+    ["alicloud", { instanceId: ALICLOUD_DEMO_INSTANCE_IDS[3] }],
+    ["ucloud", { groupId: UCLOUD_DEMO_GROUP_IDS[0] }],
+  ] as const)("%s", async (cloud, inputs) => {
+    EMULATED_CLOUDS[cloud].point(handle.emulator);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const lifecycle = require(`../../provider/${cloud}/operations`);
-    const deps = alibaba ? alicloudDeps(handle.emulator) : emulatorDeps(handle.emulator);
+    const deps = EMULATED_CLOUDS[cloud].deps(handle.emulator);
     const { outs } = await lifecycle.create(inputs, deps);
     expect(declared(tokenOf(cloud, "RedisBackup"), outs)).toEqual([]);
-    if (alibaba) expect(outs.shards?.length).toBeGreaterThan(0);
+    if (cloud === "alicloud") expect(outs.shards?.length).toBeGreaterThan(0);
   });
 });
