@@ -1,30 +1,17 @@
 /** The shared lifecycle scenarios (test/contract/lifecycleContract.ts), run for Alibaba Cloud. */
 import { ALICLOUD_DEMO_INSTANCE_IDS } from "../../emulator";
-import * as ops from "../../provider/alicloud/operations";
-import { alicloudDeps, pointAlicloudAt } from "../helpers/cloudEnv";
+import { CONTRACT_CLOUDS } from "../contract/clouds";
 import { lifecycleContract } from "../contract/lifecycleContract";
 
 const [nativeStd] = ALICLOUD_DEMO_INSTANCE_IDS;
 
 lifecycleContract({
-  cloud: "alicloud",
-  ops,
+  ...CONTRACT_CLOUDS.alicloud,
   emulator: { taskSeconds: 45, rateLimitPerSecond: 100 },
-  pointAt: (em) => {
-    pointAlicloudAt(em);
-    process.env.ALIBABA_CLOUD_RATE_LIMIT_PER_SECOND = "100";
-  },
-  deps: alicloudDeps,
   instance: nativeStd,
-  newInstance: (em, name) => {
-    em.alicloud.addInstance({ instanceId: `r-${name}` });
-    return `r-${name}`;
-  },
-  inputs: (instanceId) => ({ instanceId }),
   backupsOf: (em, instanceId) => em.alicloud.backups(instanceId).length,
   takenOf: (em, instanceId) => em.alicloud.jobs(instanceId).length,
   adoptedOutputs: () => ({ mode: "Manual" }),
-  deleteBackup: (em, backupId) => em.alicloud.deleteBackup(Number(backupId)),
   deleteInstance: (em, instanceId) => em.alicloud.deleteInstance(instanceId),
   setTaskSeconds: (em, seconds) => em.alicloud.setJobSeconds(seconds),
   // Alibaba runs one backup job per instance at a time: concurrent creates take turns.

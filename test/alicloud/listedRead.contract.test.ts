@@ -1,37 +1,20 @@
 /** Refreshes from the shared listing (test/contract/listedReadContract.ts), run for Alibaba Cloud. */
-import * as ops from "../../provider/alicloud/operations";
-import { alicloudDeps, pointAlicloudAt } from "../helpers/cloudEnv";
-import { InState, listedReadContract } from "../contract/listedReadContract";
+import { CONTRACT_CLOUDS } from "../contract/clouds";
+import { listedReadContract } from "../contract/listedReadContract";
+
+const alicloud = CONTRACT_CLOUDS.alicloud;
+const { ops } = alicloud;
 
 listedReadContract({
-  cloud: "alicloud",
-  ops,
+  ...alicloud,
   emulator: { taskSeconds: 0, rateLimitPerSecond: 100 },
-  pointAt: (em) => {
-    pointAlicloudAt(em);
-    process.env.ALIBABA_CLOUD_RATE_LIMIT_PER_SECOND = "100";
-  },
-  deps: alicloudDeps,
-  stateNames: [
-    "available",
-    "an automatic backup, adopted",
-    "kept for the instance's lifetime",
-    "expired (Alibaba no longer lists it)",
-    "deleted out of band",
-    "its job still running (recorded by a create that stopped waiting)",
-    "a classic cluster's per-node files",
-    "a classic cluster, one node's file deleted",
-    "a cloud-native cluster's cluster backup (one file per shard)",
-    "a cloud-native cluster backup, deleted",
-    "its instance deleted",
-  ],
   async inStates(em, record) {
     em.alicloud.addInstance({ instanceId: "r-states1", backups: [{ startedHoursAgo: 5 }] });
     em.alicloud.addInstance({ instanceId: "r-states2", architecture: "cluster", perNodeJobs: true });
     em.alicloud.addInstance({ instanceId: "r-states3", architecture: "cluster", cloudNative: true });
     em.alicloud.addInstance({ instanceId: "r-states4" });
-    const d = () => alicloudDeps(em);
-    const mk = (instanceId: string, extra = {}) => record(ops.create({ instanceId, ...extra }, d()));
+    const mk = (instanceId: string, extra = {}) =>
+      record(ops.create({ instanceId, ...extra }, alicloud.deps(em)));
     const available = await mk("r-states1");
     const [auto] = em.alicloud.backups("r-states1").filter((b) => b.mode === "Automated");
     const adopted = await mk("r-states1", { backupId: String(auto.backupId) });
@@ -57,27 +40,20 @@ listedReadContract({
     expect(cluster.props.backupIds.length).toBeGreaterThan(1);
     expect(running.props.backupId).toBeUndefined();
     expect(forever.props.expireTime).toBeUndefined();
-    const states: InState[] = [
-      { state: "available", ...available },
-      { state: "an automatic backup, adopted", ...adopted },
-      { state: "kept for the instance's lifetime", ...forever },
-      { state: "expired (Alibaba no longer lists it)", ...expired },
-      { state: "deleted out of band", ...deleted },
-      { state: "its job still running (recorded by a create that stopped waiting)", ...running },
-      { state: "a classic cluster's per-node files", ...perNode },
-      { state: "a classic cluster, one node's file deleted", ...perNodeHalf },
-      { state: "a cloud-native cluster's cluster backup (one file per shard)", ...cluster },
-      { state: "a cloud-native cluster backup, deleted", ...clusterGone },
-      { state: "its instance deleted", ...orphan },
-    ];
-    return states;
+    return {
+      available,
+      "an automatic backup, adopted": adopted,
+      "kept for the instance's lifetime": forever,
+      "expired (Alibaba no longer lists it)": expired,
+      "deleted out of band": deleted,
+      "its job still running (recorded by a create that stopped waiting)": running,
+      "a classic cluster's per-node files": perNode,
+      "a classic cluster, one node's file deleted": perNodeHalf,
+      "a cloud-native cluster's cluster backup (one file per shard)": cluster,
+      "a cloud-native cluster backup, deleted": clusterGone,
+      "its instance deleted": orphan,
+    };
   },
-  newInstance: (em, name) => {
-    em.alicloud.addInstance({ instanceId: `r-${name}` });
-    return `r-${name}`;
-  },
-  inputs: (instanceId) => ({ instanceId }),
-  deleteBackup: (em, backupId) => em.alicloud.deleteBackup(Number(backupId)),
   listingAction: "DescribeBackups",
   perBackupAction: "DescribeBackups",
 });

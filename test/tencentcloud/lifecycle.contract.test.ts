@@ -1,27 +1,17 @@
 /** The shared lifecycle scenarios (test/contract/lifecycleContract.ts), run for Tencent Cloud. */
 import { DEMO_INSTANCE_IDS } from "../../emulator";
-import * as ops from "../../provider/tencentcloud/operations";
-import { emulatorDeps, pointTencentAt } from "../helpers/cloudEnv";
+import { CONTRACT_CLOUDS } from "../contract/clouds";
 import { lifecycleContract } from "../contract/lifecycleContract";
 
 const [, sessions] = DEMO_INSTANCE_IDS;
 
 lifecycleContract({
-  cloud: "tencentcloud",
-  ops,
+  ...CONTRACT_CLOUDS.tencentcloud,
   emulator: { taskSeconds: 45, rateLimitPerSecond: 20 },
-  pointAt: pointTencentAt,
-  deps: emulatorDeps,
   instance: sessions,
-  newInstance: (em, name) => {
-    em.admin.addInstance({ instanceId: `crs-${name}` });
-    return `crs-${name}`;
-  },
-  inputs: (instanceId, extra = {}) => ({ instanceId, ...(extra.label ? { remark: extra.label } : {}) }),
   labelOf: (outs) => outs.remark,
   backupsOf: (em, instance) => em.admin.backups(instance).length,
   takenOf: (em, instance) => em.admin.backups(instance).length,
-  deleteBackup: (em, backupId) => em.admin.deleteBackup(backupId),
   deleteInstance: (em, instance) => em.admin.deleteInstance(instance),
   setTaskSeconds: (em, seconds) => em.admin.setTaskSeconds(seconds),
   concurrentCreates: 6,

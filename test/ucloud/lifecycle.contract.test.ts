@@ -1,31 +1,18 @@
 /** The shared lifecycle scenarios (test/contract/lifecycleContract.ts), run for UCloud. */
 import { UCLOUD_DEMO_GROUP_IDS } from "../../emulator";
-import * as ops from "../../provider/ucloud/operations";
-import { emulatorDeps, pointUCloudAt } from "../helpers/cloudEnv";
+import { CONTRACT_CLOUDS } from "../contract/clouds";
 import { lifecycleContract } from "../contract/lifecycleContract";
 
 const [, sessions] = UCLOUD_DEMO_GROUP_IDS;
 
 lifecycleContract({
-  cloud: "ucloud",
-  ops,
+  ...CONTRACT_CLOUDS.ucloud,
   emulator: { rateLimitPerSecond: 0, ucloud: { backupSeconds: 45, retentionDays: 7 } },
-  pointAt: (em) => {
-    pointUCloudAt(em);
-    process.env.UCLOUD_RATE_LIMIT_PER_SECOND = "1000";
-  },
-  deps: emulatorDeps,
   instance: sessions,
-  newInstance: (em, name) => {
-    em.ucloud.addGroup({ groupId: `uredis-${name}` });
-    return `uredis-${name}`;
-  },
-  inputs: (groupId, extra = {}) => ({ groupId, ...(extra.label ? { backupName: extra.label } : {}) }),
   labelOf: (outs) => outs.backupName,
   backupsOf: (em, groupId) => em.ucloud.backups(groupId).length,
   takenOf: (em, groupId) => em.ucloud.backups(groupId).length,
   adoptedOutputs: (taken) => ({ ucloudBackupName: taken.ucloudBackupName }),
-  deleteBackup: (em, backupId) => em.ucloud.deleteBackup(backupId),
   deleteInstance: (em, groupId) => em.ucloud.deleteGroup(groupId),
   setTaskSeconds: (em, seconds) => em.ucloud.setBackupSeconds(seconds),
   concurrentCreates: 6,
