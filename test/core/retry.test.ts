@@ -11,6 +11,18 @@ const opts = (t: ReturnType<typeof fakeClock>, shouldRetry = () => true) => ({
   ...t,
 });
 
+/** A call that always throws `message`, and how often it was made. */
+function alwaysFailing(message: string) {
+  let calls = 0;
+  return {
+    call: async (): Promise<never> => {
+      calls++;
+      throw new Error(message);
+    },
+    calls: () => calls,
+  };
+}
+
 it("backs off exponentially with full jitter, capped", () => {
   const o = { baseDelayMs: 100, maxDelayMs: 1_000 };
   expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, { ...o, random: () => 1 }))).toEqual([
@@ -42,30 +54,21 @@ it("stops after maxAttempts and rethrows the last error", async () => {
 
 it("never retries what the policy calls unsafe", async () => {
   const t = fakeClock();
-  let calls = 0;
+  const failing = alwaysFailing("no");
   await expect(
     withRetry(
-      async () => {
-        calls++;
-        throw new Error("no");
-      },
+      failing.call,
       opts(t, () => false),
     ),
   ).rejects.toThrow("no");
-  expect(calls).toBe(1);
+  expect(failing.calls()).toBe(1);
 });
 
 it("stops when the time budget would be exceeded", async () => {
   const t = fakeClock();
-  let calls = 0;
-  await expect(
-    withRetry(
-      async () => {
-        calls++;
-        throw new Error("slow");
-      },
-      { ...opts(t), maxAttempts: 100, budgetMs: 1_400 },
-    ),
-  ).rejects.toThrow("slow");
-  expect(calls).toBe(4); // 100 + 200 + 400 = 700 ms slept; 800 more would pass the 1.4 s budget
+  const failing = alwaysFailing("slow");
+  await expect(withRetry(failing.call, { ...opts(t), maxAttempts: 100, budgetMs: 1_400 })).rejects.toThrow(
+    "slow",
+  );
+  expect(failing.calls()).toBe(4); // 100 + 200 + 400 = 700 ms slept; 800 more would pass the 1.4 s budget
 });

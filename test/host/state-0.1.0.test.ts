@@ -139,6 +139,23 @@ async function expectNoPlan(e: ReturnType<typeof engineFor>, r: Recorded, rd: { 
   expect(await e.diff(rd.id, rd.props, r.inputs)).toEqual([DIFF.DIFF_NONE, []]);
 }
 
+/**
+ * Refreshes `r` through the provider 0.1.0 serialized: the read keeps its id (or takes `expected.id`),
+ * gives `expected.props` and the inputs recorded (or `expected.inputs`), and the next up plans nothing.
+ */
+async function refreshWithoutPlan(
+  r: Recorded,
+  expected: { id?: string; props: object; inputs?: object },
+): Promise<ReturnType<typeof engineFor>> {
+  const e = engineFor(r);
+  const rd = await e.read(r.id, r.outputs, r.inputs);
+  expect(rd.id).toBe(expected.id ?? r.id);
+  expect(rd.props).toMatchObject({ ...expected.props, __provider: e.provider.text });
+  expect(rd.inputs).toEqual(e.withProvider(expected.inputs ?? r.inputs));
+  await expectNoPlan(e, r, rd);
+  return e;
+}
+
 it.each(Object.entries(state.providers))(
   "the %s provider 0.1.0 serialized is under 4 KiB and names the operations module",
   (cloud, provider) => {
@@ -149,24 +166,20 @@ it.each(Object.entries(state.providers))(
 );
 
 it("tencentcloud: refresh finds no drift, the next up plans nothing, destroy says the backup stays", async () => {
-  const e = engineFor(orders);
-  const rd = await e.read(orders.id, orders.outputs, orders.inputs);
-  expect(rd.id).toBe(orders.id);
   // The times are the re-seeded world's (its backup started an hour ago). 0.1.0 recorded no
   // BackupType code, so the first refresh reads the listing once: the type comes from there now,
   // its code beside it; outputs only, so nothing is planned.
-  expect(rd.props).toMatchObject({
-    ...orders.outputs,
-    startTime: expect.any(String),
-    endTime: expect.any(String),
-    expireTime: expect.any(String),
-    backupType: "manual",
-    backupTypeCode: "0",
-    __provider: e.provider.text,
-  });
   expect(orders.outputs.backupTypeCode).toBeUndefined();
-  expect(rd.inputs).toEqual(e.withProvider(orders.inputs));
-  await expectNoPlan(e, orders, rd);
+  const e = await refreshWithoutPlan(orders, {
+    props: {
+      ...orders.outputs,
+      startTime: expect.any(String),
+      endTime: expect.any(String),
+      expireTime: expect.any(String),
+      backupType: "manual",
+      backupTypeCode: "0",
+    },
+  });
   const calls = JSON.stringify(em().admin.stats().requestsByAction);
   await e.remove(orders.id, orders.outputs);
   expect(JSON.stringify(em().admin.stats().requestsByAction)).toBe(calls);
@@ -175,21 +188,17 @@ it("tencentcloud: refresh finds no drift, the next up plans nothing, destroy say
 });
 
 it("alicloud: refresh finds no drift, the next up plans nothing, destroy deletes the backup", async () => {
-  const e = engineFor(catalog);
-  const rd = await e.read(catalog.id, catalog.outputs, catalog.inputs);
-  expect(rd.id).toBe(catalog.id);
-  expect(rd.props).toMatchObject({
-    instanceId: "r-compat01",
-    backupId: catalog.outputs.backupId,
-    backupIds: catalog.outputs.backupIds,
-    status: "available",
-    mode: "Manual",
-    region: "cn-hangzhou",
-    retentionDays: 30,
-    __provider: e.provider.text,
+  const e = await refreshWithoutPlan(catalog, {
+    props: {
+      instanceId: "r-compat01",
+      backupId: catalog.outputs.backupId,
+      backupIds: catalog.outputs.backupIds,
+      status: "available",
+      mode: "Manual",
+      region: "cn-hangzhou",
+      retentionDays: 30,
+    },
   });
-  expect(rd.inputs).toEqual(e.withProvider(catalog.inputs));
-  await expectNoPlan(e, catalog, rd);
   await e.remove(catalog.id, catalog.outputs);
   const file = em()
     .alicloud.backups("r-compat01")
@@ -199,34 +208,28 @@ it("alicloud: refresh finds no drift, the next up plans nothing, destroy deletes
 
 it("alicloud, a job recorded as <instance>:job-<id>: refresh finds its backup, diff plans nothing, destroy deletes what it made", async () => {
   expect(pending.id).toMatch(/^r-compat02:job-\d+$/);
-  const e = engineFor(pending);
   const [file] = em().alicloud.backups("r-compat02");
   expect(file.jobId).toBe(Number(pending.outputs.jobId));
-  const rd = await e.read(pending.id, pending.outputs, pending.inputs);
-  expect(rd.id).toBe(`r-compat02:${file.backupId}`);
-  expect(rd.props).toMatchObject({
-    backupId: String(file.backupId),
-    jobId: pending.outputs.jobId,
-    status: "available",
-    __provider: e.provider.text,
+  const e = await refreshWithoutPlan(pending, {
+    id: `r-compat02:${file.backupId}`,
+    props: {
+      backupId: String(file.backupId),
+      jobId: pending.outputs.jobId,
+      status: "available",
+    },
   });
-  expect(rd.inputs).toEqual(e.withProvider(pending.inputs));
-  await expectNoPlan(e, pending, rd);
   await e.remove(pending.id, pending.outputs);
   expect(em().alicloud.backups("r-compat02")).toEqual([expect.objectContaining({ lifecycle: "deleted" })]);
 });
 
 it("ucloud: refresh finds no drift, the next up plans nothing, destroy deletes the backup", async () => {
-  const e = engineFor(cache);
-  const rd = await e.read(cache.id, cache.outputs, cache.inputs);
-  expect(rd.id).toBe(cache.id);
-  expect(rd.props).toMatchObject({
-    ...cache.outputs,
-    backupTime: expect.any(String),
-    __provider: e.provider.text,
+  const e = await refreshWithoutPlan(cache, {
+    props: {
+      ...cache.outputs,
+      backupTime: expect.any(String),
+    },
+    inputs: { ...cache.inputs, region: "cn-bj2", zone: "cn-bj2-04" },
   });
-  expect(rd.inputs).toEqual(e.withProvider({ ...cache.inputs, region: "cn-bj2", zone: "cn-bj2-04" }));
-  await expectNoPlan(e, cache, rd);
   await e.remove(cache.id, cache.outputs);
   expect(
     em()

@@ -31,6 +31,25 @@ const rq = requests(TYPE);
 let plugin: DynamicHost;
 const js = (s: any) => s?.toJavaScript();
 
+/** Provider config reaching the emulator's Tencent account of KEY. */
+const tencentConfig = () => ({
+  tencentcloudSecretId: KEY.secretId,
+  tencentcloudSecretKey: KEY.secretKey,
+  tencentcloudRegion: "ap-guangzhou",
+  tencentcloudEndpoint: handle.emulator.url,
+});
+/** Provider config reaching the emulator's Alibaba and UCloud accounts. */
+const otherCloudsConfig = () => ({
+  alicloudAccessKeyId: DEFAULT_ALICLOUD_CREDENTIALS.accessKeyId,
+  alicloudAccessKeySecret: DEFAULT_ALICLOUD_CREDENTIALS.accessKeySecret,
+  alicloudRegion: ALICLOUD_DEMO_REGION,
+  alicloudEndpoint: alicloudEndpoint(handle.emulator),
+  ucloudPublicKey: DEFAULT_UCLOUD_CREDENTIALS.publicKey,
+  ucloudPrivateKey: DEFAULT_UCLOUD_CREDENTIALS.privateKey,
+  ucloudRegion: UCLOUD_DEMO_REGION,
+  ucloudEndpoint: ucloudEndpoint(handle.emulator),
+});
+
 beforeAll(async () => {
   plugin = await startDynamicHost({
     command: PLUGIN,
@@ -41,15 +60,7 @@ beforeAll(async () => {
       TENCENTCLOUD_ENDPOINT: undefined,
     },
   });
-  await plugin.call(
-    "configure",
-    rq.configure({
-      tencentcloudSecretId: KEY.secretId,
-      tencentcloudSecretKey: KEY.secretKey,
-      tencentcloudRegion: "ap-guangzhou",
-      tencentcloudEndpoint: handle.emulator.url,
-    }),
-  );
+  await plugin.call("configure", rq.configure(tencentConfig()));
 });
 afterAll(async () => plugin?.stop());
 
@@ -190,19 +201,7 @@ describe("imports on Alibaba Cloud and UCloud", () => {
   let multi: DynamicHost;
   beforeAll(async () => {
     multi = await startDynamicHost({ command: PLUGIN });
-    await multi.call(
-      "configure",
-      rq.configure({
-        alicloudAccessKeyId: DEFAULT_ALICLOUD_CREDENTIALS.accessKeyId,
-        alicloudAccessKeySecret: DEFAULT_ALICLOUD_CREDENTIALS.accessKeySecret,
-        alicloudRegion: ALICLOUD_DEMO_REGION,
-        alicloudEndpoint: alicloudEndpoint(handle.emulator),
-        ucloudPublicKey: DEFAULT_UCLOUD_CREDENTIALS.publicKey,
-        ucloudPrivateKey: DEFAULT_UCLOUD_CREDENTIALS.privateKey,
-        ucloudRegion: UCLOUD_DEMO_REGION,
-        ucloudEndpoint: ucloudEndpoint(handle.emulator),
-      }),
-    );
+    await multi.call("configure", rq.configure(otherCloudsConfig()));
   });
   afterAll(async () => multi?.stop());
 
@@ -249,23 +248,7 @@ describe("getBackupDownloadUrls (Invoke), each cloud", () => {
         UCLOUD_PRIVATE_KEY: "decoy",
       },
     });
-    await host.call(
-      "configure",
-      rq.configure({
-        tencentcloudSecretId: KEY.secretId,
-        tencentcloudSecretKey: KEY.secretKey,
-        tencentcloudRegion: "ap-guangzhou",
-        tencentcloudEndpoint: handle.emulator.url,
-        alicloudAccessKeyId: DEFAULT_ALICLOUD_CREDENTIALS.accessKeyId,
-        alicloudAccessKeySecret: DEFAULT_ALICLOUD_CREDENTIALS.accessKeySecret,
-        alicloudRegion: ALICLOUD_DEMO_REGION,
-        alicloudEndpoint: alicloudEndpoint(handle.emulator),
-        ucloudPublicKey: DEFAULT_UCLOUD_CREDENTIALS.publicKey,
-        ucloudPrivateKey: DEFAULT_UCLOUD_CREDENTIALS.privateKey,
-        ucloudRegion: UCLOUD_DEMO_REGION,
-        ucloudEndpoint: ucloudEndpoint(handle.emulator),
-      }),
-    );
+    await host.call("configure", rq.configure({ ...tencentConfig(), ...otherCloudsConfig() }));
   });
   afterAll(async () => host?.stop());
 

@@ -3,7 +3,7 @@
  * what UCloud refused before acting is sent again, reads ride out transient RetCodes, and what must
  * not be retried is not.
  */
-import { UCLOUD_DEMO_GROUP_IDS } from "../../emulator";
+import { Fault, UCLOUD_DEMO_GROUP_IDS } from "../../emulator";
 import * as ops from "../../provider/ucloud/operations";
 import { LISTING_FRESH_MS } from "../../provider/core/sharedListings";
 import { timelineOf, useEmulator } from "../helpers/emulator";
@@ -25,6 +25,16 @@ function freshGroup(): string {
   const groupId = `uredis-rel${++n}`;
   em().ucloud.addGroup({ groupId });
   return groupId;
+}
+
+/** A create on a fresh group while CreateURedisBackup answers once with `fault`: one backup, its outcome logged as unknown. */
+async function expectOneBackupDespite(fault: Fault): Promise<void> {
+  const groupId = freshGroup();
+  em().admin.injectFault("CreateURedisBackup", fault);
+  const deps = emulatorDeps(em());
+  await ops.create({ groupId }, deps);
+  expect(em().ucloud.backups(groupId)).toHaveLength(1);
+  expect(deps.logs.join("\n")).toMatch(/outcome unknown/);
 }
 
 describe("CreateURedisBackup is never sent twice blindly", () => {
@@ -57,12 +67,7 @@ describe("CreateURedisBackup is never sent twice blindly", () => {
       { kind: "http", status: 502 } as const,
       { kind: "error", code: "110", message: "API response timeout" } as const,
     ]) {
-      const groupId = freshGroup();
-      em().admin.injectFault("CreateURedisBackup", fault);
-      const deps = emulatorDeps(em());
-      await ops.create({ groupId }, deps);
-      expect(em().ucloud.backups(groupId)).toHaveLength(1);
-      expect(deps.logs.join("\n")).toMatch(/outcome unknown/);
+      await expectOneBackupDespite(fault);
     }
   });
 
@@ -205,12 +210,7 @@ describe("delete rides out what is transient too", () => {
 
 describe("a create whose backup exists is never forgotten", () => {
   it("a garbled answer to CreateURedisBackup is reconciled like a lost one: one backup", async () => {
-    const groupId = freshGroup();
-    em().admin.injectFault("CreateURedisBackup", { kind: "malformed", body: "<html>proxy error</html>" });
-    const deps = emulatorDeps(em());
-    await ops.create({ groupId }, deps);
-    expect(em().ucloud.backups(groupId)).toHaveLength(1);
-    expect(deps.logs.join("\n")).toMatch(/outcome unknown/);
+    await expectOneBackupDespite({ kind: "malformed", body: "<html>proxy error</html>" });
   });
 
   it("a wait past its deadline reports the backup to the engine, and the next up finishes it", async () => {
