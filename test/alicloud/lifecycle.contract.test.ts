@@ -12,8 +12,6 @@ lifecycleContract({
   backupsOf: (em, instanceId) => em.alicloud.backups(instanceId).length,
   takenOf: (em, instanceId) => em.alicloud.jobs(instanceId).length,
   adoptedOutputs: () => ({ mode: "Manual" }),
-  deleteInstance: (em, instanceId) => em.alicloud.deleteInstance(instanceId),
-  setTaskSeconds: (em, seconds) => em.alicloud.setJobSeconds(seconds),
   // Alibaba runs one backup job per instance at a time: concurrent creates take turns.
   concurrentCreates: 3,
   adoptedInputs: (instanceId, backupId) => ({ instanceId, backupId }),

@@ -10,18 +10,19 @@ import type { FinalBackupLifecycle } from "../../provider/core/finalBackup";
 import * as alicloudFinal from "../../provider/alicloud/finalOperations";
 import * as tencentFinal from "../../provider/tencentcloud/finalOperations";
 import * as ucloudFinal from "../../provider/ucloud/finalOperations";
-import { EMULATED_CLOUDS, TestDeps } from "../helpers/cloudEnv";
+import type { TestDeps } from "../helpers/cloudEnv";
+import { CONTRACT_CLOUDS } from "../contract/clouds";
 import { useEmulator } from "../helpers/emulator";
 
 interface Fixture {
   cloud: string;
   ops: FinalBackupLifecycle<Record<string, unknown>>;
   key: string;
-  point(e: Emulator): void;
+  pointAt(e: Emulator): void;
   deps(e: Emulator): TestDeps;
-  add(e: Emulator, id: string): void;
-  remove(e: Emulator, id: string): void;
-  failNext(e: Emulator, id: string): void;
+  addInstance(e: Emulator, id: string): void;
+  deleteInstance(e: Emulator, id: string): void;
+  failNextTask(e: Emulator, id: string): void;
   /** Manual backups the emulator holds of the instance (whatever the API shows). */
   backups(e: Emulator, id: string): { id: string; text: string }[];
   note: Record<string, unknown>;
@@ -33,13 +34,8 @@ const origin = { resourceName: "orders-final", stack: "prod", project: "shop" };
 
 const fixtures: Fixture[] = [
   {
-    cloud: "tencentcloud",
+    ...CONTRACT_CLOUDS.tencentcloud,
     ops: tencentFinal as unknown as Fixture["ops"],
-    key: "instanceId",
-    ...EMULATED_CLOUDS.tencentcloud,
-    add: (e, id) => e.admin.addInstance({ instanceId: id }),
-    remove: (e, id) => e.admin.deleteInstance(id),
-    failNext: (e, id) => e.admin.failNextTask(id, "disk full"),
     backups: (e, id) =>
       e.admin
         .backups(id)
@@ -50,13 +46,8 @@ const fixtures: Fixture[] = [
       /^final backup of crs-\w+, stack shop\/prod, resource orders-final, \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ: before decommissioning \[pulumi:[0-9a-f]{12}\]$/,
   },
   {
-    cloud: "alicloud",
+    ...CONTRACT_CLOUDS.alicloud,
     ops: alicloudFinal as unknown as Fixture["ops"],
-    key: "instanceId",
-    ...EMULATED_CLOUDS.alicloud,
-    add: (e, id) => e.alicloud.addInstance({ instanceId: id }),
-    remove: (e, id) => e.alicloud.deleteInstance(id),
-    failNext: (e, id) => e.alicloud.failNextJob(id),
     backups: (e, id) =>
       e.alicloud
         .backups(id)
@@ -66,13 +57,8 @@ const fixtures: Fixture[] = [
     label: /^job \d+$/,
   },
   {
-    cloud: "ucloud",
+    ...CONTRACT_CLOUDS.ucloud,
     ops: ucloudFinal as unknown as Fixture["ops"],
-    key: "groupId",
-    ...EMULATED_CLOUDS.ucloud,
-    add: (e, id) => e.ucloud.addGroup({ groupId: id }),
-    remove: (e, id) => e.ucloud.deleteGroup(id),
-    failNext: (e, id) => e.ucloud.failNextBackup(id),
     backups: (e, id) =>
       e.ucloud
         .backups(id)
@@ -92,12 +78,12 @@ describe.each(fixtures)("$cloud: FinalBackup", (f) => {
   /** A fresh instance of this cloud, and the FinalBackup inputs that name it. */
   function instance() {
     const id = `${f.cloud === "tencentcloud" ? "crs" : f.cloud === "alicloud" ? "r" : "uredis"}-final${++n}`;
-    f.add(e(), id);
+    f.addInstance(e(), id);
     return { id, inputs: { [f.key]: id, ...f.note, ...origin } };
   }
   const lines = (d: TestDeps) => d.logs.join("\n");
 
-  beforeAll(() => f.point(e()));
+  beforeAll(() => f.pointAt(e()));
 
   it("create checks the instance exists and takes no backup", async () => {
     const { id, inputs } = instance();
@@ -155,7 +141,7 @@ describe.each(fixtures)("$cloud: FinalBackup", (f) => {
   it("a backup that fails fails the delete, saying the instance is not deleted", async () => {
     const { id, inputs } = instance();
     const { id: resourceId, outs } = await f.ops.create(inputs, deps());
-    f.failNext(e(), id);
+    f.failNextTask(e(), id);
     await expect(f.ops.remove(resourceId, outs as never, deps())).rejects.toThrow(
       new RegExp(
         `no final backup of ${id} was taken, so this deletion stops here .*: ${id} is not deleted.*skip: true`,
@@ -167,7 +153,7 @@ describe.each(fixtures)("$cloud: FinalBackup", (f) => {
   it("an instance already gone: delete takes nothing and says so; refresh drops the FinalBackup", async () => {
     const { id, inputs } = instance();
     const { id: resourceId, outs } = await f.ops.create(inputs, deps());
-    f.remove(e(), id);
+    f.deleteInstance(e(), id);
     const d = deps();
     expect(await f.ops.read(resourceId, outs as never, d)).toEqual({});
     expect(lines(d)).toMatch(`can take no final backup of it; it will be removed from the stack`);

@@ -12,8 +12,6 @@ lifecycleContract({
   labelOf: (outs) => outs.remark,
   backupsOf: (em, instance) => em.admin.backups(instance).length,
   takenOf: (em, instance) => em.admin.backups(instance).length,
-  deleteInstance: (em, instance) => em.admin.deleteInstance(instance),
-  setTaskSeconds: (em, seconds) => em.admin.setTaskSeconds(seconds),
   concurrentCreates: 6,
   adoptedInputs: (instanceId, backupId) => ({ instanceId, backupId }),
   adoptMissing: {

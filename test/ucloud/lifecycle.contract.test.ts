@@ -13,8 +13,6 @@ lifecycleContract({
   backupsOf: (em, groupId) => em.ucloud.backups(groupId).length,
   takenOf: (em, groupId) => em.ucloud.backups(groupId).length,
   adoptedOutputs: (taken) => ({ ucloudBackupName: taken.ucloudBackupName }),
-  deleteInstance: (em, groupId) => em.ucloud.deleteGroup(groupId),
-  setTaskSeconds: (em, seconds) => em.ucloud.setBackupSeconds(seconds),
   concurrentCreates: 6,
   adoptedInputs: (groupId, backupId) => ({ groupId, backupId, region: "cn-bj2", zone: "cn-bj2-05" }),
   adoptMissing: {
