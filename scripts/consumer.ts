@@ -82,6 +82,13 @@ export function backups(): pulumi.Resource[] {
   ];
 }
 
+// The outputs' types, as a program that passes them on sees them.
+export const statusOf = (b: tencentcloud.RedisBackup): pulumi.Output<string> => b.status;
+export const filesOf = (b: alicloud.RedisBackup): pulumi.Output<string[]> => b.backupIds;
+export const takenAt = (b: ucloud.RedisBackup): pulumi.Output<string | undefined> => b.backupTime;
+export const armedAt = (f: tencentcloud.FinalBackup): pulumi.Output<string> => f.armedAt;
+export const finalOf = (f: ucloud.FinalBackup): pulumi.Output<string> => f.groupId;
+
 // The declarations API's types, as a program that reads backups.yaml uses them.
 export const cloudOf = (d: Declaration): string => d.cloud;
 export const idOf = (b: DeclaredBackup): pulumi.Output<string> => b.backupId;

@@ -4,8 +4,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { FinalBackupOutputs } from "../core/finalBackup";
-import { FinalBackupCommonArgs, FinalBackupResource } from "../core/finalBackupResource";
+import { FinalBackupCommonArgs, finalBackupClass } from "../core/finalBackupResource";
+import type { EchoedInputs } from "../core/redisBackupResource";
 import { lazyProvider } from "../core/lazyProvider";
+import type { RedisBackupArgs } from "./resource";
 import type { AlicloudFinalBackupInputs } from "./finalOperations";
 
 /** Serialized into every FinalBackup's state; see lazyProvider. */
@@ -14,11 +16,9 @@ const provider = lazyProvider<AlicloudFinalBackupInputs, FinalBackupOutputs<Alic
 );
 
 /** Arguments of {@link FinalBackup}. */
-export interface FinalBackupArgs extends FinalBackupCommonArgs {
+export interface FinalBackupArgs extends FinalBackupCommonArgs, Pick<RedisBackupArgs, "regionId"> {
   /** The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup). */
   instanceId: pulumi.Input<string>;
-  /** Region of the instance, e.g. `cn-hangzhou`; overrides `alicloud:region` / ALIBABA_CLOUD_REGION_ID. */
-  regionId?: pulumi.Input<string>;
   /** Days to keep the final backup, 7–730, or -1 for as long as the instance exists (unset: the instance's policy). */
   retentionDays?: pulumi.Input<number>;
 }
@@ -31,14 +31,9 @@ export interface FinalBackupArgs extends FinalBackupCommonArgs {
  * backup of the instance. A backup that cannot be taken fails the deletion, so the instance is not
  * deleted; `skip: true` deletes without one.
  */
-export class FinalBackup extends FinalBackupResource {
-  /** The instance the final backup will be taken of. */
-  declare readonly instanceId: pulumi.Output<string>;
-  /** Days the final backup will be kept, as written. */
-  declare readonly retentionDays: pulumi.Output<number | undefined>;
-  /** The region, as written. */
-  declare readonly regionId: pulumi.Output<string | undefined>;
-
+export class FinalBackup extends finalBackupClass<
+  EchoedInputs<Pick<FinalBackupArgs, "instanceId" | "retentionDays" | "regionId">>
+>() {
   constructor(name: string, args: FinalBackupArgs, opts?: pulumi.CustomResourceOptions) {
     super(provider, "alicloud", name, args, opts);
   }

@@ -14,7 +14,7 @@ export interface AlicloudBackupOutputs extends AlicloudBackupInputs {
    * cloud-native cluster, its cluster backup id (`cb-...`).
    */
   backupId: string;
-  /** The backup file ids one by one (one per node of a cluster, one per shard of a cloud-native cluster). */
+  /** The backup file ids one by one (one per node of a classic cluster, one per shard of a cloud-native one). */
   backupIds: string[];
   /** A cloud-native cluster's cluster backup id (`cb-...`, as DescribeClusterBackupList lists it); unset elsewhere. */
   clusterBackupId?: string;
@@ -24,23 +24,27 @@ export interface AlicloudBackupOutputs extends AlicloudBackupInputs {
   jobId?: string;
   /** The region the backup lives in (the input, or the provider's region when the input is unset). */
   region: string;
+  /** `available` or `expired` (`creating` while a job the create stopped waiting for is still running). */
   status: AlicloudBackupStatus;
   /** True when the backup was adopted through the `backupId` input rather than taken. */
   adopted: boolean;
-  /** Manual or Automated. */
+  /** `Manual` or `Automated`. */
   mode?: string;
-  /** Physical or Logical. */
+  /** `Physical` or `Logical`. */
   method?: string;
-  /** FullBackup or IncrementalBackup. */
+  /** `FullBackup` or `IncrementalBackup`. */
   type?: string;
-  /** ISO 8601, UTC. */
+  /** When the backup started (its first file), ISO 8601 UTC. */
   startTime?: string;
+  /** When the backup finished (its last file), ISO 8601 UTC. */
   endTime?: string;
-  /** When Alibaba deletes the backup; unset when it lives as long as the instance (retention -1). */
+  /** When Alibaba deletes the backup, ISO 8601 UTC; unset when it lives as long as the instance (retention -1). */
   expireTime?: string;
+  /** Size in bytes, every node's file added up. */
   sizeBytes?: number;
+  /** The engine version backed up, e.g. `7.0`. */
   engineVersion?: string;
-  /** The node the file was taken on (the instance itself on a standard instance); comma-joined per node. */
+  /** The node each file was taken on (the instance itself on a standard instance), comma-joined. */
   nodeInstanceId?: string;
 }
 

@@ -7,8 +7,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../core/lazyProvider";
-import { RedisBackupResource, SteeringArgs } from "../core/redisBackupResource";
-import type { AlicloudBackupInputs, AlicloudRecordedOutputs } from "./operations";
+import { EchoedInputs, OutputsOf, SteeringArgs, redisBackupClass } from "../core/redisBackupResource";
+import type { AlicloudBackupInputs, AlicloudBackupOutputs, AlicloudRecordedOutputs } from "./operations";
 
 /** Serialized into every resource's state; see lazyProvider. */
 const provider = lazyProvider<AlicloudBackupInputs, AlicloudRecordedOutputs>(
@@ -25,11 +25,38 @@ export interface RedisBackupArgs extends SteeringArgs {
    * or a change to or from -1, replaces the backup.
    */
   retentionDays?: pulumi.Input<number>;
-  /** Region of the instance, e.g. `cn-hangzhou`; overrides `alicloud:region` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the backup. */
+  /** Region of the instance, e.g. `cn-hangzhou`; overrides `alicloud:region` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource. */
   regionId?: pulumi.Input<string>;
   /** Adopt this existing backup instead of taking a new one: a file id (comma-joined for a classic cluster's per-node files), or a cloud-native cluster's `cb-` id. */
   backupId?: pulumi.Input<string>;
 }
+
+/** The outputs the provider adds to the inputs, unknown until the create answers (documented on AlicloudBackupOutputs). */
+const OUTPUTS = [
+  "backupIds",
+  "clusterBackupId",
+  "shards",
+  "jobId",
+  "region",
+  "status",
+  "adopted",
+  "mode",
+  "method",
+  "type",
+  "startTime",
+  "endTime",
+  "expireTime",
+  "sizeBytes",
+  "engineVersion",
+  "nodeInstanceId",
+] as const;
+
+/** What a RedisBackup records: its inputs as written, `backupId`, and the outputs above (`creating` among the statuses). */
+type Outputs = EchoedInputs<Pick<RedisBackupArgs, "instanceId" | "retentionDays" | "regionId">> &
+  OutputsOf<
+    Pick<AlicloudBackupOutputs, "backupId" | (typeof OUTPUTS)[number]>,
+    { status: AlicloudRecordedOutputs["status"] }
+  >;
 
 /**
  * A manual backup of an Alibaba Cloud Redis (Tair) instance (CreateBackup), tracked until it expires.
@@ -40,70 +67,8 @@ export interface RedisBackupArgs extends SteeringArgs {
  * - Deleting the resource deletes the backup where Alibaba allows it (manual backups of cloud-native
  *   instances); elsewhere the backup stays until `expireTime`, and the delete says so.
  */
-export class RedisBackup extends RedisBackupResource {
-  /** The instance the backup is of. */
-  declare readonly instanceId: pulumi.Output<string>;
-  /** The backup file id (comma-joined, one per node, for clusters that back up per node); a cloud-native cluster's cluster backup id (`cb-...`). */
-  declare readonly backupId: pulumi.Output<string>;
-  /** The backup file ids one by one (one per node of a classic cluster, one per shard of a cloud-native one). */
-  declare readonly backupIds: pulumi.Output<string[]>;
-  /** A cloud-native cluster's cluster backup id (`cb-...`, DescribeClusterBackupList); unset on other instances. */
-  declare readonly clusterBackupId: pulumi.Output<string | undefined>;
-  /** A cloud-native cluster's backup shard by shard: `{ backupId, backupName, shard, sizeBytes, status }` each; unset elsewhere. */
-  declare readonly shards: pulumi.Output<
-    | { backupId: string; backupName?: string; shard?: string; sizeBytes?: number; status: string }[]
-    | undefined
-  >;
-  /** The job id(s) CreateBackup returned. */
-  declare readonly jobId: pulumi.Output<string | undefined>;
-  /** The region the backup lives in. */
-  declare readonly region: pulumi.Output<string>;
-  /** `available` or `expired` (`creating` while a job the create stopped waiting for is still running). */
-  declare readonly status: pulumi.Output<string>;
-  /** True when the backup was adopted through `backupId` rather than taken. */
-  declare readonly adopted: pulumi.Output<boolean>;
-  /** `Manual` or `Automated`. */
-  declare readonly mode: pulumi.Output<string | undefined>;
-  /** `Physical` or `Logical`. */
-  declare readonly method: pulumi.Output<string | undefined>;
-  /** `FullBackup` or `IncrementalBackup`. */
-  declare readonly type: pulumi.Output<string | undefined>;
-  /** When the backup started (its first file), ISO 8601 UTC. */
-  declare readonly startTime: pulumi.Output<string | undefined>;
-  /** When the backup finished (its last file), ISO 8601 UTC. */
-  declare readonly endTime: pulumi.Output<string | undefined>;
-  /** When Alibaba deletes the backup, ISO 8601 UTC; unset when it lives as long as the instance. */
-  declare readonly expireTime: pulumi.Output<string | undefined>;
-  /** Size in bytes, every node's file added up. */
-  declare readonly sizeBytes: pulumi.Output<number | undefined>;
-  /** The engine version backed up, e.g. `7.0`. */
-  declare readonly engineVersion: pulumi.Output<string | undefined>;
-  /** The node each file was taken on (the instance itself on a standard instance), comma-joined. */
-  declare readonly nodeInstanceId: pulumi.Output<string | undefined>;
-  /** Retention, as written in the program. */
-  declare readonly retentionDays: pulumi.Output<number | undefined>;
-  /** The region, as written in the program. */
-  declare readonly regionId: pulumi.Output<string | undefined>;
-
+export class RedisBackup extends redisBackupClass<Outputs>() {
   constructor(name: string, args: RedisBackupArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
-      "backupIds",
-      "clusterBackupId",
-      "shards",
-      "jobId",
-      "region",
-      "status",
-      "adopted",
-      "mode",
-      "method",
-      "type",
-      "startTime",
-      "endTime",
-      "expireTime",
-      "sizeBytes",
-      "engineVersion",
-      "nodeInstanceId",
-    ];
-    super(provider, "alicloud", name, args, outputs, opts);
+    super(provider, "alicloud", name, args, OUTPUTS, opts);
   }
 }

@@ -5,6 +5,7 @@
  * `pulumi-nodejs:dynamic/<cloud>:FinalBackup`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { WithOutputs } from "./redisBackupResource";
 
 /** Arguments every cloud's FinalBackup takes, in the same words. */
 export interface FinalBackupCommonArgs {
@@ -30,7 +31,8 @@ export abstract class FinalBackupResource extends pulumi.dynamic.Resource {
   /** Whether its deletion takes no final backup. */
   declare readonly skip: pulumi.Output<boolean | undefined>;
 
-  protected constructor(
+  // Public for WithOutputs to read its parameters; the class is abstract, so still never built directly.
+  constructor(
     provider: pulumi.dynamic.ResourceProvider,
     cloud: string,
     name: string,
@@ -41,4 +43,12 @@ export abstract class FinalBackupResource extends pulumi.dynamic.Resource {
     const unknownYet = { armedAt: undefined };
     super(provider, name, { ...unknownYet, ...args, ...origin }, opts, cloud, "FinalBackup");
   }
+}
+
+/**
+ * @internal The base of one cloud's FinalBackup class: {@link FinalBackupResource}, typed with the
+ * outputs `O` it adds (the inputs it echoes, see EchoedInputs), each declared once, as its argument.
+ */
+export function finalBackupClass<O>() {
+  return FinalBackupResource as unknown as WithOutputs<typeof FinalBackupResource, O>;
 }

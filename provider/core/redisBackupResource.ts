@@ -21,13 +21,26 @@ export interface SteeringArgs {
   triggers?: pulumi.Input<pulumi.Input<unknown>[]>;
 }
 
+/**
+ * @internal The fields of `T` a resource records, each the Output Pulumi gives it; the docs of `T`'s
+ * fields are the outputs' docs. `Override` gives some a wider type than `T` records (e.g. a status
+ * a pending create records).
+ */
+export type OutputsOf<T, Override = unknown> = {
+  readonly [K in keyof T]-?: pulumi.Output<K extends keyof Override ? Override[K] : T[K]>;
+};
+
+/** @internal The inputs `A` a resource records as they were written, each an Output, documented as its argument. */
+export type EchoedInputs<A> = { readonly [K in keyof A]-?: pulumi.Output<pulumi.Unwrap<A[K]>> };
+
 /** @internal A RedisBackup of `cloud`, served by `provider` (see lazyProvider). */
 export abstract class RedisBackupResource extends pulumi.dynamic.Resource {
   /**
    * @param outputs the outputs the provider adds to the inputs (`backupId` and the location
    *   inputs a cloud records are always among them, whether set or not)
    */
-  protected constructor(
+  // Public for WithOutputs to read its parameters; the class is abstract, so still never built directly.
+  constructor(
     provider: pulumi.dynamic.ResourceProvider,
     cloud: string,
     name: string,
@@ -40,4 +53,18 @@ export abstract class RedisBackupResource extends pulumi.dynamic.Resource {
     const createdBy = { __createdBy: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` };
     super(provider, name, { ...unknownYet, ...args, ...createdBy }, opts, cloud, "RedisBackup");
   }
+}
+
+/** @internal The abstract class `C`, its instances typed as `C`'s and `O`'s: how a cloud's class gets its outputs. */
+export type WithOutputs<C extends abstract new (...args: never[]) => object, O> = abstract new (
+  ...args: ConstructorParameters<C>
+) => InstanceType<C> & O;
+
+/**
+ * @internal The base of one cloud's RedisBackup class: {@link RedisBackupResource}, typed with its
+ * outputs `O` (from {@link OutputsOf} and {@link EchoedInputs}), so that each output is declared
+ * and documented once, where the cloud records it.
+ */
+export function redisBackupClass<O>() {
+  return RedisBackupResource as unknown as WithOutputs<typeof RedisBackupResource, O>;
 }

@@ -3,8 +3,10 @@
  * deleted, i.e. before the instance it depends on goes (destroy, or a replacement of the instance).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { FinalBackupCommonArgs, FinalBackupResource } from "../core/finalBackupResource";
+import { FinalBackupCommonArgs, finalBackupClass } from "../core/finalBackupResource";
+import type { EchoedInputs } from "../core/redisBackupResource";
 import { lazyProvider } from "../core/lazyProvider";
+import type { RedisBackupArgs } from "./resource";
 import type { FinalBackupOutputs } from "../core/finalBackup";
 import type { TencentFinalBackupInputs } from "./finalOperations";
 
@@ -14,11 +16,9 @@ const provider = lazyProvider<TencentFinalBackupInputs, FinalBackupOutputs<Tence
 );
 
 /** Arguments of {@link FinalBackup}. */
-export interface FinalBackupArgs extends FinalBackupCommonArgs {
+export interface FinalBackupArgs extends FinalBackupCommonArgs, Pick<RedisBackupArgs, "region"> {
   /** The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup). */
   instanceId: pulumi.Input<string>;
-  /** Region of the instance; overrides `tencentcloud:region` / TENCENTCLOUD_REGION. */
-  region?: pulumi.Input<string>;
   /** A note added to the final backup's label in its Remark (at most 80 characters). */
   remark?: pulumi.Input<string>;
   /** Days to keep the final backup, 0–1825 (0 or unset: the instance's default, usually 7; over 7 needs a Tencent ticket). */
@@ -32,16 +32,9 @@ export interface FinalBackupArgs extends FinalBackupCommonArgs {
  * `pulumi-redis-backup final-backups --cloud tencentcloud --instance <id>` lists them. A backup that
  * cannot be taken fails the deletion, so the instance is not deleted; `skip: true` deletes without one.
  */
-export class FinalBackup extends FinalBackupResource {
-  /** The instance the final backup will be taken of. */
-  declare readonly instanceId: pulumi.Output<string>;
-  /** The note added to the label, as written. */
-  declare readonly remark: pulumi.Output<string | undefined>;
-  /** Days the final backup will be kept, as written. */
-  declare readonly storageDays: pulumi.Output<number | undefined>;
-  /** The region, as written. */
-  declare readonly region: pulumi.Output<string | undefined>;
-
+export class FinalBackup extends finalBackupClass<
+  EchoedInputs<Pick<FinalBackupArgs, "instanceId" | "remark" | "storageDays" | "region">>
+>() {
   constructor(name: string, args: FinalBackupArgs, opts?: pulumi.CustomResourceOptions) {
     super(provider, "tencentcloud", name, args, opts);
   }

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../core/lazyProvider";
-import { RedisBackupResource, SteeringArgs } from "../core/redisBackupResource";
+import { EchoedInputs, OutputsOf, SteeringArgs, redisBackupClass } from "../core/redisBackupResource";
 import type { TencentBackupInputs, TencentBackupOutputs } from "./operations";
 
 /** Serialized into every resource's state; see lazyProvider. */
@@ -26,6 +26,28 @@ export interface RedisBackupArgs extends SteeringArgs {
   region?: pulumi.Input<string>;
 }
 
+/** The outputs the provider adds to the inputs, unknown until the create answers (documented on TencentBackupOutputs). */
+const OUTPUTS = [
+  "status",
+  "locked",
+  "lockedAcknowledged",
+  "adopted",
+  "startTime",
+  "endTime",
+  "expireTime",
+  "sizeBytes",
+  "backupType",
+  "backupTypeCode",
+  "instanceType",
+  "memSizeMb",
+  "shardNum",
+  "replicasNum",
+] as const;
+
+/** What a RedisBackup records: its inputs as written, `backupId`, and the outputs above. */
+type Outputs = EchoedInputs<Pick<RedisBackupArgs, "instanceId" | "remark" | "storageDays" | "region">> &
+  OutputsOf<Pick<TencentBackupOutputs, "backupId" | (typeof OUTPUTS)[number]>>;
+
 /**
  * A manual backup of a Tencent Cloud Redis instance (ManualBackupInstance), tracked until it expires.
  *
@@ -33,63 +55,8 @@ export interface RedisBackupArgs extends SteeringArgs {
  *   got locked or unlocked (the next `up` acknowledges it in place), or vanished (dropped from the stack).
  * - Deleting the resource deletes nothing at Tencent: there is no API for it; the backup stays until `expireTime`.
  */
-export class RedisBackup extends RedisBackupResource {
-  /** The instance the backup is of. */
-  declare readonly instanceId: pulumi.Output<string>;
-  /** Tencent's backup id, e.g. `318995367-2103059661-707882596`; the resource id is `<instanceId>:<backupId>`. */
-  declare readonly backupId: pulumi.Output<string>;
-  /** `available`, `locked`, `exporting`, `exported` or `expired`. */
-  declare readonly status: pulumi.Output<string>;
-  /** Locked by another Tencent process (a lock the next `up` acknowledges in place). */
-  declare readonly locked: pulumi.Output<boolean>;
-  /** The lock state the last `pulumi up` saw; a refresh that finds another plans an in-place update. */
-  declare readonly lockedAcknowledged: pulumi.Output<boolean>;
-  /** True when the backup was adopted through `backupId` rather than taken. */
-  declare readonly adopted: pulumi.Output<boolean>;
-  /** When the backup started, ISO 8601 with offset, e.g. `2026-12-24T16:31:40+08:00`. */
-  declare readonly startTime: pulumi.Output<string | undefined>;
-  /** When the backup finished, ISO 8601 with offset. */
-  declare readonly endTime: pulumi.Output<string | undefined>;
-  /** When Tencent deletes the backup, ISO 8601 with offset. */
-  declare readonly expireTime: pulumi.Output<string | undefined>;
-  /** Size of the backup in bytes. */
-  declare readonly sizeBytes: pulumi.Output<number | undefined>;
-  /** `manual` or `automatic`, from DescribeInstanceBackups' code (Tencent's two tables disagree; see backupTypeCode). */
-  declare readonly backupType: pulumi.Output<string | undefined>;
-  /** Tencent's raw BackupType code as DescribeInstanceBackups lists it, e.g. `"0"`. */
-  declare readonly backupTypeCode: pulumi.Output<string | undefined>;
-  /** Tencent's instance type id, e.g. 8 (Redis 5.0 standard). */
-  declare readonly instanceType: pulumi.Output<number | undefined>;
-  /** Memory per shard, in MB. */
-  declare readonly memSizeMb: pulumi.Output<number | undefined>;
-  /** Number of shards. */
-  declare readonly shardNum: pulumi.Output<number | undefined>;
-  /** Number of replicas. */
-  declare readonly replicasNum: pulumi.Output<number | undefined>;
-  /** The remark exactly as written in the program. */
-  declare readonly remark: pulumi.Output<string | undefined>;
-  /** Days kept, as written in the program (unset: the instance's default). */
-  declare readonly storageDays: pulumi.Output<number | undefined>;
-  /** The region, as written in the program. */
-  declare readonly region: pulumi.Output<string | undefined>;
-
+export class RedisBackup extends redisBackupClass<Outputs>() {
   constructor(name: string, args: RedisBackupArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
-      "status",
-      "locked",
-      "lockedAcknowledged",
-      "adopted",
-      "startTime",
-      "endTime",
-      "expireTime",
-      "sizeBytes",
-      "backupType",
-      "backupTypeCode",
-      "instanceType",
-      "memSizeMb",
-      "shardNum",
-      "replicasNum",
-    ];
-    super(provider, "tencentcloud", name, args, outputs, opts);
+    super(provider, "tencentcloud", name, args, OUTPUTS, opts);
   }
 }

@@ -39,11 +39,17 @@ export interface BackupDownloadRestrictionArgs {
  * the resource leaves Tencent's restriction as it is (it never opens downloads by itself).
  */
 export class BackupDownloadRestriction extends pulumi.dynamic.Resource {
+  /** `NoLimit`, `LimitOnlyIntranet` or `Customize`, as Tencent has it (a refresh reads it back). */
   declare readonly limitType: pulumi.Output<string>;
+  /** `In`: downloads from the VPCs of `limitVpcs`, as Tencent has it. */
   declare readonly vpcComparisonSymbol: pulumi.Output<string>;
+  /** `In` (only `limitIps` may download) or `NotIn` (they may not), as Tencent has it. */
   declare readonly ipComparisonSymbol: pulumi.Output<string>;
+  /** The VPCs, by region, downloads may come from, as Tencent has them (empty unless `Customize`). */
   declare readonly limitVpcs: pulumi.Output<{ region: string; vpcList: string[] }[]>;
+  /** The VPC IP addresses `ipComparisonSymbol` applies to, as Tencent has them. */
   declare readonly limitIps: pulumi.Output<string[]>;
+  /** The region, as written in the program. */
   declare readonly region: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: BackupDownloadRestrictionArgs, opts?: pulumi.CustomResourceOptions) {

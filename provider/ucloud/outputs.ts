@@ -8,11 +8,13 @@ import type { UCloudBackupInputs } from "./inputs";
 /** What ucloud.RedisBackup records (its resource's outputs). */
 export interface UCloudBackupOutputs extends UCloudBackupInputs {
   groupId: string;
+  /** UCloud's backup id (a UUID); the resource id is `<groupId>:<backupId>`. */
   backupId: string;
-  /** Where the backup lives, as used to take or adopt it (the inputs, else the provider's settings). */
+  /** Where the backup lives: its region, as used to take or adopt it (the inputs, else the provider's settings). */
   region: string;
-  /** The backup's zone as UCloud lists it (else the zone used to take it); DeleteURedisBackup needs it. */
+  /** Where the backup lives: its zone as UCloud lists it (else the zone used to take it); DeleteURedisBackup needs it. */
   zone?: string;
+  /** The project the group belongs to, when one was set. */
   projectId?: string;
   /** `creating`, `available`, `failed` or `expired`: the shared vocabulary of every cloud. */
   status: BackupStatusName | string;
@@ -22,14 +24,17 @@ export interface UCloudBackupOutputs extends UCloudBackupInputs {
   adopted: boolean;
   /** The name UCloud shows: `backupName` plus this create's marker (or the adopted backup's name). */
   ucloudBackupName?: string;
+  /** The group's name. */
   groupName?: string;
   /** `manual` or `automatic` (UCloud's `Manual` / `Auto`). */
   backupType?: string;
   /** When the backup was taken, ISO 8601 UTC (UCloud sends Unix seconds). */
   backupTime?: string;
+  /** Size of the backup in bytes. */
   sizeBytes?: number;
-  /** The instance's memory; UCloud reports GB (MemorySize, as in URedisGroupSet), shown in MB. */
+  /** The group's memory, in MB (UCloud reports GB: MemorySize, as in URedisGroupSet). */
   memorySizeMb?: number;
+  /** The Redis version backed up, e.g. `6.0`. */
   redisVersion?: string;
 }
 
