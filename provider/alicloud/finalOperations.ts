@@ -6,6 +6,7 @@
  * record. Loaded by package name from inside the provider's methods; this path and its export
  * names are a contract with every `__provider` written to state.
  */
+import { Connection, connectWith } from "../core/connection";
 import { FinalBackupAdapter, defineFinalBackupLifecycle } from "../core/finalBackup";
 import { AlicloudFinalBackupInputs, AlicloudFinalBackupInputsSchema } from "./finalInputs";
 import { describeBackups, listBackups, wideWindow } from "./api";
@@ -15,21 +16,16 @@ import { create as createBackup } from "./operations";
 import { isoUtc } from "./outputs";
 import { AlicloudSettings, resolveAlicloudSettings } from "./settings";
 
-interface Connection {
-  settings: AlicloudSettings;
-  client: AlicloudClient;
-}
-
-const alicloud: FinalBackupAdapter<AlicloudFinalBackupInputs, Connection> = {
+const alicloud: FinalBackupAdapter<
+  AlicloudFinalBackupInputs,
+  Connection<AlicloudSettings, AlicloudClient>
+> = {
   cloud: "alicloud",
   schema: AlicloudFinalBackupInputsSchema,
   instanceKey: "instanceId",
   replaceOnChange: ["instanceId", "regionId"],
 
-  connect(deps, inputs) {
-    const settings = resolveAlicloudSettings(inputs.regionId);
-    return { settings, client: new AlicloudClient(settings, deps) };
-  },
+  connect: (deps, inputs) => connectWith(resolveAlicloudSettings(inputs.regionId), AlicloudClient, deps),
 
   /** DescribeBackups of the instance (a backup's permissions suffice): InvalidInstanceId.NotFound means gone. */
   async instance({ connection: { client, settings }, deps }, { instanceId }) {

@@ -4,6 +4,7 @@
  * the provider's methods, so none of it is serialized into state. The export names are a contract
  * with every `__provider` ever written to state: keep them.
  */
+import { connectWith } from "../core/connection";
 import { serverNow } from "../core/clockSkew";
 import { LifecycleAdapter, defineLifecycle } from "../core/lifecycle";
 import { findAdoptedBackups, findBackupsBy } from "./backup";
@@ -51,10 +52,8 @@ const alicloud: LifecycleAdapter<
   targetOf,
 
   /** The region: the input, else the one recorded. */
-  connect(deps, inputs, recorded) {
-    const settings = resolveAlicloudSettings(inputs.regionId ?? recorded?.region);
-    return { settings, client: new AlicloudClient(settings, deps) };
-  },
+  connect: (deps, inputs, recorded) =>
+    connectWith(resolveAlicloudSettings(inputs.regionId ?? recorded?.region), AlicloudClient, deps),
 
   /** A `cb-` id names a cloud-native cluster's backup; any other, its files. */
   adopt: async ({ connection: { client }, deps }, inputs) => {

@@ -5,6 +5,7 @@
  * picks up its backup once it is done, the next `pulumi up` (the engine's update of a resource that
  * failed to initialise) waits for it again, and destroy deletes what it made.
  */
+import type { Connection as CoreConnection } from "../core/connection";
 import { OperationFailedError, withNote } from "../core/errors";
 import type { Leftover } from "../core/partialCreate";
 import { waitBudgetMs } from "../core/inputs";
@@ -25,10 +26,7 @@ import {
 import type { AlicloudSettings } from "./settings";
 
 /** @internal Alibaba's connection: settings and client. */
-export interface Connection {
-  settings: AlicloudSettings;
-  client: AlicloudClient;
-}
+export type Connection = CoreConnection<AlicloudSettings, AlicloudClient>;
 
 /**
  * What a create whose wait failed leaves: the job was accepted, so the engine must record it,

@@ -5,6 +5,7 @@
  * so DescribeInstanceBackups finds it later. Loaded by package name from inside the provider's
  * methods; this path and its export names are a contract with every `__provider` written to state.
  */
+import { Connection, connectWith } from "../core/connection";
 import { CloudApiError } from "../core/errors";
 import { FinalBackupAdapter, defineFinalBackupLifecycle } from "../core/finalBackup";
 import { TencentFinalBackupInputs, TencentFinalBackupInputsSchema } from "./finalInputs";
@@ -48,21 +49,13 @@ export function finalRemark(label: FinalBackupLabel, note?: string): string {
   return note && room > 0 ? labelText(fitted, note.slice(0, room)) : text;
 }
 
-interface Connection {
-  settings: TencentSettings;
-  client: TencentClient;
-}
-
-const tencent: FinalBackupAdapter<TencentFinalBackupInputs, Connection> = {
+const tencent: FinalBackupAdapter<TencentFinalBackupInputs, Connection<TencentSettings, TencentClient>> = {
   cloud: "tencentcloud",
   schema: TencentFinalBackupInputsSchema,
   instanceKey: "instanceId",
   replaceOnChange: ["instanceId", "region"],
 
-  connect(deps, inputs) {
-    const settings = resolveTencentSettings(inputs.region);
-    return { settings, client: new TencentClient(settings, deps) };
-  },
+  connect: (deps, inputs) => connectWith(resolveTencentSettings(inputs.region), TencentClient, deps),
 
   /**
    * DescribeInstanceBackups of the instance (a backup's permissions suffice): InstanceNotExists

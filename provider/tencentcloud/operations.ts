@@ -3,6 +3,7 @@
  * Loaded by package name from inside the provider's methods, so none of it is serialized into
  * state. The export names are a contract with every `__provider` ever written to state: keep them.
  */
+import { connectWith } from "../core/connection";
 import { serverNow } from "../core/clockSkew";
 import { lookPersistently } from "../core/createOnce";
 import { CloudApiError, withNote } from "../core/errors";
@@ -42,10 +43,7 @@ const tencent: LifecycleAdapter<
   replaceOnChange: REPLACE_ON_CHANGE,
   targetOf: (id, props) => backupTarget(id, { instance: props.instanceId, backupId: props.backupId }),
 
-  connect(deps, inputs) {
-    const settings = resolveTencentSettings(inputs.region);
-    return { settings, client: new TencentClient(settings, deps) };
-  },
+  connect: (deps, inputs) => connectWith(resolveTencentSettings(inputs.region), TencentClient, deps),
 
   adopt: ({ connection: { client } }, inputs) =>
     findAdoptedBackup(client, inputs.instanceId, inputs.backupId!),

@@ -2,6 +2,7 @@
  * How a refresh of tencentcloud.RedisBackup reads a backup, for operations.ts: from the listing of
  * its instance this process shares (core/sharedListings.ts), and what either read records.
  */
+import type { Connection as CoreConnection } from "../core/connection";
 import { Session } from "../core/lifecycle";
 import { listedEntries } from "../core/sharedListings";
 import { BackupDetail, BackupSummary } from "./api";
@@ -12,10 +13,7 @@ import { TencentBackupOutputs, buildOutputs } from "./outputs";
 import { TencentSettings } from "./settings";
 
 /** What Tencent's hooks are given: the settings and a client. */
-export interface Connection {
-  settings: TencentSettings;
-  client: TencentClient;
-}
+export type Connection = CoreConnection<TencentSettings, TencentClient>;
 
 /**
  * A refresh from the listing of the backup's 30-day window (the one its recorded start time

@@ -6,6 +6,7 @@
  * Loaded by package name from inside the provider's methods; this path and its export names are
  * a contract with every `__provider` written to state.
  */
+import { Connection, connectWith } from "../core/connection";
 import { NotFoundError } from "../core/errors";
 import { FinalBackupAdapter, defineFinalBackupLifecycle } from "../core/finalBackup";
 import { UCloudFinalBackupInputs, UCloudFinalBackupInputsSchema } from "./finalInputs";
@@ -29,25 +30,14 @@ export function finalBackupName(label: FinalBackupLabel, backupName?: string): s
   return `${FINAL_NAME_PREFIX}${middle}-${label.at.replace(/[-:T]/g, "").slice(0, 12)}`;
 }
 
-interface Connection {
-  settings: UCloudSettings;
-  client: UCloudClient;
-}
-
-const ucloud: FinalBackupAdapter<UCloudFinalBackupInputs, Connection> = {
+const ucloud: FinalBackupAdapter<UCloudFinalBackupInputs, Connection<UCloudSettings, UCloudClient>> = {
   cloud: "ucloud",
   schema: UCloudFinalBackupInputsSchema,
   instanceKey: "groupId",
   replaceOnChange: ["groupId", "region", "zone", "projectId"],
 
-  connect(deps, inputs) {
-    const settings = resolveUCloudSettings({
-      region: inputs.region,
-      zone: inputs.zone,
-      projectId: inputs.projectId,
-    });
-    return { settings, client: new UCloudClient(settings, deps) };
-  },
+  connect: (deps, { region, zone, projectId }) =>
+    connectWith(resolveUCloudSettings({ region, zone, projectId }), UCloudClient, deps),
 
   /** DescribeURedisGroup: a group deleted is no longer listed. */
   async instance({ connection: { client, settings } }, { groupId }) {
