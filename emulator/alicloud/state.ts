@@ -178,20 +178,7 @@ export class AlicloudRedisState {
         durationMs,
         failed,
       };
-      this.jobs.set(job.jobId, job);
-      for (const node of group) {
-        this.addBackup({
-          jobId: job.jobId,
-          instance,
-          nodeInstanceId: node ?? instance.instanceId,
-          mode,
-          startMs,
-          durationMs,
-          expireMs,
-          failed,
-        });
-      }
-      return job;
+      return this.addJob(job, instance, group, expireMs);
     });
   }
 
@@ -328,20 +315,36 @@ export class AlicloudRedisState {
       durationMs: 40_000,
       failed: false,
     };
+    const nodes = nodeIds(instance);
+    const expireMs = days === -1 ? null : startMs + days * DAY_MS;
+    this.addJob(job, instance, nodes, expireMs, nodes.length === 1 ? seed.backupId : undefined);
+  }
+
+  /** Records `job` and a backup file of it on each of `nodes` (the instance itself where it has none). */
+  private addJob(
+    job: JobRecord,
+    instance: InstanceRecord,
+    nodes: (string | undefined)[],
+    expireMs: number | null,
+    backupId?: number,
+  ): JobRecord {
     this.jobs.set(job.jobId, job);
-    for (const node of nodeIds(instance)) {
+    for (const node of nodes) {
+      const { jobId, mode, startMs, durationMs, failed } = job;
+      const nodeInstanceId = node ?? instance.instanceId;
       this.addBackup({
-        jobId: job.jobId,
+        jobId,
         instance,
-        nodeInstanceId: node ?? instance.instanceId,
+        nodeInstanceId,
         mode,
         startMs,
-        durationMs: job.durationMs,
-        expireMs: days === -1 ? null : startMs + days * DAY_MS,
-        failed: false,
-        backupId: nodeIds(instance).length === 1 ? seed.backupId : undefined,
+        durationMs,
+        expireMs,
+        failed,
+        backupId,
       });
     }
+    return job;
   }
 
   private addBackup(o: {
