@@ -73,18 +73,18 @@ describeEngine("the native provider under the Pulumi engine", () => {
     expect(world.emulator.admin.backups("crs-import01")).toHaveLength(1);
   });
 
-  it("customTimeouts stop a create waiting behind a slow task; the stack records the backup", async () => {
+  it('customTimeouts { create: "1m" } stop a create waiting behind a slow task at a minute; the stack records the backup', async () => {
     world.emulator.admin.setTaskSeconds(3_600);
     try {
-      await project.setConfig({ slow: true, createTimeout: "10s" });
+      await project.setConfig({ slow: true, createTimeout: "1m" });
       const r = await project.run(["up", "--yes", "--skip-preview"]);
       expect(r.code).not.toBe(0);
       expect(printed(r)).toMatch(
-        /creating Redis backup of crs-demo0002: timed out after 10s waiting for backup task \d+ of crs-demo0002; last status: /,
+        /creating Redis backup of crs-demo0002: timed out after 60s waiting for backup task \d+ of crs-demo0002; last status: /,
       );
       const slow = (await recorded()).slow;
       expect(slow.id).toMatch(/^crs-demo0002:\S+$/);
-      expect(slow.initErrors?.[0]).toMatch(/timed out after 10s/);
+      expect(slow.initErrors?.[0]).toMatch(/timed out after 60s/);
     } finally {
       world.emulator.admin.setTaskSeconds(1);
     }
