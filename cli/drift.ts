@@ -24,9 +24,12 @@ import { UsageError } from "./io";
 import { mapLimited } from "./mapLimited";
 import type { RecordedBackup } from "./state";
 
+/** Every verdict drift gives, in the order summaries and reports list them. */
 export const VERDICTS = ["ok", "expiring-soon", "expired", "locked", "failed", "missing", "error"] as const;
+/** What drift concludes of one backup (see the list above). */
 export type Verdict = (typeof VERDICTS)[number];
 
+/** One backup in the report: what the stack recorded, what the cloud has now, and the verdict. */
 export interface DriftRow {
   name: string;
   cloud: Cloud;
@@ -48,6 +51,7 @@ export interface DriftRow {
   inDeclarations?: boolean;
 }
 
+/** The result of a drift check, rendered by render.ts as a table, Markdown or JSON. */
 export interface DriftReport {
   /** Expiry is judged as of this time (ms since the epoch). */
   asOf: number;
@@ -58,6 +62,7 @@ export interface DriftReport {
   declarationsFile?: string;
 }
 
+/** What drift checks (a state export, a declarations file or both), as of when, and how fast. */
 export interface DriftOptions {
   declarations?: Declarations;
   /** The declarations file's name, for the report's notes (default `the declarations file`). */
@@ -86,6 +91,10 @@ interface Target {
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
+/**
+ * Reads each recorded or declared backup from its cloud and
+ * judges it; throws UsageError for what it cannot check.
+ */
 export async function checkDrift(o: DriftOptions): Promise<DriftReport> {
   const { declarations, recorded } = o;
   if (!declarations && !recorded) throw new UsageError("give --state, --declarations or both");

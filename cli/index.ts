@@ -39,6 +39,7 @@ import {
 
 export type { Io } from "./io";
 
+/** The CLI's exit codes: 0 fine, 1 error, 2 drift. */
 export const EXIT = { ok: 0, error: 1, drift: 2 } as const;
 
 const VALIDATE_FORMATS = ["text", "github", "json"] as const;

@@ -6,6 +6,7 @@ export interface Io {
   readStdin?: () => string;
 }
 
+/** The process's own standard output, error and input. */
 export const processIo: Io = {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -3,7 +3,9 @@ import { formatDuration, formatSpan } from "./duration";
 import { DriftReport, DriftRow, VERDICTS, Verdict } from "./drift";
 import { alignColumns } from "./table";
 
+/** The formats of the drift report (`drift --format`). */
 export const FORMATS = ["table", "markdown", "json"] as const;
+/** One of the drift report's formats. */
 export type Format = (typeof FORMATS)[number];
 
 /** The first line of every Markdown report, for a workflow to find (and replace) its own comment. */
@@ -95,6 +97,7 @@ function columns(report: DriftReport): (keyof Cells)[] {
   return notInFile(report).length > 0 ? keys : keys.filter((k) => k !== "note");
 }
 
+/** The report as an aligned terminal table, then the summary, the window and any errors. */
 export function renderTable(report: DriftReport): string {
   const rows = [HEADERS, ...report.rows.map((r) => cells(report, r, "-"))];
   const keys = columns(report);
@@ -115,6 +118,7 @@ function errorLines(report: DriftReport): string[] {
 
 const md = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
 
+/** The report as a Markdown comment for a PR or an issue, starting with MARKDOWN_MARKER. */
 export function renderMarkdown(report: DriftReport): string {
   const n = report.rows.length;
   const attention = needsAttention(report);
@@ -173,6 +177,7 @@ const NOT_IN_FILE =
   "the stack has it and the file does not declare it: either the program declares it in code (the file cannot know those), " +
   "or it was removed from the file, and then the next `pulumi up` deletes it where the cloud allows and drops it from the stack";
 
+/** The report as JSON: the counts, then every backup with its expiry in seconds from `asOf`. */
 export function renderJson(report: DriftReport): string {
   const c = counts(report);
   return (
@@ -208,6 +213,7 @@ export function renderJson(report: DriftReport): string {
   );
 }
 
+/** The report in `format`. */
 export function render(report: DriftReport, format: Format): string {
   switch (format) {
     case "table":

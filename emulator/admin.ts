@@ -11,12 +11,17 @@ import type { BackupFiles } from "./files/store";
 import type { SlidingWindowRateLimiter } from "./rateLimiter";
 import type { EmulatorStatsSnapshot, StatsRecorder } from "./stats";
 
+/**
+ * What the `stats` operation answers: the counters, plus the rate limit, the clock's skew and
+ * advance, and the faults still armed.
+ */
 export interface AdminStats extends EmulatorStatsSnapshot {
   rateLimitPerSecond: number;
   clock: { skewSeconds: number; advancedSeconds: number };
   pendingFaults: ReturnType<FaultInjector["pending"]>;
 }
 
+/** The admin operations every vendor shares: the clock, faults, rate limit, counters and downloads. */
 export interface NeutralAdmin {
   /** Moves the world clock forward: tasks progress, backups expire; signatures still validate. */
   advanceClock(seconds: number): void;
@@ -38,6 +43,7 @@ export interface NeutralAdmin {
   interruptNextDownload(bytes: number): void;
 }
 
+/** The shared world the neutral operations act on: the clock, faults, limiter, stats and file server. */
 export interface NeutralAdminDeps {
   clock: EmulatorClock;
   faults: FaultInjector;
@@ -46,6 +52,7 @@ export interface NeutralAdminDeps {
   files: BackupFiles;
 }
 
+/** The neutral admin object (part of `emulator.admin`), acting on the shared world. */
 export function createNeutralAdmin({ clock, faults, limiter, stats, files }: NeutralAdminDeps): NeutralAdmin {
   return {
     advanceClock: (seconds) => clock.advance(seconds),

@@ -22,6 +22,7 @@ export class AdminNotFoundError extends Error {
   override name = "AdminNotFoundError";
 }
 
+/** The HTTP status and JSON body an admin request is answered with. */
 export interface AdminHttpAnswer {
   status: number;
   body: unknown;

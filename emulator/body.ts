@@ -1,11 +1,13 @@
 /** Reads a request body, keeping at most `limit` bytes (the rest is drained, not stored). */
 import type { IncomingMessage } from "http";
 
+/** The body bytes kept, and whether the body was longer than the limit (then only its start is kept). */
 export interface ReadBody {
   body: Buffer;
   tooLarge: boolean;
 }
 
+/** Reads `req` to its end, keeping at most `limit` bytes; rejects when the request stream fails. */
 export function readBody(req: IncomingMessage, limit: number): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

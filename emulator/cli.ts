@@ -109,6 +109,7 @@ export function defaultDataFile(): string {
   return candidates.find((f) => existsSync(f)) ?? candidates[0];
 }
 
+/** Reads and validates a `--data` file; throws when it cannot be read, is not JSON or fails the schema. */
 export function loadDataFile(file: string): DataFile {
   let json: unknown;
   try {

@@ -17,7 +17,9 @@ const structproto = fromPulumi("google-protobuf/google/protobuf/struct_pb");
 const grpc: typeof import("@grpc/grpc-js") = fromPulumi("@grpc/grpc-js");
 
 export { provproto };
+/** Pulumi's marker for a value not known during preview, as the engine sends it in Check and Diff. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The values of a DiffResponse's `changes` (DIFF_UNKNOWN, DIFF_NONE, DIFF_SOME), for asserting on Diff. */
 export const DIFF = provproto.DiffResponse.DiffChanges;
 
 /** `__provider` exactly as `pulumi.dynamic.Resource` produces it, captured through setMocks. */
@@ -43,6 +45,7 @@ export async function serializedProviderOf(
   return { type: seen[0].type, text: typeof raw === "string" ? raw : raw.value };
 }
 
+/** A running provider host and its gRPC client: RPCs by method name, what it printed, and `stop`. */
 export interface DynamicHost {
   proc: ChildProcess;
   stdout: string[];

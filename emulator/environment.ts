@@ -7,6 +7,7 @@ import { ALICLOUD_DEMO_REGION, ALICLOUD_PATH_PREFIX, DEFAULT_ALICLOUD_CREDENTIAL
 import { DEFAULT_TENCENT_CREDENTIALS, DEMO_REGION } from "./tencentcloud/seeds";
 import { DEFAULT_UCLOUD_CREDENTIALS, UCLOUD_DEMO_REGION, UCLOUD_PATH_PREFIX } from "./ucloud";
 
+/** The TENCENTCLOUD_*, ALIBABA_CLOUD_* and UCLOUD_* variables pointing the provider at the emulator `url`. */
 export function emulatorEnvironment(url: string): Record<string, string> {
   return {
     TENCENTCLOUD_ENDPOINT: url,

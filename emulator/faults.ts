@@ -27,6 +27,7 @@ export type Fault =
   /** Answer 200 with exactly this body, e.g. truncated JSON. Nothing is performed. */
   | { kind: "malformed"; body: string };
 
+/** The name of a kind of fault, as `stats` counts them (`Action:kind`). */
 export type FaultKind = Fault["kind"];
 
 /** How often a fault fires. */

@@ -82,6 +82,10 @@ export const DEFAULT_TASK_SECONDS = 5;
  */
 export type EmulatorAdmin = NeutralAdmin & TencentAdmin;
 
+/**
+ * What `startEmulator` takes: where to listen, Tencent's settings (at the top level), the shared
+ * clock and rate limit, and the other vendors' settings.
+ */
 export interface EmulatorOptions extends Omit<TencentEmulatorOptions, "taskSeconds"> {
   /** TCP port; 0 (default) picks a free one. */
   port?: number;
@@ -105,6 +109,7 @@ export interface EmulatorOptions extends Omit<TencentEmulatorOptions, "taskSecon
   alicloud?: AlicloudEmulatorOptions;
 }
 
+/** A running emulator: its URL, its admin objects (neutral and per vendor) and `close`. */
 export interface Emulator {
   /** Base URL, e.g. http://127.0.0.1:8787 — the API endpoint and the proxy address. */
   url: string;

@@ -12,6 +12,7 @@ export interface RateCheck {
   limit: number;
 }
 
+/** Counts requests per key (an action, as its vendor names it) over the last second, against the limit. */
 export class SlidingWindowRateLimiter {
   private readonly windows = new Map<string, number[]>();
 

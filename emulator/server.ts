@@ -25,6 +25,7 @@ import { BackupFiles, FILES_PREFIX } from "./files/store";
 /** Admin request bodies are small JSON objects. */
 const ADMIN_MAX_BODY_BYTES = 1024 * 1024;
 
+/** What the HTTP front routes to: the vendors (one the default), the neutral admin operations, the files. */
 export interface EmulatorServerOptions {
   vendors: readonly VendorApi[];
   /** Serves direct requests whose Host names no vendor (e.g. 127.0.0.1:8787). */
@@ -43,6 +44,7 @@ export interface EmulatorHttpServer {
   close(): Promise<void>;
 }
 
+/** Creates the HTTP front, not yet listening; it tracks sockets so `close` drops keep-alive connections. */
 export function createEmulatorServer(options: EmulatorServerOptions): EmulatorHttpServer {
   const sockets = new Set<Socket>();
   const servesHost = (hostname: string) => options.vendors.some((v) => v.servesHost(hostname));

@@ -15,6 +15,7 @@ export interface EmulatorStatsSnapshot {
   faultsInjected: { total: number; byActionAndKind: Record<string, number> };
 }
 
+/** Counts requests by action, errors by code, rate-limit refusals and authentication failures. */
 export class StatsRecorder {
   private readonly requests = new Map<string, number>();
   private readonly errors = new Map<string, number>();

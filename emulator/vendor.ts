@@ -19,6 +19,10 @@ export interface ApiRequest {
   bodyTooLarge: boolean;
 }
 
+/**
+ * One cloud's emulated API as the server sees it: which requests
+ * are its, its body limit, its admin operations and its handler.
+ */
 export interface VendorApi {
   /** Short name, e.g. `tencentcloud`. */
   readonly id: string;

@@ -47,6 +47,7 @@ export async function printUrls(t: NamedTarget, format: "text" | "json", io: Io)
   }
 }
 
+/** How `download` fetches a backup's files: where to, over which URL, how many at a time. */
 export interface DownloadOptions {
   /** A file (one file) or a folder (several: a cluster's shards). */
   output?: string;

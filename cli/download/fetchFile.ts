@@ -21,6 +21,7 @@ export class DownloadRefusedError extends Error {
   }
 }
 
+/** One file to fetch: its URLs, where it goes, how to get new URLs, and how often to resume or refresh. */
 export interface FetchFileOptions {
   /** The file's URLs as first given. */
   file: BackupFile;

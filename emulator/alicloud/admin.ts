@@ -28,6 +28,7 @@ export interface AlicloudBackupView {
   sizeBytes: number;
 }
 
+/** A backup job as the emulator holds it, for assertions: its phase now. Times are ISO 8601 UTC. */
 export interface AlicloudJobView {
   jobId: number;
   instanceId: string;
@@ -38,6 +39,7 @@ export interface AlicloudJobView {
   startTime: string;
 }
 
+/** Alibaba Cloud's out-of-band operations (`emulator.alicloud`, `POST /_emulator/alicloud/<op>`). */
 export interface AlicloudAdmin {
   /** Adds an instance (optionally with existing backups). */
   addInstance(seed: AlicloudInstanceSeed): void;
@@ -59,6 +61,7 @@ export interface AlicloudAdmin {
   jobs(instanceId?: string): AlicloudJobView[];
 }
 
+/** The Alibaba admin object, acting on the emulated R-KVStore world `state`. */
 export function createAlicloudAdmin(state: AlicloudRedisState): AlicloudAdmin {
   return {
     addInstance: (seed) => void state.addInstance(seed),

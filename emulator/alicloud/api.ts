@@ -28,6 +28,10 @@ export const ALICLOUD_MAX_BODY_BYTES = 1024 * 1024;
 /** What HostId says when the request came through the `/alicloud` route. */
 const DEFAULT_HOST = "r-kvstore.aliyuncs.com";
 
+/**
+ * What the R-KVStore API works with: the world, the AccessKeys accepted (read per request), the
+ * signing clock, the admin operations and the file server.
+ */
 export interface AlicloudApiDeps {
   state: AlicloudRedisState;
   credentials: () => readonly AlicloudCredential[];
@@ -42,6 +46,7 @@ interface AlicloudContext {
   action?: string;
 }
 
+/** Alibaba's API: served at `/alicloud`, and for the hosts r-kvstore[.<region>].aliyuncs.com. */
 export function alicloudApi(deps: AlicloudApiDeps): VendorSpec<AlicloudContext> {
   const nonces = new NonceStore();
   return {

@@ -18,6 +18,7 @@ export const MAX_CLOCK_DIFFERENCE_MS = 15 * 60_000;
 /** A request's parameters, query and form body merged (the body wins on a repeated name). */
 export type Params = Record<string, string>;
 
+/** A request as it reached the Alibaba vendor, before its parameters are read. */
 export interface RawRpcRequest {
   method: string;
   /** Path and query, as the vendor sees them (the `/alicloud` prefix already removed). */
@@ -62,6 +63,7 @@ export class NonceStore {
   }
 }
 
+/** A request that passed verification (either signature): its Action, Version, AccessKeyId and parameters. */
 export interface VerifiedRpcRequest {
   action: string;
   version: string;

@@ -40,6 +40,7 @@ export function statusOfCode(code: string): number {
 
 const q = (s: string) => `"${s}"`;
 
+/** Builders for every error the Alibaba emulator answers with on its own (faults can inject any code). */
 export const AlicloudErrors = {
   // --- the gateway: common parameters, signature, throttling --------------------------------
   missingParameter: (name: string) =>

@@ -26,6 +26,7 @@ export {
 } from "./seeds";
 export { ALICLOUD_PATH_PREFIX, R_KVSTORE_API_VERSION } from "./api";
 
+/** Alibaba's part of `startEmulator`'s options (`alicloud`): its instances, AccessKeys and job duration. */
 export interface AlicloudEmulatorOptions {
   /** Instances to start with; default the demo instances. */
   instances?: readonly AlicloudInstanceSeed[];
@@ -35,8 +36,13 @@ export interface AlicloudEmulatorOptions {
   jobSeconds?: number;
 }
 
+/** The Alibaba vendor: its API for the server, and its admin object (`emulator.alicloud`). */
 export type AlicloudVendor = Vendor<AlicloudAdmin>;
 
+/**
+ * The Alibaba vendor, on the emulator's shared clock, faults, limiter, stats and files; throws a
+ * TypeError for credentials that are invalid or none.
+ */
 export function createAlicloudVendor(
   options: AlicloudEmulatorOptions,
   shared: SharedWorld & { defaultJobSeconds: number },

@@ -137,12 +137,15 @@ export const ALICLOUD_DEMO_INSTANCES: readonly AlicloudInstanceSeed[] = [
   },
 ];
 
+/** Ids of the demo instances. */
 export const ALICLOUD_DEMO_INSTANCE_IDS = ALICLOUD_DEMO_INSTANCES.map((i) => i.instanceId);
 
+/** Validates an instance seed from any source; the TypeError names every offending path. */
 export function parseAlicloudInstanceSeed(value: unknown): AlicloudInstanceSeed {
   return parseOrThrow(alicloudInstanceSeedSchema, value, "alicloud instance");
 }
 
+/** Validates an AccessKey pair from any source; the TypeError names every offending path. */
 export function parseAlicloudCredential(value: unknown): AlicloudCredential {
   return parseOrThrow(alicloudCredentialSchema, value, "alicloud credential");
 }

@@ -18,6 +18,7 @@ const DAY_MS = 86_400_000;
 /** How long a finished job stays listed by DescribeBackupTasks (as `Finished`). */
 const FINISHED_JOB_LISTED_MS = DAY_MS;
 
+/** Who started a backup job: the instance's backup policy (Automated) or CreateBackup (Manual). */
 export type BackupMode = "Automated" | "Manual";
 
 /** DescribeBackupTasks' BackupProgressStatus values, in the order a job goes through them. */
@@ -32,6 +33,7 @@ const PHASES: [JobPhase, number][] = [
   ["Checking", 0.85],
 ];
 
+/** A Redis (Tair) instance as the emulator keeps it, its seed's defaults filled in. */
 export interface InstanceRecord {
   instanceId: string;
   regionId: string;
@@ -46,6 +48,7 @@ export interface InstanceRecord {
   failNextJob: boolean;
 }
 
+/** A backup job (CreateBackup's BackupJobID, or an automatic one); its phase follows the world clock. */
 export interface JobRecord {
   jobId: number;
   /** The cluster backup (`cb-...`) the job makes on a cloud-native cluster; undefined elsewhere. */
@@ -59,6 +62,7 @@ export interface JobRecord {
   failed: boolean;
 }
 
+/** A backup file, one per node a job backs up; listed once its job ends, until it expires or is deleted. */
 export interface BackupRecord {
   backupId: number;
   jobId: number;
@@ -79,6 +83,7 @@ export interface BackupRecord {
 /** Where a backup is in its life, for admin views. */
 export type BackupLifecycle = "inProgress" | "failed" | "deleted" | "expired" | "available";
 
+/** The emulated R-KVStore world: instances, backup jobs and backup files, read against the world clock. */
 export class AlicloudRedisState {
   private readonly instances = new Map<string, InstanceRecord>();
   private readonly jobs = new Map<number, JobRecord>();

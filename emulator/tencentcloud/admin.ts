@@ -29,6 +29,7 @@ export interface AdminBackupView {
   taskStatus: TaskStatus | null;
 }
 
+/** Tencent's out-of-band operations (`emulator.tencentcloud`, `POST /_emulator/tencentcloud/<op>`). */
 export interface TencentAdmin {
   /** Adds an instance (optionally with existing backups). */
   addInstance(seed: InstanceSeed): void;
@@ -52,6 +53,7 @@ export interface TencentAdmin {
   backups(instanceId?: string): AdminBackupView[];
 }
 
+/** The Tencent admin object, acting on `tencent`; its views show times in the API's zone. */
 export function createTencentAdmin(tencent: TencentRedisState, utcOffsetMinutes: number): TencentAdmin {
   const time = (ms: number) => formatTencentTime(ms, utcOffsetMinutes);
   return {

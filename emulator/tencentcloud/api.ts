@@ -21,6 +21,10 @@ export const TENCENT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Languages X-TC-Language may name (the SDK accepts only these). */
 const LANGUAGES = new Set(["zh-CN", "en-US"]);
 
+/**
+ * What the Redis API works with: the world, the keys accepted (read per request), the signing
+ * clock, the time zone and the file server.
+ */
 export interface TencentApiDeps {
   state: TencentRedisState;
   credentials: () => readonly TencentCredential[];

@@ -35,6 +35,7 @@ export interface VerifiedRequest {
   secretId: string;
 }
 
+/** What verification is given: the request as received, the keys accepted and the server's signing clock. */
 export interface VerifyInput {
   method: string;
   headers: IncomingHttpHeaders;

@@ -29,6 +29,7 @@ export const NO_RESTRICTION: DownloadRestriction = Object.freeze({
   LimitIp: [],
 }) as DownloadRestriction;
 
+/** The LimitType values the docs list; any other is InvalidParameterValue. */
 export const LIMIT_TYPES = ["NoLimit", "LimitOnlyIntranet", "Customize"] as const;
 
 /** `::ffff:127.0.0.1` as the address it is. */

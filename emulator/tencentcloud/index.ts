@@ -29,6 +29,10 @@ export {
 } from "./seeds";
 export { REDIS_API_VERSION } from "./api";
 
+/**
+ * Tencent's settings (at the top level of `startEmulator`'s options): its instances, keys, time
+ * zone, task duration and DescribeBackupDetail's BackupType table.
+ */
 export interface TencentEmulatorOptions {
   /** Instances to start with; default the demo instances. */
   instances?: readonly InstanceSeed[];
@@ -42,8 +46,13 @@ export interface TencentEmulatorOptions {
   detailBackupType?: DetailBackupType;
 }
 
+/** The Tencent vendor: its API for the server, and its admin object (`emulator.tencentcloud`). */
 export type TencentVendor = Vendor<TencentAdmin>;
 
+/**
+ * The Tencent vendor, on the emulator's shared clock, faults, limiter, stats and files; throws for
+ * an invalid time zone or credentials.
+ */
 export function createTencentVendor(options: TencentEmulatorOptions, shared: SharedWorld): TencentVendor {
   const utcOffsetMinutes = parseUtcOffset(options.timezoneOffset ?? "+08:00");
   const credentials = (options.credentials ?? [DEFAULT_TENCENT_CREDENTIALS]).map(parseCredential);

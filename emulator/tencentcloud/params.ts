@@ -8,11 +8,13 @@ import { TencentErrors } from "./errors";
 /** JSON types the Redis backup actions use. */
 export type ParamType = "string" | "integer" | "integerArray" | "stringArray" | "objectArray";
 
+/** One parameter's JSON type, and whether the gateway requires it. */
 export interface ParamSpec {
   type: ParamType;
   required?: boolean;
 }
 
+/** An action's parameters by name; a name outside it is an unknown parameter. */
 export type ParamSchema = Record<string, ParamSpec>;
 
 /** Parses the raw body into an object; anything but a JSON object is refused. */

@@ -167,6 +167,7 @@ export function parseInstanceSeed(value: unknown): InstanceSeed {
   return parseOrThrow(instanceSeedSchema, value, "instance seed");
 }
 
+/** Validates Tencent's part of a `--data` file (a bare array: its instances); a TypeError names the paths. */
 export function parseEmulatorData(value: unknown): EmulatorData {
   // A bare array is accepted as a list of instances.
   return parseOrThrow(
@@ -176,6 +177,7 @@ export function parseEmulatorData(value: unknown): EmulatorData {
   );
 }
 
+/** Validates an API key pair from any source; the TypeError names every offending path. */
 export function parseCredential(value: unknown): TencentCredential {
   return parseOrThrow(credentialSchema, value, "credential");
 }

@@ -15,8 +15,10 @@ const PREPARING_SHARE = 0.1;
 /** Task ids count up from here (the order of magnitude the API docs show). */
 const FIRST_TASK_ID = 6_954_227;
 
+/** An instance's state: online, isolated (expired, in the recycle bin) or deleted (recycled). */
 export type InstanceStatus = "online" | "isolated" | "deleted";
 
+/** A Redis instance as the emulator keeps it, its seed's defaults filled in. */
 export interface InstanceRecord {
   instanceId: string;
   instanceName: string;
@@ -34,6 +36,7 @@ export interface InstanceRecord {
   nextTaskFailure?: string;
 }
 
+/** A backup as the emulator keeps it; the Status the API shows is computed from the world clock. */
 export interface BackupRecord {
   backupId: string;
   instanceId: string;
@@ -52,6 +55,7 @@ export interface BackupRecord {
   taskId?: number;
 }
 
+/** A ManualBackupInstance task, taking one backup; its status follows the world clock. */
 export interface TaskRecord {
   taskId: number;
   instanceId: string;
@@ -76,6 +80,7 @@ export type TaskStatus = "preparing" | "running" | "succeed" | "failed" | "error
 /** Where a backup is in its life, for admin views (the API shows the numeric status). */
 export type BackupLifecycle = "inProgress" | "failed" | "deleted" | "expired" | "locked" | "available";
 
+/** The emulated Tencent Redis world: instances, backups, tasks and each region's download restriction. */
 export class TencentRedisState {
   private readonly instances = new Map<string, InstanceRecord>();
   private readonly backups = new Map<string, BackupRecord>();

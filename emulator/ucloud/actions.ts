@@ -20,6 +20,10 @@ import { describeURedisGroup } from "./describeGroup";
 import { UCloudErrors } from "./errors";
 import type { UCloudRedisState, URedisBackupRecord } from "./state";
 
+/**
+ * What a URedis action runs against: the emulated world, the request's Region and ProjectId, its
+ * parameters and the file server.
+ */
 export interface UCloudActionContext {
   state: UCloudRedisState;
   region: string;
@@ -29,6 +33,7 @@ export interface UCloudActionContext {
   files: BackupFiles;
 }
 
+/** One URedis action: its Action name, whether it is served now, and what it does. */
 export interface UCloudAction {
   name: string;
   /** False when the action is switched off: the gateway then answers 161 as for an unknown action. */
@@ -51,6 +56,7 @@ function optionalInt(ctx: UCloudActionContext, name: string, fallback: number): 
   return Number(v);
 }
 
+/** CreateURedisBackup: starts a backup named BackupName of group GroupId and answers its BackupId. */
 export const createURedisBackup: UCloudAction = {
   name: "CreateURedisBackup",
   served: () => true,
@@ -151,6 +157,7 @@ export function backupSet(
   };
 }
 
+/** Every URedis action the emulator knows, by Action name; any other, or one not served, is RetCode 161. */
 export const UCLOUD_ACTIONS: ReadonlyMap<string, UCloudAction> = new Map(
   [
     createURedisBackup,

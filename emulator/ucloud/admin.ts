@@ -23,6 +23,7 @@ export interface UCloudBackupView {
   expireTime: number;
 }
 
+/** UCloud's out-of-band operations (`emulator.ucloud`, `POST /_emulator/ucloud/<op>`). */
 export interface UCloudAdmin {
   /** Adds a URedis group (optionally with existing backups). */
   addGroup(seed: URedisGroupSeed): void;
@@ -44,6 +45,7 @@ export interface UCloudAdmin {
   backups(groupId?: string): UCloudBackupView[];
 }
 
+/** The UCloud admin object, acting on the emulated URedis world `state`. */
 export function createUCloudAdmin(state: UCloudRedisState): UCloudAdmin {
   return {
     addGroup: (seed) => void state.addGroup(seed),

@@ -23,6 +23,10 @@ export const UCLOUD_PATH_PREFIX = "/ucloud";
 /** Form bodies are small; a megabyte is plenty (the gateway's own limit is not documented). */
 export const UCLOUD_MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * What the URedis API works with: the world, the admin object (for its operations), the keys
+ * accepted (read per request) and the file server.
+ */
 export interface UCloudApiDeps {
   state: UCloudRedisState;
   admin: UCloudAdmin;
@@ -35,6 +39,7 @@ interface UCloudContext {
   action?: string;
 }
 
+/** UCloud's API: served at `/ucloud`, and for the host api.ucloud.cn. */
 export function ucloudApi(deps: UCloudApiDeps): VendorSpec<UCloudContext> {
   return {
     id: "ucloud",

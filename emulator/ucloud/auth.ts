@@ -9,6 +9,7 @@ import { UCloudParamValue, flattenParams, signature, sortedKeys } from "../../pr
 import { UCloudApiError, UCloudErrors } from "./errors";
 import type { UCloudEmulatorCredential } from "./seeds";
 
+/** A request as it reached the UCloud vendor, before its parameters are read. */
 export interface ReceivedRequest {
   method: string;
   /** Path and query (the vendor's prefix already removed). */
@@ -51,6 +52,7 @@ function formToMap(form: URLSearchParams): Record<string, string> {
   return out;
 }
 
+/** A request that passed authentication: the Action it names and the key pair that signed it. */
 export interface Authenticated {
   action: string;
   credential: UCloudEmulatorCredential;

@@ -11,6 +11,7 @@ import type { UCloudAction } from "./actions";
 /** Our guess at how long a URL works (UCloud states none). */
 export const UCLOUD_URL_TTL_MS = 3_600_000;
 
+/** The DescribeURedisBackupURL action: the public URL of backup BackupId's file. */
 export const describeURedisBackupURL: UCloudAction = {
   name: "DescribeURedisBackupURL",
   served: () => true,

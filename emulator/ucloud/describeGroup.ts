@@ -8,6 +8,7 @@
 import type { UCloudAction } from "./actions";
 import { UCloudErrors } from "./errors";
 
+/** The DescribeURedisGroup action: the region's groups (or group GroupId), paged by Limit and Offset. */
 export const describeURedisGroup: UCloudAction = {
   name: "DescribeURedisGroup",
   served: () => true,

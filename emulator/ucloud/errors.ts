@@ -30,6 +30,7 @@ export class UCloudApiError extends Error {
   }
 }
 
+/** Builders for every error the UCloud emulator answers with on its own (faults can inject any RetCode). */
 export const UCloudErrors = {
   missingAction: () => new UCloudApiError(160, "Missing Action"),
   actionNotFound: (action: string, detail?: string) =>

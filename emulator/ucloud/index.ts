@@ -29,6 +29,10 @@ export { UCLOUD_PATH_PREFIX } from "./api";
 /** Days a manual URedis backup is kept unless told otherwise (UCloud documents no figure; unverified). */
 export const DEFAULT_UCLOUD_RETENTION_DAYS = 7;
 
+/**
+ * UCloud's part of `startEmulator`'s options (`ucloud`): its groups, keys, backup duration,
+ * retention and whether DeleteURedisBackup is served.
+ */
 export interface UCloudEmulatorOptions {
   /** Groups to start with; default the demo groups. */
   groups?: readonly URedisGroupSeed[];
@@ -42,8 +46,13 @@ export interface UCloudEmulatorOptions {
   deleteSupported?: boolean;
 }
 
+/** The UCloud vendor: its API for the server, and its admin object (`emulator.ucloud`). */
 export type UCloudVendor = Vendor<UCloudAdmin>;
 
+/**
+ * The UCloud vendor, on the emulator's shared clock, faults, limiter, stats and files; throws a
+ * TypeError for credentials that are invalid or none.
+ */
 export function createUCloudVendor(
   options: UCloudEmulatorOptions,
   shared: SharedWorld & { defaultBackupSeconds: number },

@@ -30,6 +30,7 @@ export const UCLOUD_REGIONS: readonly string[] = [
 
 /** Where the demo groups live, and what the CLI tells users to export. */
 export const UCLOUD_DEMO_REGION = "cn-bj2";
+/** The zone of the first demo group (the second's is cn-bj2-05), as DeleteURedisBackup's Zone names it. */
 export const UCLOUD_DEMO_ZONE = "cn-bj2-04";
 
 /** A backup that already exists when the emulator starts (e.g. last night's automatic one). */
@@ -124,10 +125,12 @@ export const UCLOUD_DEMO_GROUPS: readonly URedisGroupSeed[] = [
   },
 ];
 
+/** Validates a group seed from any source; the TypeError names every offending path. */
 export function parseURedisGroupSeed(value: unknown): URedisGroupSeed {
   return parseOrThrow(uredisGroupSeedSchema, value, "URedis group seed");
 }
 
+/** Validates a key pair from any source; the TypeError names every offending path. */
 export function parseUCloudCredential(value: unknown): UCloudEmulatorCredential {
   return parseOrThrow(ucloudCredentialSchema, value, "UCloud credential");
 }

@@ -11,6 +11,7 @@ import { requireRecord } from "../records";
 
 const DAY_MS = 86_400_000;
 
+/** A URedis (master/replica) group as the emulator keeps it, its seed's defaults filled in. */
 export interface URedisGroupRecord {
   groupId: string;
   name: string;
@@ -25,6 +26,7 @@ export interface URedisGroupRecord {
   failNext: boolean;
 }
 
+/** A URedis backup as the emulator keeps it; its State is computed from the world clock on every read. */
 export interface URedisBackupRecord {
   backupId: string;
   groupId: string;
@@ -43,6 +45,7 @@ export interface URedisBackupRecord {
 /** URedisBackupSet.State values. */
 export type URedisBackupState = "Backuping" | "Success" | "Error" | "Expired";
 
+/** What the URedis world starts with: backup duration, retention, groups, and whether Delete is served. */
 export interface UCloudStateOptions {
   backupSeconds: number;
   retentionDays: number;
@@ -50,6 +53,7 @@ export interface UCloudStateOptions {
   deleteSupported: boolean;
 }
 
+/** The emulated URedis world: groups and their backups, read against the world clock. */
 export class UCloudRedisState {
   private readonly groups = new Map<string, URedisGroupRecord>();
   private readonly backups = new Map<string, URedisBackupRecord>();

@@ -8,6 +8,7 @@ import { AlicloudErrors } from "../errors";
 import type { BackupFiles } from "../../files/store";
 import type { AlicloudRedisState, InstanceRecord } from "../state";
 
+/** What an R-KVStore action runs against: the emulated world, the request's RegionId and the file server. */
 export interface ActionContext {
   state: AlicloudRedisState;
   /** RegionId of the request, when sent (the SDK leaves it out; Terraform always sends it). */
@@ -16,8 +17,10 @@ export interface ActionContext {
   files: BackupFiles;
 }
 
+/** A parameter's type for checkParams: `string` takes any value, `integer` only a whole number. */
 export type ParamType = "string" | "integer";
 
+/** One R-KVStore action: its Action name, its parameters (checked by checkParams) and what it does. */
 export interface AlicloudAction {
   name: string;
   params: Record<string, { type: ParamType; required?: boolean }>;

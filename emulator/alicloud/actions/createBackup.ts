@@ -8,6 +8,7 @@
 import { AlicloudErrors } from "../errors";
 import { AlicloudAction, intParam, lookupInstance } from "./action";
 
+/** The CreateBackup action: InstanceId, and an optional BackupRetentionPeriod of 7–730 days or -1. */
 export const createBackup: AlicloudAction = {
   name: "CreateBackup",
   params: {

@@ -7,6 +7,7 @@
 import { AlicloudErrors } from "../errors";
 import { AlicloudAction, intParam, lookupInstance } from "./action";
 
+/** The DeleteBackup action: removes manual backup BackupId of cloud-native instance InstanceId. */
 export const deleteBackup: AlicloudAction = {
   name: "DeleteBackup",
   params: {

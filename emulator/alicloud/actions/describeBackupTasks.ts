@@ -8,6 +8,7 @@ import { AlicloudErrors } from "../errors";
 import { formatSeconds } from "../time";
 import { AlicloudAction, lookupInstance } from "./action";
 
+/** The DescribeBackupTasks action: an instance's backup jobs, optionally of one BackupJobId or JobMode. */
 export const describeBackupTasks: AlicloudAction = {
   name: "DescribeBackupTasks",
   params: {

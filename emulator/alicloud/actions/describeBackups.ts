@@ -12,6 +12,7 @@ import { downloadUrls } from "./downloadUrls";
 
 const PAGE_SIZES = new Set([30, 50, 100, 200, 300]);
 
+/** The DescribeBackups action: an instance's backup files in [StartTime, EndTime], with download URLs. */
 export const describeBackups: AlicloudAction = {
   name: "DescribeBackups",
   params: {

@@ -33,6 +33,7 @@ function bound(text: string): { ms: number; grainMs: number } | undefined {
 const fileName = (jobId: number, startMs: number) =>
   `hins${jobId}_data_${new Date(startMs).toISOString().replace(/\D/g, "").slice(0, 14)}.rdb`;
 
+/** The DescribeClusterBackupList action: a cloud-native cluster's backups, each with its shards' files. */
 export const describeClusterBackupList: AlicloudAction = {
   name: "DescribeClusterBackupList",
   params: {

@@ -9,6 +9,7 @@ import { AlicloudAction, intParam, lookupInstance } from "./action";
 
 const MAX_RETENTION_MS = 730 * 86_400_000;
 
+/** The ModifyBackupExpireTime action: pushes manual backup BackupId's expiry out to ExpectExpireTime. */
 export const modifyBackupExpireTime: AlicloudAction = {
   name: "ModifyBackupExpireTime",
   params: {

@@ -7,6 +7,7 @@ import type { BackupFiles } from "../../files/store";
 import type { ParamSchema } from "../params";
 import type { TencentRedisState } from "../state";
 
+/** What a Tencent action runs against: the emulated world, the request's region, the time zone, the files. */
 export interface ActionContext {
   state: TencentRedisState;
   /** X-TC-Region of the request; instances are regional. */
@@ -17,6 +18,7 @@ export interface ActionContext {
   files: BackupFiles;
 }
 
+/** One Redis action: its Action name, its parameter schema (checked by the gateway layer) and its work. */
 export interface TencentAction {
   name: string;
   params: ParamSchema;

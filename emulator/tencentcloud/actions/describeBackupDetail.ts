@@ -11,6 +11,7 @@ import { readableInstance } from "./lookup";
 /** The listing's code → the code DescribeBackupDetail's own table gives that type ("1：手动备份。0：自动备份"). */
 const DETAIL_TABLE: Record<string, string> = { "0": "1", "1": "0", "2": "2" };
 
+/** The DescribeBackupDetail action: backup BackupId of instance InstanceId. */
 export const describeBackupDetail: TencentAction = {
   name: "DescribeBackupDetail",
   params: {

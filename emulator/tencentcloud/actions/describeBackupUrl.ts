@@ -14,6 +14,10 @@ import { RESTRICTION_PARAMS, restrictionOf } from "./restrictionParams";
 /** How long a URL works: 6 hours, as documented. */
 export const URL_TTL_MS = 6 * 3_600_000;
 
+/**
+ * The DescribeBackupUrl action: backup BackupId's files,
+ * with URLs under the named or the region's restriction.
+ */
 export const describeBackupUrl: TencentAction = {
   name: "DescribeBackupUrl",
   params: {

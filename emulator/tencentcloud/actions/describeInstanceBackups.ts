@@ -24,6 +24,7 @@ const MAX_SPAN_MS = 30 * 86_400_000;
  */
 const DEFAULT_SPAN_MS = 7 * 86_400_000;
 
+/** The DescribeInstanceBackups action: the region's backups by instance, Status and time window, paged. */
 export const describeInstanceBackups: TencentAction = {
   name: "DescribeInstanceBackups",
   params: {

@@ -6,6 +6,7 @@ import type { TencentAction } from "./action";
 /** The TaskType of a manual backup (DescribeTaskList's FLOW_BACKUPINSTANCE, "012"). */
 const BACKUP_TASK_TYPE = "FLOW_BACKUPINSTANCE";
 
+/** The DescribeTaskInfo action: the status of task TaskId, a backup task ManualBackupInstance started. */
 export const describeTaskInfo: TencentAction = {
   name: "DescribeTaskInfo",
   params: { TaskId: { type: "integer", required: true } },

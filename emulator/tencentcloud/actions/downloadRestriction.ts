@@ -6,6 +6,7 @@
 import type { TencentAction } from "./action";
 import { RESTRICTION_PARAMS, restrictionOf } from "./restrictionParams";
 
+/** The DescribeBackupDownloadRestriction action: the request region's restriction (NoLimit until set). */
 export const describeBackupDownloadRestriction: TencentAction = {
   name: "DescribeBackupDownloadRestriction",
   params: {},
@@ -21,6 +22,7 @@ export const describeBackupDownloadRestriction: TencentAction = {
   },
 };
 
+/** The ModifyBackupDownloadRestriction action: replaces the request region's restriction whole. */
 export const modifyBackupDownloadRestriction: TencentAction = {
   name: "ModifyBackupDownloadRestriction",
   params: { ...RESTRICTION_PARAMS, LimitType: { type: "string", required: true } },

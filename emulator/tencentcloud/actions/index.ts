@@ -9,6 +9,7 @@ import { manualBackupInstance } from "./manualBackupInstance";
 
 export type { ActionContext, TencentAction } from "./action";
 
+/** Every Redis action the emulator serves, by Action name; any other answers InvalidAction. */
 export const REDIS_ACTIONS: ReadonlyMap<string, TencentAction> = new Map(
   [
     manualBackupInstance,

@@ -11,6 +11,7 @@ import { backupableInstance } from "./lookup";
 /** Documented range of StorageDays; 0 (or omitted) means the instance's auto-backup retention. */
 const MAX_STORAGE_DAYS = 1825;
 
+/** The ManualBackupInstance action: InstanceId, an optional Remark, and StorageDays of 0–1825. */
 export const manualBackupInstance: TencentAction = {
   name: "ManualBackupInstance",
   params: {
