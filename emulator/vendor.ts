@@ -46,3 +46,14 @@ export interface Vendor<Admin> {
   api: VendorApi;
   admin: Admin;
 }
+
+/** A vendor's actions by their Action name, as its API looks them up. */
+export function actionsByName<A extends { name: string }>(actions: readonly A[]): ReadonlyMap<string, A> {
+  return new Map(actions.map((a) => [a.name, a]));
+}
+
+/** The key pairs a vendor accepts, already parsed; a TypeError names `option` when there is none. */
+export function acceptedCredentials<C>(option: string, parsed: C[]): C[] {
+  if (parsed.length === 0) throw new TypeError(`${option}: at least one key pair is needed`);
+  return parsed;
+}

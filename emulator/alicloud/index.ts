@@ -4,7 +4,7 @@
  * and stats.
  */
 import { SharedWorld, vendorApi } from "../pipeline";
-import type { Vendor } from "../vendor";
+import { Vendor, acceptedCredentials } from "../vendor";
 import { AlicloudAdmin, alicloudAdminOperations, createAlicloudAdmin } from "./admin";
 import { alicloudApi } from "./api";
 import {
@@ -47,8 +47,8 @@ export function createAlicloudVendor(
   options: AlicloudEmulatorOptions,
   shared: SharedWorld & { defaultJobSeconds: number },
 ): AlicloudVendor {
-  const credentials = (options.credentials ?? [DEFAULT_ALICLOUD_CREDENTIALS]).map(parseAlicloudCredential);
-  if (credentials.length === 0) throw new TypeError("alicloud.credentials: at least one key pair is needed");
+  const keys = options.credentials ?? [DEFAULT_ALICLOUD_CREDENTIALS];
+  const credentials = acceptedCredentials("alicloud.credentials", keys.map(parseAlicloudCredential));
   const state = new AlicloudRedisState(shared.clock, {
     jobSeconds: options.jobSeconds ?? shared.defaultJobSeconds,
     instances: options.instances ?? ALICLOUD_DEMO_INSTANCES,

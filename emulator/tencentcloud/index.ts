@@ -4,7 +4,7 @@
  * and stats. Tencent is the default vendor: its API is at `POST /`.
  */
 import { SharedWorld, vendorApi } from "../pipeline";
-import type { Vendor } from "../vendor";
+import { Vendor, acceptedCredentials } from "../vendor";
 import { TencentAdmin, createTencentAdmin, tencentAdminOperations } from "./admin";
 import { tencentApi } from "./api";
 import {
@@ -55,8 +55,8 @@ export type TencentVendor = Vendor<TencentAdmin>;
  */
 export function createTencentVendor(options: TencentEmulatorOptions, shared: SharedWorld): TencentVendor {
   const utcOffsetMinutes = parseUtcOffset(options.timezoneOffset ?? "+08:00");
-  const credentials = (options.credentials ?? [DEFAULT_TENCENT_CREDENTIALS]).map(parseCredential);
-  if (credentials.length === 0) throw new TypeError("credentials: at least one key pair is needed");
+  const keys = options.credentials ?? [DEFAULT_TENCENT_CREDENTIALS];
+  const credentials = acceptedCredentials("credentials", keys.map(parseCredential));
   const state = new TencentRedisState(shared.clock, {
     taskSeconds: options.taskSeconds,
     instances: options.instances ?? DEMO_INSTANCES,

@@ -14,6 +14,7 @@
  * - DeleteURedisBackup requires BackupId and Zone (see deleteURedisBackup); it can be switched to
  *   answer as an action that does not exist (RetCode 161), as the current SDKs suggest.
  */
+import { actionsByName } from "../vendor";
 import type { BackupFiles } from "../files/store";
 import { describeURedisBackupURL } from "./describeBackupUrl";
 import { describeURedisGroup } from "./describeGroup";
@@ -158,12 +159,10 @@ export function backupSet(
 }
 
 /** Every URedis action the emulator knows, by Action name; any other, or one not served, is RetCode 161. */
-export const UCLOUD_ACTIONS: ReadonlyMap<string, UCloudAction> = new Map(
-  [
-    createURedisBackup,
-    describeURedisBackup,
-    deleteURedisBackup,
-    describeURedisGroup,
-    describeURedisBackupURL,
-  ].map((a) => [a.name, a]),
-);
+export const UCLOUD_ACTIONS: ReadonlyMap<string, UCloudAction> = actionsByName([
+  createURedisBackup,
+  describeURedisBackup,
+  deleteURedisBackup,
+  describeURedisGroup,
+  describeURedisBackupURL,
+]);

@@ -3,7 +3,7 @@
  * its API, sharing the emulator's clock, faults, rate limiter and stats.
  */
 import { SharedWorld, vendorApi } from "../pipeline";
-import type { Vendor } from "../vendor";
+import { Vendor, acceptedCredentials } from "../vendor";
 import { UCloudAdmin, createUCloudAdmin } from "./admin";
 import { ucloudApi } from "./api";
 import {
@@ -57,8 +57,8 @@ export function createUCloudVendor(
   options: UCloudEmulatorOptions,
   shared: SharedWorld & { defaultBackupSeconds: number },
 ): UCloudVendor {
-  const credentials = (options.credentials ?? [DEFAULT_UCLOUD_CREDENTIALS]).map(parseUCloudCredential);
-  if (credentials.length === 0) throw new TypeError("ucloud.credentials: at least one key pair is needed");
+  const keys = options.credentials ?? [DEFAULT_UCLOUD_CREDENTIALS];
+  const credentials = acceptedCredentials("ucloud.credentials", keys.map(parseUCloudCredential));
   const state = new UCloudRedisState(shared.clock, {
     backupSeconds: options.backupSeconds ?? shared.defaultBackupSeconds,
     retentionDays: options.retentionDays ?? DEFAULT_UCLOUD_RETENTION_DAYS,

@@ -1,4 +1,5 @@
 /** The R-KVStore 2015-01-01 actions the emulator implements, by name. */
+import { actionsByName } from "../../vendor";
 import type { AlicloudAction } from "./action";
 import { createBackup } from "./createBackup";
 import { deleteBackup } from "./deleteBackup";
@@ -11,13 +12,11 @@ export type { ActionContext, AlicloudAction } from "./action";
 export { checkParams } from "./action";
 
 /** Every R-KVStore action the emulator serves, by Action name; any other answers InvalidAction.NotFound. */
-export const ALICLOUD_ACTIONS: ReadonlyMap<string, AlicloudAction> = new Map(
-  [
-    createBackup,
-    describeBackups,
-    describeClusterBackupList,
-    describeBackupTasks,
-    deleteBackup,
-    modifyBackupExpireTime,
-  ].map((a) => [a.name, a]),
-);
+export const ALICLOUD_ACTIONS: ReadonlyMap<string, AlicloudAction> = actionsByName([
+  createBackup,
+  describeBackups,
+  describeClusterBackupList,
+  describeBackupTasks,
+  deleteBackup,
+  modifyBackupExpireTime,
+]);

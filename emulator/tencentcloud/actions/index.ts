@@ -1,4 +1,5 @@
 /** The Redis 2018-04-12 actions the emulator implements, by name. */
+import { actionsByName } from "../../vendor";
 import type { TencentAction } from "./action";
 import { describeBackupDetail } from "./describeBackupDetail";
 import { describeBackupUrl } from "./describeBackupUrl";
@@ -10,14 +11,12 @@ import { manualBackupInstance } from "./manualBackupInstance";
 export type { ActionContext, TencentAction } from "./action";
 
 /** Every Redis action the emulator serves, by Action name; any other answers InvalidAction. */
-export const REDIS_ACTIONS: ReadonlyMap<string, TencentAction> = new Map(
-  [
-    manualBackupInstance,
-    describeTaskInfo,
-    describeInstanceBackups,
-    describeBackupDetail,
-    describeBackupUrl,
-    describeBackupDownloadRestriction,
-    modifyBackupDownloadRestriction,
-  ].map((a) => [a.name, a]),
-);
+export const REDIS_ACTIONS: ReadonlyMap<string, TencentAction> = actionsByName([
+  manualBackupInstance,
+  describeTaskInfo,
+  describeInstanceBackups,
+  describeBackupDetail,
+  describeBackupUrl,
+  describeBackupDownloadRestriction,
+  modifyBackupDownloadRestriction,
+]);
