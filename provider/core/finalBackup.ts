@@ -17,12 +17,12 @@
  * A cloud supplies how it connects, how it learns whether the instance exists, the RedisBackup
  * inputs a final backup is taken with (its label in the vendor's words), and how it lists them.
  */
+import type { LifecycleModule } from "./lifecycleModule";
 import type { z } from "zod";
-import type { CheckResult } from "./check";
 import { checkInputs } from "./check";
 import { OperationDeps, defaultDeps } from "./deps";
 import { sharedListings } from "./sharedListings";
-import { DiffResult, planDiff } from "./diff";
+import { planDiff } from "./diff";
 import { NotFoundError, OperationFailedError, withContext, withNote } from "./errors";
 import {
   FinalBackupLabel,
@@ -32,7 +32,7 @@ import {
   takenBy,
 } from "./finalBackupLabel";
 import type { BackupOutputs, Session } from "./lifecycle";
-import { ConfigSource, setStackConfig } from "./settings";
+import { setStackConfig } from "./settings";
 import { stripUndefined } from "./stripUndefined";
 
 /** What every cloud's FinalBackup inputs carry for the shared rules. */
@@ -78,18 +78,7 @@ export interface FinalBackupAdapter<I extends FinalBackupInputs, C> {
 }
 
 /** What a cloud's `finalOperations.ts` exports: the functions its dynamic provider calls, and the CLI's listing. */
-export interface FinalBackupLifecycle<I, O = FinalBackupOutputs<I>> {
-  configure(config: ConfigSource): void;
-  check(olds: unknown, news: unknown): CheckResult<I>;
-  diff(id: string, olds: O, news: I): DiffResult;
-  create(inputs: I, overrides?: Partial<OperationDeps>): Promise<{ id: string; outs: O }>;
-  read(
-    id: string,
-    props?: O,
-    overrides?: Partial<OperationDeps>,
-  ): Promise<{ id?: string; props?: O; inputs?: I }>;
-  update(id: string, olds: O, news: I, overrides?: Partial<OperationDeps>): Promise<{ outs: O }>;
-  remove(id: string, props: O, overrides?: Partial<OperationDeps>): Promise<void>;
+export interface FinalBackupLifecycle<I, O = FinalBackupOutputs<I>> extends LifecycleModule<I, O> {
   /** The final backups of the instance `inputs` name (instance and location), from the cloud. */
   listFinalBackups(inputs: I, overrides?: Partial<OperationDeps>): Promise<FinalBackupRecord[]>;
 }

@@ -11,9 +11,9 @@
  * waits for, adopts, reads and deletes a backup, and, where it truly differs, its own diff or
  * update.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import type { LifecycleModule } from "./lifecycleModule";
 import type { z } from "zod";
-import { CheckResult, checkInputs } from "./check";
+import { checkInputs } from "./check";
 import { CreateOnceOptions, createOnce } from "./createOnce";
 import { OperationDeps, defaultDeps } from "./deps";
 import { DiffResult, planDiff } from "./diff";
@@ -22,7 +22,7 @@ import { GENERATION_KEY, Generational, generationFor, keepGeneration } from "./g
 import { waitBudgetMs } from "./inputs";
 import { Leftover, initFailed } from "./partialCreate";
 import { resourceId, splitResourceId } from "./resourceId";
-import { ConfigSource, setStackConfig } from "./settings";
+import { setStackConfig } from "./settings";
 import { listingReadsEnabled, sharedListings } from "./sharedListings";
 
 /** What every cloud's inputs carry for the shared rules. */
@@ -90,8 +90,7 @@ export interface Session<C> {
 /** The vendor's create as createOnce sends it; the skeleton adds what it acts on, the deadline and deps. */
 export type CreateSpec<S> = Omit<CreateOnceOptions<S>, "target" | "deadline" | "deps">;
 
-/** A refresh's result: the backup's outputs and the inputs they imply (the SDK's ReadResult, inputs typed as inputs). */
-export type ReadResult<I, O> = Omit<pulumi.dynamic.ReadResult<O>, "inputs"> & { readonly inputs?: I };
+export type { ReadResult } from "./lifecycleModule";
 
 /**
  * One cloud's hooks. `I` inputs; `R` what state records (a backup's outputs, or what stands for a
@@ -154,20 +153,7 @@ export interface LifecycleAdapter<
 }
 
 /** What a cloud's `operations.ts` exports: the functions its dynamic provider calls. */
-export interface Lifecycle<I, R, O extends R = R> {
-  configure(config: ConfigSource): void;
-  check(olds: unknown, news: unknown): CheckResult<I>;
-  diff(id: string, olds: R, news: I): DiffResult;
-  create(inputs: I, overrides?: Partial<OperationDeps>): Promise<Required<pulumi.dynamic.CreateResult<O>>>;
-  read(id: string, props?: R, overrides?: Partial<OperationDeps>): Promise<ReadResult<I, R>>;
-  update(
-    id: string,
-    olds: R,
-    news: I,
-    overrides?: Partial<OperationDeps>,
-  ): Promise<Required<pulumi.dynamic.UpdateResult<O>>>;
-  remove(id: string, props: R, overrides?: Partial<OperationDeps>): Promise<void>;
-}
+export type Lifecycle<I, R, O extends R = R> = LifecycleModule<I, R, O>;
 
 /** The lifecycle of one cloud's RedisBackup, from its hooks. */
 export function defineLifecycle<

@@ -8,13 +8,12 @@
  * It is not core/lifecycle.ts's defineLifecycle: that skeleton is a backup's (taken once, waited
  * for, found by a marker, expiring, replaced when its identity changes); a setting is none of it.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import type { LifecycleModule } from "./lifecycleModule";
 import type { z } from "zod";
-import { CheckResult, checkInputs } from "./check";
+import { checkInputs } from "./check";
 import { OperationDeps, defaultDeps } from "./deps";
-import type { DiffResult } from "./diff";
 import { ConfigurationError, withContext } from "./errors";
-import { ConfigSource, setStackConfig } from "./settings";
+import { setStackConfig } from "./settings";
 import { stripUndefined } from "./stripUndefined";
 import { isUnknown } from "./unknown";
 
@@ -42,24 +41,7 @@ export interface SettingAdapter<I extends object, O extends I, C> {
 }
 
 /** What the setting's module exports: the functions its dynamic provider calls. */
-export interface SettingLifecycle<I, O> {
-  configure(config: ConfigSource): void;
-  check(olds: unknown, news: unknown): CheckResult<I>;
-  diff(id: string, olds: O, news: I): DiffResult;
-  create(inputs: I, overrides?: Partial<OperationDeps>): Promise<Required<pulumi.dynamic.CreateResult<O>>>;
-  read(
-    id: string,
-    props?: O,
-    overrides?: Partial<OperationDeps>,
-  ): Promise<{ id?: string; props?: O; inputs?: I }>;
-  update(
-    id: string,
-    olds: O,
-    news: I,
-    overrides?: Partial<OperationDeps>,
-  ): Promise<Required<pulumi.dynamic.UpdateResult<O>>>;
-  remove(id: string, props: O, overrides?: Partial<OperationDeps>): Promise<void>;
-}
+export type SettingLifecycle<I, O> = LifecycleModule<I, O>;
 
 /** The lifecycle of one cloud's setting, from its adapter. */
 export function defineSettingLifecycle<I extends object, O extends I, C>(

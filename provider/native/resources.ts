@@ -4,32 +4,14 @@
  * cloud's `operations` module, a FinalBackup its `finalOperations`, exactly as the dynamic
  * provider does.
  */
+import type { LifecycleModule } from "../core/lifecycleModule";
 import { CLOUDS, Cloud, cloudEntry } from "../clouds";
-import type { CheckResult } from "../core/check";
-import type { OperationDeps } from "../core/deps";
-import type { ConfigSource } from "../core/settings";
 import { Kind, PACKAGE } from "./schema";
 
 type Props = Record<string, unknown>;
 
 /** The lifecycle functions the native provider calls, whatever the resource (RedisBackup or FinalBackup). */
-export interface AnyLifecycle {
-  configure(config: ConfigSource): void;
-  check(olds: unknown, news: unknown): CheckResult<Props>;
-  diff(
-    id: string,
-    olds: Props,
-    news: Props,
-  ): { changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean };
-  create(inputs: Props, overrides?: Partial<OperationDeps>): Promise<{ id: string; outs: Props }>;
-  read(
-    id: string,
-    props?: Props,
-    overrides?: Partial<OperationDeps>,
-  ): Promise<{ id?: string; props?: Props; inputs?: Props }>;
-  update(id: string, olds: Props, news: Props, overrides?: Partial<OperationDeps>): Promise<{ outs: Props }>;
-  remove(id: string, props: Props, overrides?: Partial<OperationDeps>): Promise<void>;
-}
+export type AnyLifecycle = LifecycleModule<Props, Props>;
 
 /** A resource type the native provider serves. */
 export interface NativeResource {
