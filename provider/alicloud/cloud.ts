@@ -46,14 +46,10 @@ export const alicloud = defineCloud<"alicloud", AlicloudDeclaration, AlicloudBac
     retentionDays: d.retentionDays,
     regionId: d.region,
   }),
-  resource: () => require("./resource").RedisBackup,
-  lifecycle: () => require("./operations"),
-  findMade: (pending, context) => require("./recover").findMade(pending, context),
+  load: (module) => require(`./${module}`),
   final: {
     instanceKey: "instanceId",
     inputsSchema: AlicloudFinalBackupInputsSchema,
-    resource: () => require("./finalBackup").FinalBackup,
-    lifecycle: () => require("./finalOperations"),
   },
   downloadUrls: (t, deps) =>
     fetchDownloadUrls(

@@ -84,29 +84,27 @@ interface Steering {
   skip?: boolean;
 }
 
+/**
+ * The modules every cloud's folder has, by file name (the README's "Adding a cloud" lists them):
+ * the registry loads each one only when it is needed.
+ */
+export type CloudModule = "resource" | "operations" | "recover" | "finalBackup" | "finalOperations";
+
 /** What a cloud writes to make its entry; {@link defineCloud} adds what every cloud does alike. */
-export interface CloudSpec<
-  Name extends string,
-  Declaration extends Steering,
-  Inputs,
-  Resource extends pulumi.CustomResource,
-> extends Omit<
-  CloudEntry<Name, Declaration, Inputs, Resource>,
-  "fields" | "toInputs" | "declare" | "read" | "final" | "inputsSchemaOf"
+export interface CloudSpec<Name extends string, Declaration extends Steering, Inputs> extends Omit<
+  CloudEntry<Name, Declaration, Inputs, pulumi.CustomResource>,
+  "fields" | "toInputs" | "declare" | "read" | "lifecycle" | "findMade" | "final" | "inputsSchemaOf"
 > {
   /** The cloud's own inputs of a declaration (`instance` under the cloud's name for it, ...); steering fields are added. */
   inputsOf(d: Declaration): Omit<Inputs, keyof Steering>;
-  /** Its FinalBackup (a `final: true` declaration maps to its inputs as any other, `skip` added): its class, its lifecycle. */
-  final: FinalEntry & {
-    resource(): new (
-      name: string,
-      args: object,
-      opts?: pulumi.CustomResourceOptions,
-    ) => pulumi.CustomResource;
-  };
-  /** The RedisBackup class, loaded when a declaration is made into one. */
-  resource(): new (name: string, args: Inputs, opts?: pulumi.CustomResourceOptions) => Resource;
+  /** Its FinalBackup: the input naming the instance and the inputs schema (a `final: true` declaration maps to its inputs as any other, `skip` added). */
+  final: Omit<FinalEntry, "lifecycle">;
+  /** Loads one of the cloud's modules (`(m) => require(\`./${m}\`)` in the cloud's folder). */
+  load(module: CloudModule): unknown;
 }
+
+/** A class of resources the registry makes: `new (name, args, opts)`. */
+type ResourceClass<A, R> = new (name: string, args: A, opts?: pulumi.CustomResourceOptions) => R;
 
 /** A cloud's registry entry from its spec. */
 export function defineCloud<
@@ -114,9 +112,16 @@ export function defineCloud<
   Declaration extends Steering,
   Inputs,
   Resource extends pulumi.CustomResource,
->(spec: CloudSpec<Name, Declaration, Inputs, Resource>): CloudEntry<Name, Declaration, Inputs, Resource> {
-  const { inputsOf, resource, lifecycle, final, ...rest } = spec;
+>(spec: CloudSpec<Name, Declaration, Inputs>): CloudEntry<Name, Declaration, Inputs, Resource> {
+  const { inputsOf, load, final, ...rest } = spec;
   const entry = { ...rest, declarationSchema: withFinalRules(rest.declarationSchema) };
+  const modules = {
+    resource: () => (load("resource") as { RedisBackup: ResourceClass<Inputs, Resource> }).RedisBackup,
+    finalResource: () =>
+      (load("finalBackup") as { FinalBackup: ResourceClass<object, Resource> }).FinalBackup,
+    lifecycle: () => load("operations") as Lifecycle<object, Record<string, unknown>>,
+    finalLifecycle: () => load("finalOperations") as FinalBackupLifecycle<Record<string, unknown>>,
+  };
   const toInputs = (d: Declaration): Inputs =>
     (d.final
       ? stripUndefined({ ...inputsOf(d), skip: d.skip, waitTimeoutMinutes: d.waitTimeoutMinutes })
@@ -136,12 +141,13 @@ export function defineCloud<
     fields,
     toInputs,
     declare: (name, d, opts) =>
-      (d.final
-        ? new (final.resource())(name, toInputs(d) as object, opts)
-        : new (resource())(name, toInputs(d), opts)) as Resource,
-    read: (id, recorded, deps) => lifecycle().read(id, recorded, deps),
-    lifecycle,
-    final: { instanceKey: final.instanceKey, inputsSchema: final.inputsSchema, lifecycle: final.lifecycle },
+      d.final
+        ? new (modules.finalResource())(name, toInputs(d) as object, opts)
+        : new (modules.resource())(name, toInputs(d), opts),
+    read: (id, recorded, deps) => modules.lifecycle().read(id, recorded, deps),
+    lifecycle: modules.lifecycle,
+    findMade: (pending, context) => (load("recover") as { findMade: FindMade }).findMade(pending, context),
+    final: { ...final, lifecycle: modules.finalLifecycle },
     inputsSchemaOf: (d) => (d.final ? final.inputsSchema : entry.inputsSchema),
   };
 }

@@ -48,14 +48,10 @@ export const tencentcloud = defineCloud<"tencentcloud", TencentDeclaration, Tenc
       storageDays: d.retentionDays,
       region: d.region,
     }),
-    resource: () => require("./resource").RedisBackup,
-    lifecycle: () => require("./operations"),
-    findMade: (pending, context) => require("./recover").findMade(pending, context),
+    load: (module) => require(`./${module}`),
     final: {
       instanceKey: "instanceId",
       inputsSchema: TencentFinalBackupInputsSchema,
-      resource: () => require("./finalBackup").FinalBackup,
-      lifecycle: () => require("./finalOperations"),
     },
     downloadUrls: (t, deps) =>
       fetchDownloadUrls(

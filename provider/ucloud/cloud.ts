@@ -49,14 +49,10 @@ export const ucloud = defineCloud<"ucloud", UCloudDeclaration, UCloudBackupInput
     zone: d.zone,
     projectId: d.projectId,
   }),
-  resource: () => require("./resource").RedisBackup,
-  lifecycle: () => require("./operations"),
-  findMade: (pending, context) => require("./recover").findMade(pending, context),
+  load: (module) => require(`./${module}`),
   final: {
     instanceKey: "groupId",
     inputsSchema: UCloudFinalBackupInputsSchema,
-    resource: () => require("./finalBackup").FinalBackup,
-    lifecycle: () => require("./finalOperations"),
   },
   downloadUrls: (t, deps) =>
     fetchDownloadUrls(
