@@ -6,7 +6,7 @@
  */
 import { AlicloudErrors } from "../errors";
 import type { BackupFiles } from "../../files/store";
-import type { AlicloudRedisState, InstanceRecord } from "../state";
+import type { AlicloudRedisState, BackupRecord, InstanceRecord } from "../state";
 
 /** What an R-KVStore action runs against: the emulated world, the request's RegionId and the file server. */
 export interface ActionContext {
@@ -57,4 +57,52 @@ export function lookupInstance(ctx: ActionContext, instanceId: string): Instance
 export function intParam(params: Record<string, string>, name: string): number | undefined {
   const v = params[name];
   return v === undefined || v === "" ? undefined : Number(v);
+}
+
+/**
+ * StartTime and EndTime as `parse` reads them, refused as the vendor refuses them: each malformed,
+ * or an end not after the start (`msOf` gives a bound's time).
+ */
+export function timeWindow<T>(
+  params: Record<string, string>,
+  parse: (text: string) => T | undefined,
+  msOf: (bound: T) => number,
+): { start: T; end: T } {
+  const start = parse(params.StartTime);
+  if (start === undefined) throw AlicloudErrors.invalidStartTime(params.StartTime);
+  const end = parse(params.EndTime);
+  if (end === undefined) throw AlicloudErrors.invalidEndTime(params.EndTime);
+  if (msOf(end) <= msOf(start)) throw AlicloudErrors.endBeforeStart();
+  return { start, end };
+}
+
+/** PageSize (one of `sizes`, default 30) and PageNumber (from 1), and the page of a list they select. */
+export function pageOf(params: Record<string, string>, sizes: ReadonlySet<number>) {
+  const pageSize = intParam(params, "PageSize") ?? 30;
+  if (!sizes.has(pageSize)) throw AlicloudErrors.invalidPageSize(params.PageSize);
+  const pageNumber = intParam(params, "PageNumber") ?? 1;
+  if (pageNumber < 1) throw AlicloudErrors.invalidParameter("PageNumber", "PageNumber must be >= 1");
+  return {
+    pageSize,
+    pageNumber,
+    of: <T>(list: T[]) => list.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+  };
+}
+
+/**
+ * The manual backup BackupId of `instance` that DeleteBackup and ModifyBackupExpireTime act on:
+ * one not listed for it (or gone) is InvalidBackupId.NotFound, an automatic one IncorrectBackupMode.
+ */
+export function manualBackupOf(
+  ctx: ActionContext,
+  instance: InstanceRecord,
+  params: Record<string, string>,
+): BackupRecord {
+  const backupId = /^\d+$/.test(params.BackupId) ? intParam(params, "BackupId")! : NaN;
+  const backup = ctx.state.backup(backupId);
+  if (!backup || backup.instanceId !== instance.instanceId || !ctx.state.isLive(backup)) {
+    throw AlicloudErrors.backupNotFound(params.BackupId);
+  }
+  if (backup.mode !== "Manual") throw AlicloudErrors.notManual(params.BackupId);
+  return backup;
 }

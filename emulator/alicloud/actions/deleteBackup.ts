@@ -5,7 +5,7 @@
  * listed InvalidBackupId.NotFound (unverified).
  */
 import { AlicloudErrors } from "../errors";
-import { AlicloudAction, intParam, lookupInstance } from "./action";
+import { AlicloudAction, lookupInstance, manualBackupOf } from "./action";
 
 /** The DeleteBackup action: removes manual backup BackupId of cloud-native instance InstanceId. */
 export const deleteBackup: AlicloudAction = {
@@ -22,12 +22,7 @@ export const deleteBackup: AlicloudAction = {
         "a classic instance; DeleteBackup supports only cloud-native instances",
       );
     }
-    const backupId = /^\d+$/.test(params.BackupId) ? intParam(params, "BackupId")! : NaN;
-    const backup = ctx.state.backup(backupId);
-    if (!backup || backup.instanceId !== instance.instanceId || !ctx.state.isLive(backup)) {
-      throw AlicloudErrors.backupNotFound(params.BackupId);
-    }
-    if (backup.mode !== "Manual") throw AlicloudErrors.notManual(params.BackupId);
+    const backup = manualBackupOf(ctx, instance, params);
     ctx.state.deleteBackup(backup.backupId);
     return {};
   },

@@ -4,10 +4,9 @@
  * 200 or 300; default 30), inside the `Backups.Backup` wrapper. A file is listed once its job has
  * ended (Success or Failed) and until it expires or is deleted.
  */
-import { AlicloudErrors } from "../errors";
 import { newestFirst } from "../state";
 import { formatSeconds, parseMinutes } from "../time";
-import { AlicloudAction, intParam, lookupInstance } from "./action";
+import { AlicloudAction, intParam, lookupInstance, pageOf, timeWindow } from "./action";
 import { downloadUrls } from "./downloadUrls";
 
 const PAGE_SIZES = new Set([30, 50, 100, 200, 300]);
@@ -26,15 +25,8 @@ export const describeBackups: AlicloudAction = {
     NeedAof: { type: "string" },
   },
   run(ctx, params) {
-    const start = parseMinutes(params.StartTime);
-    if (start === undefined) throw AlicloudErrors.invalidStartTime(params.StartTime);
-    const end = parseMinutes(params.EndTime);
-    if (end === undefined) throw AlicloudErrors.invalidEndTime(params.EndTime);
-    if (end <= start) throw AlicloudErrors.endBeforeStart();
-    const pageSize = intParam(params, "PageSize") ?? 30;
-    if (!PAGE_SIZES.has(pageSize)) throw AlicloudErrors.invalidPageSize(params.PageSize);
-    const pageNumber = intParam(params, "PageNumber") ?? 1;
-    if (pageNumber < 1) throw AlicloudErrors.invalidParameter("PageNumber", "PageNumber must be >= 1");
+    const { start, end } = timeWindow(params, parseMinutes, (minute) => minute);
+    const { pageSize, pageNumber, of } = pageOf(params, PAGE_SIZES);
     const instance = lookupInstance(ctx, params.InstanceId);
     const backupId = intParam(params, "BackupId");
     const jobId = intParam(params, "BackupJobId");
@@ -46,7 +38,7 @@ export const describeBackups: AlicloudAction = {
       // Minute precision: a backup started at 10:00:59 is within a window that ends at 10:00.
       .filter((b) => b.startMs >= start && b.startMs < end + 60_000)
       .sort(newestFirst);
-    const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+    const page = of(matching);
     return {
       PageNumber: pageNumber,
       PageSize: pageSize,

@@ -16,7 +16,7 @@
 import { AlicloudErrors } from "../errors";
 import { isCloudNativeCluster } from "../state";
 import { formatSeconds, parseMinutes, parseSeconds } from "../time";
-import { AlicloudAction, intParam, lookupInstance } from "./action";
+import { AlicloudAction, lookupInstance, pageOf, timeWindow } from "./action";
 import { downloadUrls } from "./downloadUrls";
 
 const PAGE_SIZES = new Set([5, 10, 15, 20, 30, 50, 100, 200, 300]);
@@ -47,15 +47,8 @@ export const describeClusterBackupList: AlicloudAction = {
     NoShardBackup: { type: "string" },
   },
   run(ctx, params) {
-    const start = bound(params.StartTime);
-    if (start === undefined) throw AlicloudErrors.invalidStartTime(params.StartTime);
-    const end = bound(params.EndTime);
-    if (end === undefined) throw AlicloudErrors.invalidEndTime(params.EndTime);
-    if (end.ms <= start.ms) throw AlicloudErrors.endBeforeStart();
-    const pageSize = intParam(params, "PageSize") ?? 30;
-    if (!PAGE_SIZES.has(pageSize)) throw AlicloudErrors.invalidPageSize(params.PageSize);
-    const pageNumber = intParam(params, "PageNumber") ?? 1;
-    if (pageNumber < 1) throw AlicloudErrors.invalidParameter("PageNumber", "PageNumber must be >= 1");
+    const { start, end } = timeWindow(params, bound, (b) => b.ms);
+    const { pageSize, pageNumber, of } = pageOf(params, PAGE_SIZES);
     const instance = lookupInstance(ctx, params.InstanceId);
     if (!isCloudNativeCluster(instance)) {
       throw AlicloudErrors.instanceTypeNotSupported(
@@ -69,7 +62,7 @@ export const describeClusterBackupList: AlicloudAction = {
       .clusterBackups(instance.instanceId)
       .filter(({ job }) => wanted === undefined || job.clusterBackupId === wanted)
       .filter(({ job }) => job.startMs >= start.ms && job.startMs < end.ms + end.grainMs);
-    const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+    const page = of(matching);
     const total = (f: (b: { sizeBytes: number }) => number) =>
       matching.reduce((sum, c) => sum + c.shards.reduce((s, b) => s + f(b), 0), 0);
     return {

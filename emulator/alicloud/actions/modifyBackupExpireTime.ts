@@ -5,7 +5,7 @@
  */
 import { AlicloudErrors } from "../errors";
 import { formatSeconds, parseMinutes, parseSeconds } from "../time";
-import { AlicloudAction, intParam, lookupInstance } from "./action";
+import { AlicloudAction, lookupInstance, manualBackupOf } from "./action";
 
 const MAX_RETENTION_MS = 730 * 86_400_000;
 
@@ -22,12 +22,7 @@ export const modifyBackupExpireTime: AlicloudAction = {
     const target = parseMinutes(text) ?? parseSeconds(text);
     if (target === undefined) throw AlicloudErrors.invalidExpireTime(text);
     const instance = lookupInstance(ctx, params.InstanceId);
-    const backupId = /^\d+$/.test(params.BackupId) ? intParam(params, "BackupId")! : NaN;
-    const backup = ctx.state.backup(backupId);
-    if (!backup || backup.instanceId !== instance.instanceId || !ctx.state.isLive(backup)) {
-      throw AlicloudErrors.backupNotFound(params.BackupId);
-    }
-    if (backup.mode !== "Manual") throw AlicloudErrors.notManual(params.BackupId);
+    const backup = manualBackupOf(ctx, instance, params);
     if (backup.expireMs === null || target < backup.expireMs) {
       throw AlicloudErrors.expireTimeEarlier(
         text,
