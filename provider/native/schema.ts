@@ -16,6 +16,28 @@ import {
   UCLOUD_OUTPUTS,
 } from "./outputProperties";
 import { BACKUP_FILE_PROPERTIES, NATIVE_FUNCTIONS, backupFileType, functionSchema } from "./functions";
+import DOCS from "./docs.json";
+
+/** What the TypeScript class of a cloud's resource says of itself (docs.json, `npm run native-schema`). */
+interface ClassDocs {
+  description: string;
+  inputs: Record<string, string>;
+  outputs: Record<string, string>;
+}
+
+/**
+ * A doc in the native provider's words: a stack config key of the dynamic provider
+ * (`` `tencentcloud:region` ``) is the native provider's config variable (`redis-backup:tencentcloudRegion`).
+ */
+function nativeWords(text: string): string {
+  return text.replace(/`(tencentcloud|alicloud|ucloud):(\w+)`/g, (_, cloud: string, key: string) => {
+    return `\`${PACKAGE}:${configVariable(cloud, key)}\``;
+  });
+}
+
+/** The docs of a cloud's resource of `kind`. */
+const docsOf = (cloud: Cloud, kind: Kind): ClassDocs =>
+  (DOCS as Record<string, Record<string, ClassDocs>>)[cloud][kind];
 
 /** The package name: the plugin is `pulumi-resource-redis-backup`, tokens `redis-backup:<cloud>:<Type>`. */
 export const PACKAGE = "redis-backup";
@@ -83,14 +105,16 @@ export const CONFIG_KEYS: Record<Cloud, { key: string; secret?: boolean; type?: 
 export const configVariable = (cloud: string, key: string) =>
   `${cloud}${key.charAt(0).toUpperCase()}${key.slice(1)}`;
 
-/** A schema property of a zod field, as `z.toJSONSchema` describes it. */
-function propertyOf(field: z.ZodType, cloud: Cloud, name: string): PropertySpec {
+/** A schema property of a zod field, as `z.toJSONSchema` describes it, with the argument's doc. */
+function propertyOf(field: z.ZodType, cloud: Cloud, name: string, doc: string | undefined): PropertySpec {
   const json = z.toJSONSchema(field, { io: "input", unrepresentable: "any" }) as {
     type?: string;
     pattern?: string;
   };
   const type = json.type as PropertySpec["type"] | undefined;
-  const description = `${name} of the ${cloud} backup; see the README's ${cloud} table.`;
+  const description = doc
+    ? nativeWords(doc)
+    : `${name} of the ${cloud} backup; see the README's ${cloud} table.`;
   if (type === "array") return { type, items: { $ref: "pulumi.json#/Any" }, description };
   if (type === "string" || type === "integer" || type === "number" || type === "boolean") {
     return { type, description };
@@ -112,20 +136,26 @@ function resourceSchema(
   inputs: z.ZodObject,
   outputs: Record<string, PropertySpec>,
 ) {
+  const docs = docsOf(cloud, kind);
   const names = Object.keys(inputs.shape).filter(
     (n) => kind === "RedisBackup" || !(ORIGIN_INPUTS as readonly string[]).includes(n),
   );
   const inputProperties = Object.fromEntries(
-    names.map((n) => [n, propertyOf(inputs.shape[n] as z.ZodType, cloud, n)]),
+    names.map((n) => [n, propertyOf(inputs.shape[n] as z.ZodType, cloud, n, docs.inputs[n])]),
   );
   const requiredInputs = names.filter((n) => !(inputs.shape[n] as z.ZodType).safeParse(undefined).success);
-  const what =
-    kind === "RedisBackup"
-      ? `A manual backup of a ${cloud} Redis instance, tracked until it expires.`
-      : `A final backup of a ${cloud} Redis instance, taken when this resource is deleted (before the instance).`;
+  // The outputs as the class documents them; the few only the native resource declares keep their own words.
+  const documented = Object.fromEntries(
+    Object.entries(outputs).map(([n, spec]) => {
+      const description = docs.outputs[n] ? nativeWords(docs.outputs[n]) : spec.description;
+      if (!description)
+        throw new TypeError(`${cloud} ${kind} output ${n}: documented neither on the class nor here`);
+      return [n, { ...spec, description }];
+    }),
+  );
   const schema: ResourceSchema = {
-    description: what,
-    properties: { ...inputProperties, ...outputs },
+    description: nativeWords(docs.description),
+    properties: { ...inputProperties, ...documented },
     required: requiredInputs,
     inputProperties,
     requiredInputs,

@@ -26,10 +26,7 @@ export interface TencentBackupOutputs extends TencentBackupInputs {
   expireTime?: string;
   /** Size of the backup in bytes. */
   sizeBytes?: number;
-  /**
-   * `manual` or `automatic`, from DescribeInstanceBackups' code (Tencent's two tables disagree; see
-   * backupTypeCode and BACKUP_TYPES); an unknown code as is.
-   */
+  /** `manual` or `automatic`, from DescribeInstanceBackups' code (Tencent's two tables disagree; see backupTypeCode). */
   backupType?: string;
   /** Tencent's raw BackupType code as DescribeInstanceBackups lists it, e.g. `"0"`, kept beside the name we give it. */
   backupTypeCode?: string;

@@ -4,10 +4,8 @@
  * there, typed as the same Output, and every output carries a doc comment (the issue of one
  * lifecycle for all clouds: "JSDoc on every output of every resource").
  */
-import * as path from "path";
 import ts from "typescript";
-
-const ROOT = path.resolve(__dirname, "../..");
+import { outputMembers, outputValue, providerProgram } from "../../scripts/nativeDocs";
 
 /** Each class's outputs and their types, as they were declared on the classes one by one (0.1.x). */
 const EXPECTED: Record<string, Record<string, string>> = {
@@ -103,9 +101,6 @@ EXPECTED["tencentcloud.BackupDownloadRestriction"] = {
 };
 EXPECTED["ucloud.FinalBackup"] = { ...FINAL, groupId: "string", backupName: "string | undefined" };
 
-/** What every Pulumi resource has, not an output of ours. */
-const RESOURCE_MEMBERS = new Set(["urn", "id"]);
-
 interface Seen {
   type: string;
   documented: boolean;
@@ -113,48 +108,22 @@ interface Seen {
 
 /** The Output members of each class named in EXPECTED: the Output's value type, widened, and whether it is documented. */
 function outputsOfClasses(): Record<string, Record<string, Seen>> {
-  const config = ts.getParsedCommandLineOfConfigFile(
-    path.join(ROOT, "tsconfig.json"),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      },
-    },
-  );
-  const program = ts.createProgram([path.join(ROOT, "provider/index.ts")], {
-    ...config!.options,
-    noEmit: true,
-  });
-  const checker = program.getTypeChecker();
-  const index = checker.getSymbolAtLocation(program.getSourceFile(path.join(ROOT, "provider/index.ts"))!)!;
+  const { checker, exportsOf } = providerProgram();
   const result: Record<string, Record<string, Seen>> = {};
   for (const name of Object.keys(EXPECTED)) {
     const [ns, cls] = name.split(".");
-    const nsSymbol = checker.getAliasedSymbol(checker.getExportsOfModule(index).find((s) => s.name === ns)!);
-    const classSymbol = checker.getExportsOfModule(nsSymbol).find((s) => s.name === cls)!;
-    const instance = checker.getDeclaredTypeOfSymbol(classSymbol);
-    const outputs: Record<string, Seen> = {};
-    for (const prop of checker.getPropertiesOfType(instance)) {
-      const value = outputValue(checker, checker.getTypeOfSymbol(prop));
-      if (RESOURCE_MEMBERS.has(prop.name) || !value) continue;
-      outputs[prop.name] = {
-        type: valueType(checker, value),
-        documented: ts.displayPartsToString(prop.getDocumentationComment(checker)).trim().length > 0,
-      };
-    }
-    result[name] = outputs;
+    const classSymbol = exportsOf(ns).find((s) => s.name === cls)!;
+    result[name] = Object.fromEntries(
+      outputMembers(checker, classSymbol).map((prop) => [
+        prop.name,
+        {
+          type: valueType(checker, outputValue(checker, checker.getTypeOfSymbol(prop))!),
+          documented: ts.displayPartsToString(prop.getDocumentationComment(checker)).trim().length > 0,
+        },
+      ]),
+    );
   }
   return result;
-}
-
-/** The value type of a pulumi Output (what its `get()` is typed to give), or undefined for anything else. */
-function outputValue(checker: ts.TypeChecker, t: ts.Type): ts.Type | undefined {
-  const get = checker.getPropertyOfType(t, "get");
-  if (!get || !checker.getPropertyOfType(t, "apply") || t.getCallSignatures().length > 0) return undefined;
-  const [signature] = checker.getTypeOfSymbol(get).getCallSignatures();
-  return checker.getReturnTypeOfSignature(signature);
 }
 
 /** A value type in the words EXPECTED uses: literal unions widened to their base, objects as `object`. */

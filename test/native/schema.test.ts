@@ -12,7 +12,7 @@ import { setStackConfig } from "../../provider/core/settings";
 import { packageSchema, tokenOf } from "../../provider/native/schema";
 import { resolveTencentSettings } from "../../provider/tencentcloud/settings";
 import { resolveUCloudSettings } from "../../provider/ucloud/settings";
-import { SCHEMA_FILE, schemaText } from "../../scripts/native-schema";
+import { DOCS_FILE, SCHEMA_FILE, docsText, schemaText } from "../../scripts/native-schema";
 import { EMULATED_CLOUDS } from "../helpers/cloudEnv";
 import { useEmulator } from "../helpers/emulator";
 
@@ -20,6 +20,35 @@ const schema = packageSchema("0.0.0-test");
 
 it("plugin/schema.json is the schema the provider serves (run `npm run native-schema` after a change)", () => {
   expect(fs.readFileSync(SCHEMA_FILE, "utf8")).toBe(schemaText());
+});
+
+it("provider/native/docs.json is what the TypeScript classes document (run `npm run native-schema` after a change)", () => {
+  expect(fs.readFileSync(DOCS_FILE, "utf8")).toBe(docsText());
+});
+
+it("describes every input and output with its TypeScript doc, in the native provider's config words", () => {
+  const tencent = schema.resources[tokenOf("tencentcloud", "RedisBackup")];
+  expect(tencent.inputProperties.region.description).toBe(
+    "Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.",
+  );
+  expect(tencent.properties.lockedAcknowledged.description).toBe(
+    "The lock state the last `pulumi up` saw; a refresh that finds another plans an in-place update.",
+  );
+  for (const [token, r] of Object.entries(schema.resources)) {
+    for (const [name, p] of Object.entries({ ...r.inputProperties, ...r.properties })) {
+      expect({
+        token,
+        name,
+        generic: /see the README/.test(p.description ?? ""),
+        empty: !p.description,
+      }).toEqual({
+        token,
+        name,
+        generic: false,
+        empty: false,
+      });
+    }
+  }
 });
 
 it("declares a RedisBackup and a FinalBackup of every cloud, their inputs those `check` takes", () => {

@@ -5,7 +5,12 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "../utilities";
 
 /**
- * A final backup of a alicloud Redis instance, taken when this resource is deleted (before the instance).
+ * A final backup of an Alibaba Cloud Redis (Tair) instance: taken (CreateBackup) when this resource
+ * is deleted, and waited for until its file is listed. Its creation only checks that the instance
+ * exists. Alibaba keeps no text with a backup: the deletion's output names the backup (id, job,
+ * time), and `pulumi-redis-backup final-backups --cloud alicloud --instance <id>` lists every manual
+ * backup of the instance. A backup that cannot be taken fails the deletion, so the instance is not
+ * deleted; `skip: true` deletes without one.
  */
 export class FinalBackup extends pulumi.CustomResource {
     /**
@@ -35,39 +40,40 @@ export class FinalBackup extends pulumi.CustomResource {
     }
 
     /**
-     * When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion.
+     * When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted.
      */
     declare public /*out*/ readonly armedAt: pulumi.Output<string | undefined>;
     /**
-     * instanceId of the alicloud backup; see the README's alicloud table.
+     * The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
      */
     declare public readonly instanceId: pulumi.Output<string>;
     /**
-     * The project, written into the label.
+     * The project the final backup's label names.
      */
     declare public /*out*/ readonly project: pulumi.Output<string | undefined>;
     /**
-     * regionId of the alicloud backup; see the README's alicloud table.
+     * Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
      */
     declare public readonly regionId: pulumi.Output<string | undefined>;
     /**
-     * The resource's name, written into the final backup's label.
+     * The FinalBackup's resource name, as the final backup's label names it.
      */
     declare public /*out*/ readonly resourceName: pulumi.Output<string | undefined>;
     /**
-     * retentionDays of the alicloud backup; see the README's alicloud table.
+     * Days to keep the final backup, 7–730, or -1 for as long as the instance exists (unset: the instance's policy).
      */
     declare public readonly retentionDays: pulumi.Output<number | undefined>;
     /**
-     * skip of the alicloud backup; see the README's alicloud table.
+     * Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+     * `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
      */
     declare public readonly skip: pulumi.Output<boolean | undefined>;
     /**
-     * The stack, written into the label.
+     * The stack the final backup's label names.
      */
     declare public /*out*/ readonly stack: pulumi.Output<string | undefined>;
     /**
-     * waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+     * How long the delete may wait for the final backup, in minutes (default 30).
      */
     declare public readonly waitTimeoutMinutes: pulumi.Output<number | undefined>;
 
@@ -115,23 +121,24 @@ export class FinalBackup extends pulumi.CustomResource {
  */
 export interface FinalBackupArgs {
     /**
-     * instanceId of the alicloud backup; see the README's alicloud table.
+     * The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
      */
     instanceId: pulumi.Input<string>;
     /**
-     * regionId of the alicloud backup; see the README's alicloud table.
+     * Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
      */
     regionId?: pulumi.Input<string | undefined>;
     /**
-     * retentionDays of the alicloud backup; see the README's alicloud table.
+     * Days to keep the final backup, 7–730, or -1 for as long as the instance exists (unset: the instance's policy).
      */
     retentionDays?: pulumi.Input<number | undefined>;
     /**
-     * skip of the alicloud backup; see the README's alicloud table.
+     * Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+     * `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
      */
     skip?: pulumi.Input<boolean | undefined>;
     /**
-     * waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+     * How long the delete may wait for the final backup, in minutes (default 30).
      */
     waitTimeoutMinutes?: pulumi.Input<number | undefined>;
 }

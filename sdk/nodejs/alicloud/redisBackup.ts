@@ -7,7 +7,13 @@ import * as outputs from "../types/output";
 import * as utilities from "../utilities";
 
 /**
- * A manual backup of a alicloud Redis instance, tracked until it expires.
+ * A manual backup of an Alibaba Cloud Redis (Tair) instance (CreateBackup), tracked until it expires.
+ *
+ * - Create waits for the backup job (DescribeBackupTasks progress) until DescribeBackups lists its file.
+ * - `pulumi refresh` notices a backup that expired (the next `up` replaces it unless `keepExpired`)
+ *   or vanished (dropped from the stack).
+ * - Deleting the resource deletes the backup where Alibaba allows it (manual backups of cloud-native
+ *   instances); elsewhere the backup stays until `expireTime`, and the delete says so.
  */
 export class RedisBackup extends pulumi.CustomResource {
     /**
@@ -41,35 +47,36 @@ export class RedisBackup extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly adopted: pulumi.Output<boolean | undefined>;
     /**
-     * The backup's id (the resource id is `<instance>:<backupId>`).
+     * The backup file id; for a cluster that backs up per node, every node's id, comma-joined; for a
+     * cloud-native cluster, its cluster backup id (`cb-...`).
      */
     declare public readonly backupId: pulumi.Output<string | undefined>;
     /**
-     * The backup file ids one by one (one per node or shard).
+     * The backup file ids one by one (one per node of a classic cluster, one per shard of a cloud-native one).
      */
     declare public /*out*/ readonly backupIds: pulumi.Output<string[] | undefined>;
     /**
-     * A cloud-native cluster's cluster backup id (`cb-...`).
+     * A cloud-native cluster's cluster backup id (`cb-...`, as DescribeClusterBackupList lists it); unset elsewhere.
      */
     declare public /*out*/ readonly clusterBackupId: pulumi.Output<string | undefined>;
     /**
-     * ISO 8601, UTC.
+     * When the backup finished (its last file), ISO 8601 UTC.
      */
     declare public /*out*/ readonly endTime: pulumi.Output<string | undefined>;
     /**
-     * The instance's engine version.
+     * The engine version backed up, e.g. `7.0`.
      */
     declare public /*out*/ readonly engineVersion: pulumi.Output<string | undefined>;
     /**
-     * When Alibaba deletes the backup; unset when it lives as long as the instance.
+     * When Alibaba deletes the backup, ISO 8601 UTC; unset when it lives as long as the instance (retention -1).
      */
     declare public /*out*/ readonly expireTime: pulumi.Output<string | undefined>;
     /**
-     * instanceId of the alicloud backup; see the README's alicloud table.
+     * The instance to back up, e.g. `r-bp1zxszhcgatnx`. Changing it replaces the backup.
      */
     declare public readonly instanceId: pulumi.Output<string>;
     /**
-     * The job id CreateBackup returned.
+     * The job id CreateBackup returned (comma-joined per node on older cluster instances).
      */
     declare public /*out*/ readonly jobId: pulumi.Output<string | undefined>;
     /**
@@ -77,59 +84,63 @@ export class RedisBackup extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly jobStartTime: pulumi.Output<string | undefined>;
     /**
-     * keepExpired of the alicloud backup; see the README's alicloud table.
+     * Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
      */
     declare public readonly keepExpired: pulumi.Output<boolean | undefined>;
     /**
-     * Physical or Logical.
+     * `Physical` or `Logical`.
      */
     declare public /*out*/ readonly method: pulumi.Output<string | undefined>;
     /**
-     * Manual or Automated.
+     * `Manual` or `Automated`.
      */
     declare public /*out*/ readonly mode: pulumi.Output<string | undefined>;
     /**
-     * The node the file was taken on; comma-joined per node.
+     * The node each file was taken on (the instance itself on a standard instance), comma-joined.
      */
     declare public /*out*/ readonly nodeInstanceId: pulumi.Output<string | undefined>;
     /**
-     * The region the backup lives in.
+     * The region the backup lives in (the input, or the provider's region when the input is unset).
      */
     declare public /*out*/ readonly region: pulumi.Output<string | undefined>;
     /**
-     * regionId of the alicloud backup; see the README's alicloud table.
+     * Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
      */
     declare public readonly regionId: pulumi.Output<string | undefined>;
     /**
-     * retentionDays of the alicloud backup; see the README's alicloud table.
+     * Days to keep the backup, 7–730, or -1 for as long as the instance exists (unset: the instance's
+     * backup policy). A longer retention is applied in place (ModifyBackupExpireTime); a shorter one,
+     * or a change to or from -1, replaces the backup.
      */
     declare public readonly retentionDays: pulumi.Output<number | undefined>;
     /**
-     * A cloud-native cluster's backup, shard by shard.
+     * A cloud-native cluster's backup, shard by shard; unset elsewhere.
      */
     declare public /*out*/ readonly shards: pulumi.Output<outputs.alicloud.ShardBackup[] | undefined>;
     /**
-     * The backup's size in bytes.
+     * Size in bytes, every node's file added up.
      */
     declare public /*out*/ readonly sizeBytes: pulumi.Output<number | undefined>;
     /**
-     * ISO 8601, UTC.
+     * When the backup started (its first file), ISO 8601 UTC.
      */
     declare public /*out*/ readonly startTime: pulumi.Output<string | undefined>;
     /**
-     * `available`, `creating`, `locked`, `exporting`, `exported`, `failed` or `expired`.
+     * `available` or `expired` (`creating` while a job the create stopped waiting for is still running).
      */
     declare public /*out*/ readonly status: pulumi.Output<string | undefined>;
     /**
-     * triggers of the alicloud backup; see the README's alicloud table.
+     * Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+     * so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+     * Unset and `[]` mean the same.
      */
     declare public readonly triggers: pulumi.Output<any[] | undefined>;
     /**
-     * FullBackup or IncrementalBackup.
+     * `FullBackup` or `IncrementalBackup`.
      */
     declare public /*out*/ readonly type: pulumi.Output<string | undefined>;
     /**
-     * waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+     * How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
      */
     declare public readonly waitTimeoutMinutes: pulumi.Output<number | undefined>;
 
@@ -207,31 +218,35 @@ export class RedisBackup extends pulumi.CustomResource {
  */
 export interface RedisBackupArgs {
     /**
-     * backupId of the alicloud backup; see the README's alicloud table.
+     * Adopt this existing backup instead of taking a new one: a file id (comma-joined for a classic cluster's per-node files), or a cloud-native cluster's `cb-` id.
      */
     backupId?: pulumi.Input<string | undefined>;
     /**
-     * instanceId of the alicloud backup; see the README's alicloud table.
+     * The instance to back up, e.g. `r-bp1zxszhcgatnx`. Changing it replaces the backup.
      */
     instanceId: pulumi.Input<string>;
     /**
-     * keepExpired of the alicloud backup; see the README's alicloud table.
+     * Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
      */
     keepExpired?: pulumi.Input<boolean | undefined>;
     /**
-     * regionId of the alicloud backup; see the README's alicloud table.
+     * Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
      */
     regionId?: pulumi.Input<string | undefined>;
     /**
-     * retentionDays of the alicloud backup; see the README's alicloud table.
+     * Days to keep the backup, 7–730, or -1 for as long as the instance exists (unset: the instance's
+     * backup policy). A longer retention is applied in place (ModifyBackupExpireTime); a shorter one,
+     * or a change to or from -1, replaces the backup.
      */
     retentionDays?: pulumi.Input<number | undefined>;
     /**
-     * triggers of the alicloud backup; see the README's alicloud table.
+     * Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+     * so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+     * Unset and `[]` mean the same.
      */
     triggers?: pulumi.Input<any[] | undefined>;
     /**
-     * waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+     * How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
      */
     waitTimeoutMinutes?: pulumi.Input<number | undefined>;
 }

@@ -5,7 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "../utilities";
 
 /**
- * A final backup of a tencentcloud Redis instance, taken when this resource is deleted (before the instance).
+ * A final backup of a Tencent Cloud Redis instance: taken (ManualBackupInstance) when this resource
+ * is deleted, and waited for until available. Its creation only checks that the instance exists.
+ * Its Remark reads `final backup of <instance>, stack <project>/<stack>, resource <name>, <time>`;
+ * `pulumi-redis-backup final-backups --cloud tencentcloud --instance <id>` lists them. A backup that
+ * cannot be taken fails the deletion, so the instance is not deleted; `skip: true` deletes without one.
  */
 export class FinalBackup extends pulumi.CustomResource {
     /**
@@ -35,43 +39,44 @@ export class FinalBackup extends pulumi.CustomResource {
     }
 
     /**
-     * When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion.
+     * When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted.
      */
     declare public /*out*/ readonly armedAt: pulumi.Output<string | undefined>;
     /**
-     * instanceId of the tencentcloud backup; see the README's tencentcloud table.
+     * The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
      */
     declare public readonly instanceId: pulumi.Output<string>;
     /**
-     * The project, written into the label.
+     * The project the final backup's label names.
      */
     declare public /*out*/ readonly project: pulumi.Output<string | undefined>;
     /**
-     * region of the tencentcloud backup; see the README's tencentcloud table.
+     * Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
      */
     declare public readonly region: pulumi.Output<string | undefined>;
     /**
-     * remark of the tencentcloud backup; see the README's tencentcloud table.
+     * A note added to the final backup's label in its Remark (at most 80 characters).
      */
     declare public readonly remark: pulumi.Output<string | undefined>;
     /**
-     * The resource's name, written into the final backup's label.
+     * The FinalBackup's resource name, as the final backup's label names it.
      */
     declare public /*out*/ readonly resourceName: pulumi.Output<string | undefined>;
     /**
-     * skip of the tencentcloud backup; see the README's tencentcloud table.
+     * Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+     * `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
      */
     declare public readonly skip: pulumi.Output<boolean | undefined>;
     /**
-     * The stack, written into the label.
+     * The stack the final backup's label names.
      */
     declare public /*out*/ readonly stack: pulumi.Output<string | undefined>;
     /**
-     * storageDays of the tencentcloud backup; see the README's tencentcloud table.
+     * Days to keep the final backup, 0–1825 (0 or unset: the instance's default, usually 7; over 7 needs a Tencent ticket).
      */
     declare public readonly storageDays: pulumi.Output<number | undefined>;
     /**
-     * waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+     * How long the delete may wait for the final backup, in minutes (default 30).
      */
     declare public readonly waitTimeoutMinutes: pulumi.Output<number | undefined>;
 
@@ -121,27 +126,28 @@ export class FinalBackup extends pulumi.CustomResource {
  */
 export interface FinalBackupArgs {
     /**
-     * instanceId of the tencentcloud backup; see the README's tencentcloud table.
+     * The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
      */
     instanceId: pulumi.Input<string>;
     /**
-     * region of the tencentcloud backup; see the README's tencentcloud table.
+     * Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
      */
     region?: pulumi.Input<string | undefined>;
     /**
-     * remark of the tencentcloud backup; see the README's tencentcloud table.
+     * A note added to the final backup's label in its Remark (at most 80 characters).
      */
     remark?: pulumi.Input<string | undefined>;
     /**
-     * skip of the tencentcloud backup; see the README's tencentcloud table.
+     * Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+     * `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
      */
     skip?: pulumi.Input<boolean | undefined>;
     /**
-     * storageDays of the tencentcloud backup; see the README's tencentcloud table.
+     * Days to keep the final backup, 0–1825 (0 or unset: the instance's default, usually 7; over 7 needs a Tencent ticket).
      */
     storageDays?: pulumi.Input<number | undefined>;
     /**
-     * waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+     * How long the delete may wait for the final backup, in minutes (default 30).
      */
     waitTimeoutMinutes?: pulumi.Input<number | undefined>;
 }

@@ -5,7 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "../utilities";
 
 /**
- * A manual backup of a tencentcloud Redis instance, tracked until it expires.
+ * A manual backup of a Tencent Cloud Redis instance (ManualBackupInstance), tracked until it expires.
+ *
+ * - `pulumi refresh` notices a backup that expired (the next `up` replaces it unless `keepExpired`),
+ *   got locked or unlocked (the next `up` acknowledges it in place), or vanished (dropped from the stack).
+ * - Deleting the resource deletes nothing at Tencent: there is no API for it; the backup stays until `expireTime`.
  */
 export class RedisBackup extends pulumi.CustomResource {
     /**
@@ -39,87 +43,89 @@ export class RedisBackup extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly adopted: pulumi.Output<boolean | undefined>;
     /**
-     * The backup's id (the resource id is `<instance>:<backupId>`).
+     * Tencent's backup id, e.g. `318995367-2103059661-707882596`; the resource id is `<instanceId>:<backupId>`.
      */
     declare public readonly backupId: pulumi.Output<string | undefined>;
     /**
-     * `manual` or `automatic`, from DescribeInstanceBackups.
+     * `manual` or `automatic`, from DescribeInstanceBackups' code (Tencent's two tables disagree; see backupTypeCode).
      */
     declare public /*out*/ readonly backupType: pulumi.Output<string | undefined>;
     /**
-     * The listing's raw BackupType code.
+     * Tencent's raw BackupType code as DescribeInstanceBackups lists it, e.g. `"0"`, kept beside the name we give it.
      */
     declare public /*out*/ readonly backupTypeCode: pulumi.Output<string | undefined>;
     /**
-     * ISO 8601 with offset.
+     * When the backup finished, ISO 8601 with offset.
      */
     declare public /*out*/ readonly endTime: pulumi.Output<string | undefined>;
     /**
-     * ISO 8601 with offset.
+     * When Tencent deletes the backup, ISO 8601 with offset.
      */
     declare public /*out*/ readonly expireTime: pulumi.Output<string | undefined>;
     /**
-     * instanceId of the tencentcloud backup; see the README's tencentcloud table.
+     * The Redis instance to back up, e.g. `crs-xjhsdj01`. Changing it replaces the backup.
      */
     declare public readonly instanceId: pulumi.Output<string>;
     /**
-     * Tencent's instance type code.
+     * Tencent's instance type id, e.g. 8 (Redis 5.0 standard).
      */
     declare public /*out*/ readonly instanceType: pulumi.Output<number | undefined>;
     /**
-     * keepExpired of the tencentcloud backup; see the README's tencentcloud table.
+     * Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
      */
     declare public readonly keepExpired: pulumi.Output<boolean | undefined>;
     /**
-     * Locked by another Tencent process.
+     * Locked by another Tencent process (a lock the next `up` acknowledges in place).
      */
     declare public /*out*/ readonly locked: pulumi.Output<boolean | undefined>;
     /**
-     * The lock state the last `pulumi up` saw.
+     * The lock state the last `pulumi up` saw; a refresh that finds another plans an in-place update.
      */
     declare public /*out*/ readonly lockedAcknowledged: pulumi.Output<boolean | undefined>;
     /**
-     * Memory per shard, MB.
+     * Memory per shard, in MB.
      */
     declare public /*out*/ readonly memSizeMb: pulumi.Output<number | undefined>;
     /**
-     * region of the tencentcloud backup; see the README's tencentcloud table.
+     * Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
      */
     declare public readonly region: pulumi.Output<string | undefined>;
     /**
-     * remark of the tencentcloud backup; see the README's tencentcloud table.
+     * A note stored with the backup, exactly as written. Changing it replaces the backup.
      */
     declare public readonly remark: pulumi.Output<string | undefined>;
     /**
-     * Replicas.
+     * Number of replicas.
      */
     declare public /*out*/ readonly replicasNum: pulumi.Output<number | undefined>;
     /**
-     * Shards.
+     * Number of shards.
      */
     declare public /*out*/ readonly shardNum: pulumi.Output<number | undefined>;
     /**
-     * The backup's size in bytes.
+     * Size of the backup in bytes.
      */
     declare public /*out*/ readonly sizeBytes: pulumi.Output<number | undefined>;
     /**
-     * ISO 8601 with offset.
+     * When the backup started, ISO 8601 with offset, e.g. `2026-12-24T16:31:40+08:00`.
      */
     declare public /*out*/ readonly startTime: pulumi.Output<string | undefined>;
     /**
-     * `available`, `creating`, `locked`, `exporting`, `exported`, `failed` or `expired`.
+     * `available`, `locked`, `exporting`, `exported` or `expired`.
      */
     declare public /*out*/ readonly status: pulumi.Output<string | undefined>;
     /**
-     * storageDays of the tencentcloud backup; see the README's tencentcloud table.
+     * Days to keep the backup, 0–1825 (0 or unset: the instance's default, usually 7). Changing it replaces the backup.
      */
     declare public readonly storageDays: pulumi.Output<number | undefined>;
     /**
-     * triggers of the tencentcloud backup; see the README's tencentcloud table.
+     * Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+     * so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+     * Unset and `[]` mean the same.
      */
     declare public readonly triggers: pulumi.Output<any[] | undefined>;
     /**
-     * waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+     * How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
      */
     declare public readonly waitTimeoutMinutes: pulumi.Output<number | undefined>;
 
@@ -193,35 +199,37 @@ export class RedisBackup extends pulumi.CustomResource {
  */
 export interface RedisBackupArgs {
     /**
-     * backupId of the tencentcloud backup; see the README's tencentcloud table.
+     * Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers).
      */
     backupId?: pulumi.Input<string | undefined>;
     /**
-     * instanceId of the tencentcloud backup; see the README's tencentcloud table.
+     * The Redis instance to back up, e.g. `crs-xjhsdj01`. Changing it replaces the backup.
      */
     instanceId: pulumi.Input<string>;
     /**
-     * keepExpired of the tencentcloud backup; see the README's tencentcloud table.
+     * Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
      */
     keepExpired?: pulumi.Input<boolean | undefined>;
     /**
-     * region of the tencentcloud backup; see the README's tencentcloud table.
+     * Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
      */
     region?: pulumi.Input<string | undefined>;
     /**
-     * remark of the tencentcloud backup; see the README's tencentcloud table.
+     * A note stored with the backup, exactly as written. Changing it replaces the backup.
      */
     remark?: pulumi.Input<string | undefined>;
     /**
-     * storageDays of the tencentcloud backup; see the README's tencentcloud table.
+     * Days to keep the backup, 0–1825 (0 or unset: the instance's default, usually 7). Changing it replaces the backup.
      */
     storageDays?: pulumi.Input<number | undefined>;
     /**
-     * triggers of the tencentcloud backup; see the README's tencentcloud table.
+     * Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+     * so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+     * Unset and `[]` mean the same.
      */
     triggers?: pulumi.Input<any[] | undefined>;
     /**
-     * waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+     * How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
      */
     waitTimeoutMinutes?: pulumi.Input<number | undefined>;
 }

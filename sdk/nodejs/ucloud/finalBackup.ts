@@ -5,7 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "../utilities";
 
 /**
- * A final backup of a ucloud Redis instance, taken when this resource is deleted (before the instance).
+ * A final backup of a UCloud URedis group: taken (CreateURedisBackup) when this resource is
+ * deleted, and waited for until `Success`. Its creation only checks that the group exists
+ * (DescribeURedisGroup). `pulumi-redis-backup final-backups --cloud ucloud --instance <id>` lists
+ * the group's backups named `final-…`. A backup that cannot be taken fails the deletion, so the
+ * group is not deleted; `skip: true` deletes without one. UCloud takes no retention per backup.
  */
 export class FinalBackup extends pulumi.CustomResource {
     /**
@@ -35,47 +39,48 @@ export class FinalBackup extends pulumi.CustomResource {
     }
 
     /**
-     * When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion.
+     * When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted.
      */
     declare public /*out*/ readonly armedAt: pulumi.Output<string | undefined>;
     /**
-     * backupName of the ucloud backup; see the README's ucloud table.
+     * The middle of the final backup's name, `final-<backupName>-<yyyyMMddHHmm>` (default `<stack>-<resource name>`); 1–35 of `[A-Za-z0-9_-]`.
      */
     declare public readonly backupName: pulumi.Output<string | undefined>;
     /**
-     * groupId of the ucloud backup; see the README's ucloud table.
+     * The group, e.g. your group resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old group's final backup).
      */
     declare public readonly groupId: pulumi.Output<string>;
     /**
-     * The project, written into the label.
+     * The project the final backup's label names.
      */
     declare public /*out*/ readonly project: pulumi.Output<string | undefined>;
     /**
-     * projectId of the ucloud backup; see the README's ucloud table.
+     * Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
      */
     declare public readonly projectId: pulumi.Output<string | undefined>;
     /**
-     * region of the ucloud backup; see the README's ucloud table.
+     * Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
      */
     declare public readonly region: pulumi.Output<string | undefined>;
     /**
-     * The resource's name, written into the final backup's label.
+     * The FinalBackup's resource name, as the final backup's label names it.
      */
     declare public /*out*/ readonly resourceName: pulumi.Output<string | undefined>;
     /**
-     * skip of the ucloud backup; see the README's ucloud table.
+     * Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+     * `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
      */
     declare public readonly skip: pulumi.Output<boolean | undefined>;
     /**
-     * The stack, written into the label.
+     * The stack the final backup's label names.
      */
     declare public /*out*/ readonly stack: pulumi.Output<string | undefined>;
     /**
-     * waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+     * How long the delete may wait for the final backup, in minutes (default 30).
      */
     declare public readonly waitTimeoutMinutes: pulumi.Output<number | undefined>;
     /**
-     * zone of the ucloud backup; see the README's ucloud table.
+     * Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
      */
     declare public readonly zone: pulumi.Output<string | undefined>;
 
@@ -127,31 +132,32 @@ export class FinalBackup extends pulumi.CustomResource {
  */
 export interface FinalBackupArgs {
     /**
-     * backupName of the ucloud backup; see the README's ucloud table.
+     * The middle of the final backup's name, `final-<backupName>-<yyyyMMddHHmm>` (default `<stack>-<resource name>`); 1–35 of `[A-Za-z0-9_-]`.
      */
     backupName?: pulumi.Input<string | undefined>;
     /**
-     * groupId of the ucloud backup; see the README's ucloud table.
+     * The group, e.g. your group resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old group's final backup).
      */
     groupId: pulumi.Input<string>;
     /**
-     * projectId of the ucloud backup; see the README's ucloud table.
+     * Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
      */
     projectId?: pulumi.Input<string | undefined>;
     /**
-     * region of the ucloud backup; see the README's ucloud table.
+     * Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
      */
     region?: pulumi.Input<string | undefined>;
     /**
-     * skip of the ucloud backup; see the README's ucloud table.
+     * Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+     * `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
      */
     skip?: pulumi.Input<boolean | undefined>;
     /**
-     * waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+     * How long the delete may wait for the final backup, in minutes (default 30).
      */
     waitTimeoutMinutes?: pulumi.Input<number | undefined>;
     /**
-     * zone of the ucloud backup; see the README's ucloud table.
+     * Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
      */
     zone?: pulumi.Input<string | undefined>;
 }

@@ -5,7 +5,12 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "../utilities";
 
 /**
- * A manual backup of a ucloud Redis instance, tracked until it expires.
+ * A manual backup of a UCloud URedis instance (CreateURedisBackup), tracked until it expires.
+ *
+ * - `pulumi refresh` notices a backup that expired (the next `up` replaces it unless `keepExpired`)
+ *   or vanished (dropped from the stack).
+ * - Deleting the resource calls DeleteURedisBackup. That action is missing from UCloud's current SDKs;
+ *   where the API no longer serves it, the backup stays until it expires and the delete says so.
  */
 export class RedisBackup extends pulumi.CustomResource {
     /**
@@ -39,51 +44,53 @@ export class RedisBackup extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly adopted: pulumi.Output<boolean | undefined>;
     /**
-     * The backup's id (the resource id is `<instance>:<backupId>`).
+     * UCloud's backup id (a UUID); the resource id is `<groupId>:<backupId>`.
      */
     declare public readonly backupId: pulumi.Output<string | undefined>;
     /**
-     * backupName of the ucloud backup; see the README's ucloud table.
+     * Name of the backup, 6–63 characters of letters, digits, `-` and `_` (default `pulumi`). UCloud
+     * shows it with a marker appended (`ucloudBackupName`), which keeps a retried create from taking
+     * two backups. Changing it replaces the backup.
      */
     declare public readonly backupName: pulumi.Output<string | undefined>;
     /**
-     * When the backup was taken, ISO 8601 UTC.
+     * When the backup was taken, ISO 8601 UTC (UCloud sends Unix seconds).
      */
     declare public /*out*/ readonly backupTime: pulumi.Output<string | undefined>;
     /**
-     * `manual` or `automatic`.
+     * `manual` or `automatic` (UCloud's `Manual` / `Auto`).
      */
     declare public /*out*/ readonly backupType: pulumi.Output<string | undefined>;
     /**
-     * groupId of the ucloud backup; see the README's ucloud table.
+     * The URedis group (instance) to back up, e.g. `uredis-2cwmyb`. Changing it replaces the backup.
      */
     declare public readonly groupId: pulumi.Output<string>;
     /**
-     * The instance's name.
+     * The group's name.
      */
     declare public /*out*/ readonly groupName: pulumi.Output<string | undefined>;
     /**
-     * keepExpired of the ucloud backup; see the README's ucloud table.
+     * Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
      */
     declare public readonly keepExpired: pulumi.Output<boolean | undefined>;
     /**
-     * The instance's memory, MB.
+     * The group's memory, in MB (UCloud reports GB: MemorySize, as in URedisGroupSet).
      */
     declare public /*out*/ readonly memorySizeMb: pulumi.Output<number | undefined>;
     /**
-     * projectId of the ucloud backup; see the README's ucloud table.
+     * Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
      */
     declare public readonly projectId: pulumi.Output<string | undefined>;
     /**
-     * The instance's Redis version.
+     * The Redis version backed up, e.g. `6.0`.
      */
     declare public /*out*/ readonly redisVersion: pulumi.Output<string | undefined>;
     /**
-     * region of the ucloud backup; see the README's ucloud table.
+     * Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
      */
     declare public readonly region: pulumi.Output<string | undefined>;
     /**
-     * The backup's size in bytes.
+     * Size of the backup in bytes.
      */
     declare public /*out*/ readonly sizeBytes: pulumi.Output<number | undefined>;
     /**
@@ -91,23 +98,25 @@ export class RedisBackup extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly state: pulumi.Output<string | undefined>;
     /**
-     * `available`, `creating`, `locked`, `exporting`, `exported`, `failed` or `expired`.
+     * `creating`, `available`, `failed` or `expired`: the shared vocabulary of every cloud.
      */
     declare public /*out*/ readonly status: pulumi.Output<string | undefined>;
     /**
-     * triggers of the ucloud backup; see the README's ucloud table.
+     * Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+     * so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+     * Unset and `[]` mean the same.
      */
     declare public readonly triggers: pulumi.Output<any[] | undefined>;
     /**
-     * The name UCloud shows: `backupName` plus this create's marker.
+     * The name UCloud shows: `backupName` plus this create's marker (or the adopted backup's name).
      */
     declare public /*out*/ readonly ucloudBackupName: pulumi.Output<string | undefined>;
     /**
-     * waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+     * How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
      */
     declare public readonly waitTimeoutMinutes: pulumi.Output<number | undefined>;
     /**
-     * zone of the ucloud backup; see the README's ucloud table.
+     * Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
      */
     declare public readonly zone: pulumi.Output<string | undefined>;
 
@@ -175,39 +184,43 @@ export class RedisBackup extends pulumi.CustomResource {
  */
 export interface RedisBackupArgs {
     /**
-     * backupId of the ucloud backup; see the README's ucloud table.
+     * Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers).
      */
     backupId?: pulumi.Input<string | undefined>;
     /**
-     * backupName of the ucloud backup; see the README's ucloud table.
+     * Name of the backup, 6–63 characters of letters, digits, `-` and `_` (default `pulumi`). UCloud
+     * shows it with a marker appended (`ucloudBackupName`), which keeps a retried create from taking
+     * two backups. Changing it replaces the backup.
      */
     backupName?: pulumi.Input<string | undefined>;
     /**
-     * groupId of the ucloud backup; see the README's ucloud table.
+     * The URedis group (instance) to back up, e.g. `uredis-2cwmyb`. Changing it replaces the backup.
      */
     groupId: pulumi.Input<string>;
     /**
-     * keepExpired of the ucloud backup; see the README's ucloud table.
+     * Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
      */
     keepExpired?: pulumi.Input<boolean | undefined>;
     /**
-     * projectId of the ucloud backup; see the README's ucloud table.
+     * Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
      */
     projectId?: pulumi.Input<string | undefined>;
     /**
-     * region of the ucloud backup; see the README's ucloud table.
+     * Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
      */
     region?: pulumi.Input<string | undefined>;
     /**
-     * triggers of the ucloud backup; see the README's ucloud table.
+     * Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+     * so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+     * Unset and `[]` mean the same.
      */
     triggers?: pulumi.Input<any[] | undefined>;
     /**
-     * waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+     * How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
      */
     waitTimeoutMinutes?: pulumi.Input<number | undefined>;
     /**
-     * zone of the ucloud backup; see the README's ucloud table.
+     * Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
      */
     zone?: pulumi.Input<string | undefined>;
 }

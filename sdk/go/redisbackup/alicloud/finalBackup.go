@@ -12,27 +12,33 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A final backup of a alicloud Redis instance, taken when this resource is deleted (before the instance).
+// A final backup of an Alibaba Cloud Redis (Tair) instance: taken (CreateBackup) when this resource
+// is deleted, and waited for until its file is listed. Its creation only checks that the instance
+// exists. Alibaba keeps no text with a backup: the deletion's output names the backup (id, job,
+// time), and `pulumi-redis-backup final-backups --cloud alicloud --instance <id>` lists every manual
+// backup of the instance. A backup that cannot be taken fails the deletion, so the instance is not
+// deleted; `skip: true` deletes without one.
 type FinalBackup struct {
 	pulumi.CustomResourceState
 
-	// When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion.
+	// When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted.
 	ArmedAt pulumi.StringPtrOutput `pulumi:"armedAt"`
-	// instanceId of the alicloud backup; see the README's alicloud table.
+	// The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
 	InstanceId pulumi.StringOutput `pulumi:"instanceId"`
-	// The project, written into the label.
+	// The project the final backup's label names.
 	Project pulumi.StringPtrOutput `pulumi:"project"`
-	// regionId of the alicloud backup; see the README's alicloud table.
+	// Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
 	RegionId pulumi.StringPtrOutput `pulumi:"regionId"`
-	// The resource's name, written into the final backup's label.
+	// The FinalBackup's resource name, as the final backup's label names it.
 	ResourceName pulumi.StringPtrOutput `pulumi:"resourceName"`
-	// retentionDays of the alicloud backup; see the README's alicloud table.
+	// Days to keep the final backup, 7–730, or -1 for as long as the instance exists (unset: the instance's policy).
 	RetentionDays pulumi.IntPtrOutput `pulumi:"retentionDays"`
-	// skip of the alicloud backup; see the README's alicloud table.
+	// Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+	// `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
 	Skip pulumi.BoolPtrOutput `pulumi:"skip"`
-	// The stack, written into the label.
+	// The stack the final backup's label names.
 	Stack pulumi.StringPtrOutput `pulumi:"stack"`
-	// waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+	// How long the delete may wait for the final backup, in minutes (default 30).
 	WaitTimeoutMinutes pulumi.Float64PtrOutput `pulumi:"waitTimeoutMinutes"`
 }
 
@@ -79,29 +85,31 @@ func (FinalBackupState) ElementType() reflect.Type {
 }
 
 type finalBackupArgs struct {
-	// instanceId of the alicloud backup; see the README's alicloud table.
+	// The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
 	InstanceId string `pulumi:"instanceId"`
-	// regionId of the alicloud backup; see the README's alicloud table.
+	// Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
 	RegionId *string `pulumi:"regionId"`
-	// retentionDays of the alicloud backup; see the README's alicloud table.
+	// Days to keep the final backup, 7–730, or -1 for as long as the instance exists (unset: the instance's policy).
 	RetentionDays *int `pulumi:"retentionDays"`
-	// skip of the alicloud backup; see the README's alicloud table.
+	// Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+	// `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
 	Skip *bool `pulumi:"skip"`
-	// waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+	// How long the delete may wait for the final backup, in minutes (default 30).
 	WaitTimeoutMinutes *float64 `pulumi:"waitTimeoutMinutes"`
 }
 
 // The set of arguments for constructing a FinalBackup resource.
 type FinalBackupArgs struct {
-	// instanceId of the alicloud backup; see the README's alicloud table.
+	// The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
 	InstanceId pulumi.StringInput
-	// regionId of the alicloud backup; see the README's alicloud table.
+	// Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
 	RegionId pulumi.StringPtrInput
-	// retentionDays of the alicloud backup; see the README's alicloud table.
+	// Days to keep the final backup, 7–730, or -1 for as long as the instance exists (unset: the instance's policy).
 	RetentionDays pulumi.IntPtrInput
-	// skip of the alicloud backup; see the README's alicloud table.
+	// Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+	// `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
 	Skip pulumi.BoolPtrInput
-	// waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+	// How long the delete may wait for the final backup, in minutes (default 30).
 	WaitTimeoutMinutes pulumi.Float64PtrInput
 }
 
@@ -192,47 +200,48 @@ func (o FinalBackupOutput) ToFinalBackupOutputWithContext(ctx context.Context) F
 	return o
 }
 
-// When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion.
+// When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted.
 func (o FinalBackupOutput) ArmedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.ArmedAt }).(pulumi.StringPtrOutput)
 }
 
-// instanceId of the alicloud backup; see the README's alicloud table.
+// The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
 func (o FinalBackupOutput) InstanceId() pulumi.StringOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringOutput { return v.InstanceId }).(pulumi.StringOutput)
 }
 
-// The project, written into the label.
+// The project the final backup's label names.
 func (o FinalBackupOutput) Project() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.Project }).(pulumi.StringPtrOutput)
 }
 
-// regionId of the alicloud backup; see the README's alicloud table.
+// Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
 func (o FinalBackupOutput) RegionId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.RegionId }).(pulumi.StringPtrOutput)
 }
 
-// The resource's name, written into the final backup's label.
+// The FinalBackup's resource name, as the final backup's label names it.
 func (o FinalBackupOutput) ResourceName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.ResourceName }).(pulumi.StringPtrOutput)
 }
 
-// retentionDays of the alicloud backup; see the README's alicloud table.
+// Days to keep the final backup, 7–730, or -1 for as long as the instance exists (unset: the instance's policy).
 func (o FinalBackupOutput) RetentionDays() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.IntPtrOutput { return v.RetentionDays }).(pulumi.IntPtrOutput)
 }
 
-// skip of the alicloud backup; see the README's alicloud table.
+// Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+// `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
 func (o FinalBackupOutput) Skip() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.BoolPtrOutput { return v.Skip }).(pulumi.BoolPtrOutput)
 }
 
-// The stack, written into the label.
+// The stack the final backup's label names.
 func (o FinalBackupOutput) Stack() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.Stack }).(pulumi.StringPtrOutput)
 }
 
-// waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+// How long the delete may wait for the final backup, in minutes (default 30).
 func (o FinalBackupOutput) WaitTimeoutMinutes() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.Float64PtrOutput { return v.WaitTimeoutMinutes }).(pulumi.Float64PtrOutput)
 }

@@ -12,57 +12,68 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A manual backup of a alicloud Redis instance, tracked until it expires.
+// A manual backup of an Alibaba Cloud Redis (Tair) instance (CreateBackup), tracked until it expires.
+//
+//   - Create waits for the backup job (DescribeBackupTasks progress) until DescribeBackups lists its file.
+//   - `pulumi refresh` notices a backup that expired (the next `up` replaces it unless `keepExpired`)
+//     or vanished (dropped from the stack).
+//   - Deleting the resource deletes the backup where Alibaba allows it (manual backups of cloud-native
+//     instances); elsewhere the backup stays until `expireTime`, and the delete says so.
 type RedisBackup struct {
 	pulumi.CustomResourceState
 
 	// True when the backup was adopted through the `backupId` input rather than taken.
 	Adopted pulumi.BoolPtrOutput `pulumi:"adopted"`
-	// The backup's id (the resource id is `<instance>:<backupId>`).
+	// The backup file id; for a cluster that backs up per node, every node's id, comma-joined; for a
+	// cloud-native cluster, its cluster backup id (`cb-...`).
 	BackupId pulumi.StringPtrOutput `pulumi:"backupId"`
-	// The backup file ids one by one (one per node or shard).
+	// The backup file ids one by one (one per node of a classic cluster, one per shard of a cloud-native one).
 	BackupIds pulumi.StringArrayOutput `pulumi:"backupIds"`
-	// A cloud-native cluster's cluster backup id (`cb-...`).
+	// A cloud-native cluster's cluster backup id (`cb-...`, as DescribeClusterBackupList lists it); unset elsewhere.
 	ClusterBackupId pulumi.StringPtrOutput `pulumi:"clusterBackupId"`
-	// ISO 8601, UTC.
+	// When the backup finished (its last file), ISO 8601 UTC.
 	EndTime pulumi.StringPtrOutput `pulumi:"endTime"`
-	// The instance's engine version.
+	// The engine version backed up, e.g. `7.0`.
 	EngineVersion pulumi.StringPtrOutput `pulumi:"engineVersion"`
-	// When Alibaba deletes the backup; unset when it lives as long as the instance.
+	// When Alibaba deletes the backup, ISO 8601 UTC; unset when it lives as long as the instance (retention -1).
 	ExpireTime pulumi.StringPtrOutput `pulumi:"expireTime"`
-	// instanceId of the alicloud backup; see the README's alicloud table.
+	// The instance to back up, e.g. `r-bp1zxszhcgatnx`. Changing it replaces the backup.
 	InstanceId pulumi.StringOutput `pulumi:"instanceId"`
-	// The job id CreateBackup returned.
+	// The job id CreateBackup returned (comma-joined per node on older cluster instances).
 	JobId pulumi.StringPtrOutput `pulumi:"jobId"`
 	// When a job still running started (ISO 8601 UTC).
 	JobStartTime pulumi.StringPtrOutput `pulumi:"jobStartTime"`
-	// keepExpired of the alicloud backup; see the README's alicloud table.
+	// Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
 	KeepExpired pulumi.BoolPtrOutput `pulumi:"keepExpired"`
-	// Physical or Logical.
+	// `Physical` or `Logical`.
 	Method pulumi.StringPtrOutput `pulumi:"method"`
-	// Manual or Automated.
+	// `Manual` or `Automated`.
 	Mode pulumi.StringPtrOutput `pulumi:"mode"`
-	// The node the file was taken on; comma-joined per node.
+	// The node each file was taken on (the instance itself on a standard instance), comma-joined.
 	NodeInstanceId pulumi.StringPtrOutput `pulumi:"nodeInstanceId"`
-	// The region the backup lives in.
+	// The region the backup lives in (the input, or the provider's region when the input is unset).
 	Region pulumi.StringPtrOutput `pulumi:"region"`
-	// regionId of the alicloud backup; see the README's alicloud table.
+	// Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
 	RegionId pulumi.StringPtrOutput `pulumi:"regionId"`
-	// retentionDays of the alicloud backup; see the README's alicloud table.
+	// Days to keep the backup, 7–730, or -1 for as long as the instance exists (unset: the instance's
+	// backup policy). A longer retention is applied in place (ModifyBackupExpireTime); a shorter one,
+	// or a change to or from -1, replaces the backup.
 	RetentionDays pulumi.IntPtrOutput `pulumi:"retentionDays"`
-	// A cloud-native cluster's backup, shard by shard.
+	// A cloud-native cluster's backup, shard by shard; unset elsewhere.
 	Shards ShardBackupArrayOutput `pulumi:"shards"`
-	// The backup's size in bytes.
+	// Size in bytes, every node's file added up.
 	SizeBytes pulumi.IntPtrOutput `pulumi:"sizeBytes"`
-	// ISO 8601, UTC.
+	// When the backup started (its first file), ISO 8601 UTC.
 	StartTime pulumi.StringPtrOutput `pulumi:"startTime"`
-	// `available`, `creating`, `locked`, `exporting`, `exported`, `failed` or `expired`.
+	// `available` or `expired` (`creating` while a job the create stopped waiting for is still running).
 	Status pulumi.StringPtrOutput `pulumi:"status"`
-	// triggers of the alicloud backup; see the README's alicloud table.
+	// Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+	// so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+	// Unset and `[]` mean the same.
 	Triggers pulumi.ArrayOutput `pulumi:"triggers"`
-	// FullBackup or IncrementalBackup.
+	// `FullBackup` or `IncrementalBackup`.
 	Type pulumi.StringPtrOutput `pulumi:"type"`
-	// waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+	// How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
 	WaitTimeoutMinutes pulumi.Float64PtrOutput `pulumi:"waitTimeoutMinutes"`
 }
 
@@ -109,37 +120,45 @@ func (RedisBackupState) ElementType() reflect.Type {
 }
 
 type redisBackupArgs struct {
-	// backupId of the alicloud backup; see the README's alicloud table.
+	// Adopt this existing backup instead of taking a new one: a file id (comma-joined for a classic cluster's per-node files), or a cloud-native cluster's `cb-` id.
 	BackupId *string `pulumi:"backupId"`
-	// instanceId of the alicloud backup; see the README's alicloud table.
+	// The instance to back up, e.g. `r-bp1zxszhcgatnx`. Changing it replaces the backup.
 	InstanceId string `pulumi:"instanceId"`
-	// keepExpired of the alicloud backup; see the README's alicloud table.
+	// Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
 	KeepExpired *bool `pulumi:"keepExpired"`
-	// regionId of the alicloud backup; see the README's alicloud table.
+	// Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
 	RegionId *string `pulumi:"regionId"`
-	// retentionDays of the alicloud backup; see the README's alicloud table.
+	// Days to keep the backup, 7–730, or -1 for as long as the instance exists (unset: the instance's
+	// backup policy). A longer retention is applied in place (ModifyBackupExpireTime); a shorter one,
+	// or a change to or from -1, replaces the backup.
 	RetentionDays *int `pulumi:"retentionDays"`
-	// triggers of the alicloud backup; see the README's alicloud table.
+	// Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+	// so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+	// Unset and `[]` mean the same.
 	Triggers []interface{} `pulumi:"triggers"`
-	// waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+	// How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
 	WaitTimeoutMinutes *float64 `pulumi:"waitTimeoutMinutes"`
 }
 
 // The set of arguments for constructing a RedisBackup resource.
 type RedisBackupArgs struct {
-	// backupId of the alicloud backup; see the README's alicloud table.
+	// Adopt this existing backup instead of taking a new one: a file id (comma-joined for a classic cluster's per-node files), or a cloud-native cluster's `cb-` id.
 	BackupId pulumi.StringPtrInput
-	// instanceId of the alicloud backup; see the README's alicloud table.
+	// The instance to back up, e.g. `r-bp1zxszhcgatnx`. Changing it replaces the backup.
 	InstanceId pulumi.StringInput
-	// keepExpired of the alicloud backup; see the README's alicloud table.
+	// Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
 	KeepExpired pulumi.BoolPtrInput
-	// regionId of the alicloud backup; see the README's alicloud table.
+	// Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
 	RegionId pulumi.StringPtrInput
-	// retentionDays of the alicloud backup; see the README's alicloud table.
+	// Days to keep the backup, 7–730, or -1 for as long as the instance exists (unset: the instance's
+	// backup policy). A longer retention is applied in place (ModifyBackupExpireTime); a shorter one,
+	// or a change to or from -1, replaces the backup.
 	RetentionDays pulumi.IntPtrInput
-	// triggers of the alicloud backup; see the README's alicloud table.
+	// Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+	// so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+	// Unset and `[]` mean the same.
 	Triggers pulumi.ArrayInput
-	// waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+	// How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
 	WaitTimeoutMinutes pulumi.Float64PtrInput
 }
 
@@ -235,42 +254,43 @@ func (o RedisBackupOutput) Adopted() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.BoolPtrOutput { return v.Adopted }).(pulumi.BoolPtrOutput)
 }
 
-// The backup's id (the resource id is `<instance>:<backupId>`).
+// The backup file id; for a cluster that backs up per node, every node's id, comma-joined; for a
+// cloud-native cluster, its cluster backup id (`cb-...`).
 func (o RedisBackupOutput) BackupId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.BackupId }).(pulumi.StringPtrOutput)
 }
 
-// The backup file ids one by one (one per node or shard).
+// The backup file ids one by one (one per node of a classic cluster, one per shard of a cloud-native one).
 func (o RedisBackupOutput) BackupIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringArrayOutput { return v.BackupIds }).(pulumi.StringArrayOutput)
 }
 
-// A cloud-native cluster's cluster backup id (`cb-...`).
+// A cloud-native cluster's cluster backup id (`cb-...`, as DescribeClusterBackupList lists it); unset elsewhere.
 func (o RedisBackupOutput) ClusterBackupId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.ClusterBackupId }).(pulumi.StringPtrOutput)
 }
 
-// ISO 8601, UTC.
+// When the backup finished (its last file), ISO 8601 UTC.
 func (o RedisBackupOutput) EndTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.EndTime }).(pulumi.StringPtrOutput)
 }
 
-// The instance's engine version.
+// The engine version backed up, e.g. `7.0`.
 func (o RedisBackupOutput) EngineVersion() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.EngineVersion }).(pulumi.StringPtrOutput)
 }
 
-// When Alibaba deletes the backup; unset when it lives as long as the instance.
+// When Alibaba deletes the backup, ISO 8601 UTC; unset when it lives as long as the instance (retention -1).
 func (o RedisBackupOutput) ExpireTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.ExpireTime }).(pulumi.StringPtrOutput)
 }
 
-// instanceId of the alicloud backup; see the README's alicloud table.
+// The instance to back up, e.g. `r-bp1zxszhcgatnx`. Changing it replaces the backup.
 func (o RedisBackupOutput) InstanceId() pulumi.StringOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringOutput { return v.InstanceId }).(pulumi.StringOutput)
 }
 
-// The job id CreateBackup returned.
+// The job id CreateBackup returned (comma-joined per node on older cluster instances).
 func (o RedisBackupOutput) JobId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.JobId }).(pulumi.StringPtrOutput)
 }
@@ -280,72 +300,76 @@ func (o RedisBackupOutput) JobStartTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.JobStartTime }).(pulumi.StringPtrOutput)
 }
 
-// keepExpired of the alicloud backup; see the README's alicloud table.
+// Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
 func (o RedisBackupOutput) KeepExpired() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.BoolPtrOutput { return v.KeepExpired }).(pulumi.BoolPtrOutput)
 }
 
-// Physical or Logical.
+// `Physical` or `Logical`.
 func (o RedisBackupOutput) Method() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.Method }).(pulumi.StringPtrOutput)
 }
 
-// Manual or Automated.
+// `Manual` or `Automated`.
 func (o RedisBackupOutput) Mode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.Mode }).(pulumi.StringPtrOutput)
 }
 
-// The node the file was taken on; comma-joined per node.
+// The node each file was taken on (the instance itself on a standard instance), comma-joined.
 func (o RedisBackupOutput) NodeInstanceId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.NodeInstanceId }).(pulumi.StringPtrOutput)
 }
 
-// The region the backup lives in.
+// The region the backup lives in (the input, or the provider's region when the input is unset).
 func (o RedisBackupOutput) Region() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.Region }).(pulumi.StringPtrOutput)
 }
 
-// regionId of the alicloud backup; see the README's alicloud table.
+// Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
 func (o RedisBackupOutput) RegionId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.RegionId }).(pulumi.StringPtrOutput)
 }
 
-// retentionDays of the alicloud backup; see the README's alicloud table.
+// Days to keep the backup, 7–730, or -1 for as long as the instance exists (unset: the instance's
+// backup policy). A longer retention is applied in place (ModifyBackupExpireTime); a shorter one,
+// or a change to or from -1, replaces the backup.
 func (o RedisBackupOutput) RetentionDays() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.IntPtrOutput { return v.RetentionDays }).(pulumi.IntPtrOutput)
 }
 
-// A cloud-native cluster's backup, shard by shard.
+// A cloud-native cluster's backup, shard by shard; unset elsewhere.
 func (o RedisBackupOutput) Shards() ShardBackupArrayOutput {
 	return o.ApplyT(func(v *RedisBackup) ShardBackupArrayOutput { return v.Shards }).(ShardBackupArrayOutput)
 }
 
-// The backup's size in bytes.
+// Size in bytes, every node's file added up.
 func (o RedisBackupOutput) SizeBytes() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.IntPtrOutput { return v.SizeBytes }).(pulumi.IntPtrOutput)
 }
 
-// ISO 8601, UTC.
+// When the backup started (its first file), ISO 8601 UTC.
 func (o RedisBackupOutput) StartTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.StartTime }).(pulumi.StringPtrOutput)
 }
 
-// `available`, `creating`, `locked`, `exporting`, `exported`, `failed` or `expired`.
+// `available` or `expired` (`creating` while a job the create stopped waiting for is still running).
 func (o RedisBackupOutput) Status() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.Status }).(pulumi.StringPtrOutput)
 }
 
-// triggers of the alicloud backup; see the README's alicloud table.
+// Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+// so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+// Unset and `[]` mean the same.
 func (o RedisBackupOutput) Triggers() pulumi.ArrayOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.ArrayOutput { return v.Triggers }).(pulumi.ArrayOutput)
 }
 
-// FullBackup or IncrementalBackup.
+// `FullBackup` or `IncrementalBackup`.
 func (o RedisBackupOutput) Type() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.Type }).(pulumi.StringPtrOutput)
 }
 
-// waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+// How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
 func (o RedisBackupOutput) WaitTimeoutMinutes() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.Float64PtrOutput { return v.WaitTimeoutMinutes }).(pulumi.Float64PtrOutput)
 }

@@ -12,29 +12,34 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A final backup of a tencentcloud Redis instance, taken when this resource is deleted (before the instance).
+// A final backup of a Tencent Cloud Redis instance: taken (ManualBackupInstance) when this resource
+// is deleted, and waited for until available. Its creation only checks that the instance exists.
+// Its Remark reads `final backup of <instance>, stack <project>/<stack>, resource <name>, <time>`;
+// `pulumi-redis-backup final-backups --cloud tencentcloud --instance <id>` lists them. A backup that
+// cannot be taken fails the deletion, so the instance is not deleted; `skip: true` deletes without one.
 type FinalBackup struct {
 	pulumi.CustomResourceState
 
-	// When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion.
+	// When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted.
 	ArmedAt pulumi.StringPtrOutput `pulumi:"armedAt"`
-	// instanceId of the tencentcloud backup; see the README's tencentcloud table.
+	// The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
 	InstanceId pulumi.StringOutput `pulumi:"instanceId"`
-	// The project, written into the label.
+	// The project the final backup's label names.
 	Project pulumi.StringPtrOutput `pulumi:"project"`
-	// region of the tencentcloud backup; see the README's tencentcloud table.
+	// Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
 	Region pulumi.StringPtrOutput `pulumi:"region"`
-	// remark of the tencentcloud backup; see the README's tencentcloud table.
+	// A note added to the final backup's label in its Remark (at most 80 characters).
 	Remark pulumi.StringPtrOutput `pulumi:"remark"`
-	// The resource's name, written into the final backup's label.
+	// The FinalBackup's resource name, as the final backup's label names it.
 	ResourceName pulumi.StringPtrOutput `pulumi:"resourceName"`
-	// skip of the tencentcloud backup; see the README's tencentcloud table.
+	// Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+	// `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
 	Skip pulumi.BoolPtrOutput `pulumi:"skip"`
-	// The stack, written into the label.
+	// The stack the final backup's label names.
 	Stack pulumi.StringPtrOutput `pulumi:"stack"`
-	// storageDays of the tencentcloud backup; see the README's tencentcloud table.
+	// Days to keep the final backup, 0–1825 (0 or unset: the instance's default, usually 7; over 7 needs a Tencent ticket).
 	StorageDays pulumi.IntPtrOutput `pulumi:"storageDays"`
-	// waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+	// How long the delete may wait for the final backup, in minutes (default 30).
 	WaitTimeoutMinutes pulumi.Float64PtrOutput `pulumi:"waitTimeoutMinutes"`
 }
 
@@ -81,33 +86,35 @@ func (FinalBackupState) ElementType() reflect.Type {
 }
 
 type finalBackupArgs struct {
-	// instanceId of the tencentcloud backup; see the README's tencentcloud table.
+	// The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
 	InstanceId string `pulumi:"instanceId"`
-	// region of the tencentcloud backup; see the README's tencentcloud table.
+	// Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
 	Region *string `pulumi:"region"`
-	// remark of the tencentcloud backup; see the README's tencentcloud table.
+	// A note added to the final backup's label in its Remark (at most 80 characters).
 	Remark *string `pulumi:"remark"`
-	// skip of the tencentcloud backup; see the README's tencentcloud table.
+	// Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+	// `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
 	Skip *bool `pulumi:"skip"`
-	// storageDays of the tencentcloud backup; see the README's tencentcloud table.
+	// Days to keep the final backup, 0–1825 (0 or unset: the instance's default, usually 7; over 7 needs a Tencent ticket).
 	StorageDays *int `pulumi:"storageDays"`
-	// waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+	// How long the delete may wait for the final backup, in minutes (default 30).
 	WaitTimeoutMinutes *float64 `pulumi:"waitTimeoutMinutes"`
 }
 
 // The set of arguments for constructing a FinalBackup resource.
 type FinalBackupArgs struct {
-	// instanceId of the tencentcloud backup; see the README's tencentcloud table.
+	// The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
 	InstanceId pulumi.StringInput
-	// region of the tencentcloud backup; see the README's tencentcloud table.
+	// Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
 	Region pulumi.StringPtrInput
-	// remark of the tencentcloud backup; see the README's tencentcloud table.
+	// A note added to the final backup's label in its Remark (at most 80 characters).
 	Remark pulumi.StringPtrInput
-	// skip of the tencentcloud backup; see the README's tencentcloud table.
+	// Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+	// `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
 	Skip pulumi.BoolPtrInput
-	// storageDays of the tencentcloud backup; see the README's tencentcloud table.
+	// Days to keep the final backup, 0–1825 (0 or unset: the instance's default, usually 7; over 7 needs a Tencent ticket).
 	StorageDays pulumi.IntPtrInput
-	// waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+	// How long the delete may wait for the final backup, in minutes (default 30).
 	WaitTimeoutMinutes pulumi.Float64PtrInput
 }
 
@@ -198,52 +205,53 @@ func (o FinalBackupOutput) ToFinalBackupOutputWithContext(ctx context.Context) F
 	return o
 }
 
-// When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion.
+// When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted.
 func (o FinalBackupOutput) ArmedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.ArmedAt }).(pulumi.StringPtrOutput)
 }
 
-// instanceId of the tencentcloud backup; see the README's tencentcloud table.
+// The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
 func (o FinalBackupOutput) InstanceId() pulumi.StringOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringOutput { return v.InstanceId }).(pulumi.StringOutput)
 }
 
-// The project, written into the label.
+// The project the final backup's label names.
 func (o FinalBackupOutput) Project() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.Project }).(pulumi.StringPtrOutput)
 }
 
-// region of the tencentcloud backup; see the README's tencentcloud table.
+// Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
 func (o FinalBackupOutput) Region() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.Region }).(pulumi.StringPtrOutput)
 }
 
-// remark of the tencentcloud backup; see the README's tencentcloud table.
+// A note added to the final backup's label in its Remark (at most 80 characters).
 func (o FinalBackupOutput) Remark() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.Remark }).(pulumi.StringPtrOutput)
 }
 
-// The resource's name, written into the final backup's label.
+// The FinalBackup's resource name, as the final backup's label names it.
 func (o FinalBackupOutput) ResourceName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.ResourceName }).(pulumi.StringPtrOutput)
 }
 
-// skip of the tencentcloud backup; see the README's tencentcloud table.
+// Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+// `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
 func (o FinalBackupOutput) Skip() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.BoolPtrOutput { return v.Skip }).(pulumi.BoolPtrOutput)
 }
 
-// The stack, written into the label.
+// The stack the final backup's label names.
 func (o FinalBackupOutput) Stack() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.Stack }).(pulumi.StringPtrOutput)
 }
 
-// storageDays of the tencentcloud backup; see the README's tencentcloud table.
+// Days to keep the final backup, 0–1825 (0 or unset: the instance's default, usually 7; over 7 needs a Tencent ticket).
 func (o FinalBackupOutput) StorageDays() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.IntPtrOutput { return v.StorageDays }).(pulumi.IntPtrOutput)
 }
 
-// waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+// How long the delete may wait for the final backup, in minutes (default 30).
 func (o FinalBackupOutput) WaitTimeoutMinutes() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.Float64PtrOutput { return v.WaitTimeoutMinutes }).(pulumi.Float64PtrOutput)
 }

@@ -12,53 +12,59 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A manual backup of a tencentcloud Redis instance, tracked until it expires.
+// A manual backup of a Tencent Cloud Redis instance (ManualBackupInstance), tracked until it expires.
+//
+//   - `pulumi refresh` notices a backup that expired (the next `up` replaces it unless `keepExpired`),
+//     got locked or unlocked (the next `up` acknowledges it in place), or vanished (dropped from the stack).
+//   - Deleting the resource deletes nothing at Tencent: there is no API for it; the backup stays until `expireTime`.
 type RedisBackup struct {
 	pulumi.CustomResourceState
 
 	// True when the backup was adopted through the `backupId` input rather than taken.
 	Adopted pulumi.BoolPtrOutput `pulumi:"adopted"`
-	// The backup's id (the resource id is `<instance>:<backupId>`).
+	// Tencent's backup id, e.g. `318995367-2103059661-707882596`; the resource id is `<instanceId>:<backupId>`.
 	BackupId pulumi.StringPtrOutput `pulumi:"backupId"`
-	// `manual` or `automatic`, from DescribeInstanceBackups.
+	// `manual` or `automatic`, from DescribeInstanceBackups' code (Tencent's two tables disagree; see backupTypeCode).
 	BackupType pulumi.StringPtrOutput `pulumi:"backupType"`
-	// The listing's raw BackupType code.
+	// Tencent's raw BackupType code as DescribeInstanceBackups lists it, e.g. `"0"`, kept beside the name we give it.
 	BackupTypeCode pulumi.StringPtrOutput `pulumi:"backupTypeCode"`
-	// ISO 8601 with offset.
+	// When the backup finished, ISO 8601 with offset.
 	EndTime pulumi.StringPtrOutput `pulumi:"endTime"`
-	// ISO 8601 with offset.
+	// When Tencent deletes the backup, ISO 8601 with offset.
 	ExpireTime pulumi.StringPtrOutput `pulumi:"expireTime"`
-	// instanceId of the tencentcloud backup; see the README's tencentcloud table.
+	// The Redis instance to back up, e.g. `crs-xjhsdj01`. Changing it replaces the backup.
 	InstanceId pulumi.StringOutput `pulumi:"instanceId"`
-	// Tencent's instance type code.
+	// Tencent's instance type id, e.g. 8 (Redis 5.0 standard).
 	InstanceType pulumi.IntPtrOutput `pulumi:"instanceType"`
-	// keepExpired of the tencentcloud backup; see the README's tencentcloud table.
+	// Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
 	KeepExpired pulumi.BoolPtrOutput `pulumi:"keepExpired"`
-	// Locked by another Tencent process.
+	// Locked by another Tencent process (a lock the next `up` acknowledges in place).
 	Locked pulumi.BoolPtrOutput `pulumi:"locked"`
-	// The lock state the last `pulumi up` saw.
+	// The lock state the last `pulumi up` saw; a refresh that finds another plans an in-place update.
 	LockedAcknowledged pulumi.BoolPtrOutput `pulumi:"lockedAcknowledged"`
-	// Memory per shard, MB.
+	// Memory per shard, in MB.
 	MemSizeMb pulumi.IntPtrOutput `pulumi:"memSizeMb"`
-	// region of the tencentcloud backup; see the README's tencentcloud table.
+	// Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
 	Region pulumi.StringPtrOutput `pulumi:"region"`
-	// remark of the tencentcloud backup; see the README's tencentcloud table.
+	// A note stored with the backup, exactly as written. Changing it replaces the backup.
 	Remark pulumi.StringPtrOutput `pulumi:"remark"`
-	// Replicas.
+	// Number of replicas.
 	ReplicasNum pulumi.IntPtrOutput `pulumi:"replicasNum"`
-	// Shards.
+	// Number of shards.
 	ShardNum pulumi.IntPtrOutput `pulumi:"shardNum"`
-	// The backup's size in bytes.
+	// Size of the backup in bytes.
 	SizeBytes pulumi.IntPtrOutput `pulumi:"sizeBytes"`
-	// ISO 8601 with offset.
+	// When the backup started, ISO 8601 with offset, e.g. `2026-12-24T16:31:40+08:00`.
 	StartTime pulumi.StringPtrOutput `pulumi:"startTime"`
-	// `available`, `creating`, `locked`, `exporting`, `exported`, `failed` or `expired`.
+	// `available`, `locked`, `exporting`, `exported` or `expired`.
 	Status pulumi.StringPtrOutput `pulumi:"status"`
-	// storageDays of the tencentcloud backup; see the README's tencentcloud table.
+	// Days to keep the backup, 0–1825 (0 or unset: the instance's default, usually 7). Changing it replaces the backup.
 	StorageDays pulumi.IntPtrOutput `pulumi:"storageDays"`
-	// triggers of the tencentcloud backup; see the README's tencentcloud table.
+	// Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+	// so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+	// Unset and `[]` mean the same.
 	Triggers pulumi.ArrayOutput `pulumi:"triggers"`
-	// waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+	// How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
 	WaitTimeoutMinutes pulumi.Float64PtrOutput `pulumi:"waitTimeoutMinutes"`
 }
 
@@ -105,41 +111,45 @@ func (RedisBackupState) ElementType() reflect.Type {
 }
 
 type redisBackupArgs struct {
-	// backupId of the tencentcloud backup; see the README's tencentcloud table.
+	// Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers).
 	BackupId *string `pulumi:"backupId"`
-	// instanceId of the tencentcloud backup; see the README's tencentcloud table.
+	// The Redis instance to back up, e.g. `crs-xjhsdj01`. Changing it replaces the backup.
 	InstanceId string `pulumi:"instanceId"`
-	// keepExpired of the tencentcloud backup; see the README's tencentcloud table.
+	// Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
 	KeepExpired *bool `pulumi:"keepExpired"`
-	// region of the tencentcloud backup; see the README's tencentcloud table.
+	// Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
 	Region *string `pulumi:"region"`
-	// remark of the tencentcloud backup; see the README's tencentcloud table.
+	// A note stored with the backup, exactly as written. Changing it replaces the backup.
 	Remark *string `pulumi:"remark"`
-	// storageDays of the tencentcloud backup; see the README's tencentcloud table.
+	// Days to keep the backup, 0–1825 (0 or unset: the instance's default, usually 7). Changing it replaces the backup.
 	StorageDays *int `pulumi:"storageDays"`
-	// triggers of the tencentcloud backup; see the README's tencentcloud table.
+	// Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+	// so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+	// Unset and `[]` mean the same.
 	Triggers []interface{} `pulumi:"triggers"`
-	// waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+	// How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
 	WaitTimeoutMinutes *float64 `pulumi:"waitTimeoutMinutes"`
 }
 
 // The set of arguments for constructing a RedisBackup resource.
 type RedisBackupArgs struct {
-	// backupId of the tencentcloud backup; see the README's tencentcloud table.
+	// Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers).
 	BackupId pulumi.StringPtrInput
-	// instanceId of the tencentcloud backup; see the README's tencentcloud table.
+	// The Redis instance to back up, e.g. `crs-xjhsdj01`. Changing it replaces the backup.
 	InstanceId pulumi.StringInput
-	// keepExpired of the tencentcloud backup; see the README's tencentcloud table.
+	// Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
 	KeepExpired pulumi.BoolPtrInput
-	// region of the tencentcloud backup; see the README's tencentcloud table.
+	// Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
 	Region pulumi.StringPtrInput
-	// remark of the tencentcloud backup; see the README's tencentcloud table.
+	// A note stored with the backup, exactly as written. Changing it replaces the backup.
 	Remark pulumi.StringPtrInput
-	// storageDays of the tencentcloud backup; see the README's tencentcloud table.
+	// Days to keep the backup, 0–1825 (0 or unset: the instance's default, usually 7). Changing it replaces the backup.
 	StorageDays pulumi.IntPtrInput
-	// triggers of the tencentcloud backup; see the README's tencentcloud table.
+	// Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+	// so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+	// Unset and `[]` mean the same.
 	Triggers pulumi.ArrayInput
-	// waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+	// How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
 	WaitTimeoutMinutes pulumi.Float64PtrInput
 }
 
@@ -235,107 +245,109 @@ func (o RedisBackupOutput) Adopted() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.BoolPtrOutput { return v.Adopted }).(pulumi.BoolPtrOutput)
 }
 
-// The backup's id (the resource id is `<instance>:<backupId>`).
+// Tencent's backup id, e.g. `318995367-2103059661-707882596`; the resource id is `<instanceId>:<backupId>`.
 func (o RedisBackupOutput) BackupId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.BackupId }).(pulumi.StringPtrOutput)
 }
 
-// `manual` or `automatic`, from DescribeInstanceBackups.
+// `manual` or `automatic`, from DescribeInstanceBackups' code (Tencent's two tables disagree; see backupTypeCode).
 func (o RedisBackupOutput) BackupType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.BackupType }).(pulumi.StringPtrOutput)
 }
 
-// The listing's raw BackupType code.
+// Tencent's raw BackupType code as DescribeInstanceBackups lists it, e.g. `"0"`, kept beside the name we give it.
 func (o RedisBackupOutput) BackupTypeCode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.BackupTypeCode }).(pulumi.StringPtrOutput)
 }
 
-// ISO 8601 with offset.
+// When the backup finished, ISO 8601 with offset.
 func (o RedisBackupOutput) EndTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.EndTime }).(pulumi.StringPtrOutput)
 }
 
-// ISO 8601 with offset.
+// When Tencent deletes the backup, ISO 8601 with offset.
 func (o RedisBackupOutput) ExpireTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.ExpireTime }).(pulumi.StringPtrOutput)
 }
 
-// instanceId of the tencentcloud backup; see the README's tencentcloud table.
+// The Redis instance to back up, e.g. `crs-xjhsdj01`. Changing it replaces the backup.
 func (o RedisBackupOutput) InstanceId() pulumi.StringOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringOutput { return v.InstanceId }).(pulumi.StringOutput)
 }
 
-// Tencent's instance type code.
+// Tencent's instance type id, e.g. 8 (Redis 5.0 standard).
 func (o RedisBackupOutput) InstanceType() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.IntPtrOutput { return v.InstanceType }).(pulumi.IntPtrOutput)
 }
 
-// keepExpired of the tencentcloud backup; see the README's tencentcloud table.
+// Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
 func (o RedisBackupOutput) KeepExpired() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.BoolPtrOutput { return v.KeepExpired }).(pulumi.BoolPtrOutput)
 }
 
-// Locked by another Tencent process.
+// Locked by another Tencent process (a lock the next `up` acknowledges in place).
 func (o RedisBackupOutput) Locked() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.BoolPtrOutput { return v.Locked }).(pulumi.BoolPtrOutput)
 }
 
-// The lock state the last `pulumi up` saw.
+// The lock state the last `pulumi up` saw; a refresh that finds another plans an in-place update.
 func (o RedisBackupOutput) LockedAcknowledged() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.BoolPtrOutput { return v.LockedAcknowledged }).(pulumi.BoolPtrOutput)
 }
 
-// Memory per shard, MB.
+// Memory per shard, in MB.
 func (o RedisBackupOutput) MemSizeMb() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.IntPtrOutput { return v.MemSizeMb }).(pulumi.IntPtrOutput)
 }
 
-// region of the tencentcloud backup; see the README's tencentcloud table.
+// Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
 func (o RedisBackupOutput) Region() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.Region }).(pulumi.StringPtrOutput)
 }
 
-// remark of the tencentcloud backup; see the README's tencentcloud table.
+// A note stored with the backup, exactly as written. Changing it replaces the backup.
 func (o RedisBackupOutput) Remark() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.Remark }).(pulumi.StringPtrOutput)
 }
 
-// Replicas.
+// Number of replicas.
 func (o RedisBackupOutput) ReplicasNum() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.IntPtrOutput { return v.ReplicasNum }).(pulumi.IntPtrOutput)
 }
 
-// Shards.
+// Number of shards.
 func (o RedisBackupOutput) ShardNum() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.IntPtrOutput { return v.ShardNum }).(pulumi.IntPtrOutput)
 }
 
-// The backup's size in bytes.
+// Size of the backup in bytes.
 func (o RedisBackupOutput) SizeBytes() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.IntPtrOutput { return v.SizeBytes }).(pulumi.IntPtrOutput)
 }
 
-// ISO 8601 with offset.
+// When the backup started, ISO 8601 with offset, e.g. `2026-12-24T16:31:40+08:00`.
 func (o RedisBackupOutput) StartTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.StartTime }).(pulumi.StringPtrOutput)
 }
 
-// `available`, `creating`, `locked`, `exporting`, `exported`, `failed` or `expired`.
+// `available`, `locked`, `exporting`, `exported` or `expired`.
 func (o RedisBackupOutput) Status() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.Status }).(pulumi.StringPtrOutput)
 }
 
-// storageDays of the tencentcloud backup; see the README's tencentcloud table.
+// Days to keep the backup, 0–1825 (0 or unset: the instance's default, usually 7). Changing it replaces the backup.
 func (o RedisBackupOutput) StorageDays() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.IntPtrOutput { return v.StorageDays }).(pulumi.IntPtrOutput)
 }
 
-// triggers of the tencentcloud backup; see the README's tencentcloud table.
+// Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+// so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+// Unset and `[]` mean the same.
 func (o RedisBackupOutput) Triggers() pulumi.ArrayOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.ArrayOutput { return v.Triggers }).(pulumi.ArrayOutput)
 }
 
-// waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+// How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
 func (o RedisBackupOutput) WaitTimeoutMinutes() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.Float64PtrOutput { return v.WaitTimeoutMinutes }).(pulumi.Float64PtrOutput)
 }

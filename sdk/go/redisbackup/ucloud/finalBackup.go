@@ -12,31 +12,36 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A final backup of a ucloud Redis instance, taken when this resource is deleted (before the instance).
+// A final backup of a UCloud URedis group: taken (CreateURedisBackup) when this resource is
+// deleted, and waited for until `Success`. Its creation only checks that the group exists
+// (DescribeURedisGroup). `pulumi-redis-backup final-backups --cloud ucloud --instance <id>` lists
+// the group's backups named `final-…`. A backup that cannot be taken fails the deletion, so the
+// group is not deleted; `skip: true` deletes without one. UCloud takes no retention per backup.
 type FinalBackup struct {
 	pulumi.CustomResourceState
 
-	// When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion.
+	// When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted.
 	ArmedAt pulumi.StringPtrOutput `pulumi:"armedAt"`
-	// backupName of the ucloud backup; see the README's ucloud table.
+	// The middle of the final backup's name, `final-<backupName>-<yyyyMMddHHmm>` (default `<stack>-<resource name>`); 1–35 of `[A-Za-z0-9_-]`.
 	BackupName pulumi.StringPtrOutput `pulumi:"backupName"`
-	// groupId of the ucloud backup; see the README's ucloud table.
+	// The group, e.g. your group resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old group's final backup).
 	GroupId pulumi.StringOutput `pulumi:"groupId"`
-	// The project, written into the label.
+	// The project the final backup's label names.
 	Project pulumi.StringPtrOutput `pulumi:"project"`
-	// projectId of the ucloud backup; see the README's ucloud table.
+	// Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
 	ProjectId pulumi.StringPtrOutput `pulumi:"projectId"`
-	// region of the ucloud backup; see the README's ucloud table.
+	// Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
 	Region pulumi.StringPtrOutput `pulumi:"region"`
-	// The resource's name, written into the final backup's label.
+	// The FinalBackup's resource name, as the final backup's label names it.
 	ResourceName pulumi.StringPtrOutput `pulumi:"resourceName"`
-	// skip of the ucloud backup; see the README's ucloud table.
+	// Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+	// `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
 	Skip pulumi.BoolPtrOutput `pulumi:"skip"`
-	// The stack, written into the label.
+	// The stack the final backup's label names.
 	Stack pulumi.StringPtrOutput `pulumi:"stack"`
-	// waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+	// How long the delete may wait for the final backup, in minutes (default 30).
 	WaitTimeoutMinutes pulumi.Float64PtrOutput `pulumi:"waitTimeoutMinutes"`
-	// zone of the ucloud backup; see the README's ucloud table.
+	// Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
 	Zone pulumi.StringPtrOutput `pulumi:"zone"`
 }
 
@@ -83,37 +88,39 @@ func (FinalBackupState) ElementType() reflect.Type {
 }
 
 type finalBackupArgs struct {
-	// backupName of the ucloud backup; see the README's ucloud table.
+	// The middle of the final backup's name, `final-<backupName>-<yyyyMMddHHmm>` (default `<stack>-<resource name>`); 1–35 of `[A-Za-z0-9_-]`.
 	BackupName *string `pulumi:"backupName"`
-	// groupId of the ucloud backup; see the README's ucloud table.
+	// The group, e.g. your group resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old group's final backup).
 	GroupId string `pulumi:"groupId"`
-	// projectId of the ucloud backup; see the README's ucloud table.
+	// Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
 	ProjectId *string `pulumi:"projectId"`
-	// region of the ucloud backup; see the README's ucloud table.
+	// Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
 	Region *string `pulumi:"region"`
-	// skip of the ucloud backup; see the README's ucloud table.
+	// Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+	// `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
 	Skip *bool `pulumi:"skip"`
-	// waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+	// How long the delete may wait for the final backup, in minutes (default 30).
 	WaitTimeoutMinutes *float64 `pulumi:"waitTimeoutMinutes"`
-	// zone of the ucloud backup; see the README's ucloud table.
+	// Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
 	Zone *string `pulumi:"zone"`
 }
 
 // The set of arguments for constructing a FinalBackup resource.
 type FinalBackupArgs struct {
-	// backupName of the ucloud backup; see the README's ucloud table.
+	// The middle of the final backup's name, `final-<backupName>-<yyyyMMddHHmm>` (default `<stack>-<resource name>`); 1–35 of `[A-Za-z0-9_-]`.
 	BackupName pulumi.StringPtrInput
-	// groupId of the ucloud backup; see the README's ucloud table.
+	// The group, e.g. your group resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old group's final backup).
 	GroupId pulumi.StringInput
-	// projectId of the ucloud backup; see the README's ucloud table.
+	// Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
 	ProjectId pulumi.StringPtrInput
-	// region of the ucloud backup; see the README's ucloud table.
+	// Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
 	Region pulumi.StringPtrInput
-	// skip of the ucloud backup; see the README's ucloud table.
+	// Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+	// `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
 	Skip pulumi.BoolPtrInput
-	// waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+	// How long the delete may wait for the final backup, in minutes (default 30).
 	WaitTimeoutMinutes pulumi.Float64PtrInput
-	// zone of the ucloud backup; see the README's ucloud table.
+	// Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
 	Zone pulumi.StringPtrInput
 }
 
@@ -204,57 +211,58 @@ func (o FinalBackupOutput) ToFinalBackupOutputWithContext(ctx context.Context) F
 	return o
 }
 
-// When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion.
+// When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted.
 func (o FinalBackupOutput) ArmedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.ArmedAt }).(pulumi.StringPtrOutput)
 }
 
-// backupName of the ucloud backup; see the README's ucloud table.
+// The middle of the final backup's name, `final-<backupName>-<yyyyMMddHHmm>` (default `<stack>-<resource name>`); 1–35 of `[A-Za-z0-9_-]`.
 func (o FinalBackupOutput) BackupName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.BackupName }).(pulumi.StringPtrOutput)
 }
 
-// groupId of the ucloud backup; see the README's ucloud table.
+// The group, e.g. your group resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old group's final backup).
 func (o FinalBackupOutput) GroupId() pulumi.StringOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringOutput { return v.GroupId }).(pulumi.StringOutput)
 }
 
-// The project, written into the label.
+// The project the final backup's label names.
 func (o FinalBackupOutput) Project() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.Project }).(pulumi.StringPtrOutput)
 }
 
-// projectId of the ucloud backup; see the README's ucloud table.
+// Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
 func (o FinalBackupOutput) ProjectId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.ProjectId }).(pulumi.StringPtrOutput)
 }
 
-// region of the ucloud backup; see the README's ucloud table.
+// Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
 func (o FinalBackupOutput) Region() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.Region }).(pulumi.StringPtrOutput)
 }
 
-// The resource's name, written into the final backup's label.
+// The FinalBackup's resource name, as the final backup's label names it.
 func (o FinalBackupOutput) ResourceName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.ResourceName }).(pulumi.StringPtrOutput)
 }
 
-// skip of the ucloud backup; see the README's ucloud table.
+// Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+// `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
 func (o FinalBackupOutput) Skip() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.BoolPtrOutput { return v.Skip }).(pulumi.BoolPtrOutput)
 }
 
-// The stack, written into the label.
+// The stack the final backup's label names.
 func (o FinalBackupOutput) Stack() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.Stack }).(pulumi.StringPtrOutput)
 }
 
-// waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+// How long the delete may wait for the final backup, in minutes (default 30).
 func (o FinalBackupOutput) WaitTimeoutMinutes() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.Float64PtrOutput { return v.WaitTimeoutMinutes }).(pulumi.Float64PtrOutput)
 }
 
-// zone of the ucloud backup; see the README's ucloud table.
+// Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
 func (o FinalBackupOutput) Zone() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FinalBackup) pulumi.StringPtrOutput { return v.Zone }).(pulumi.StringPtrOutput)
 }

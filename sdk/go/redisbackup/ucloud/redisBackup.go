@@ -12,47 +12,56 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A manual backup of a ucloud Redis instance, tracked until it expires.
+// A manual backup of a UCloud URedis instance (CreateURedisBackup), tracked until it expires.
+//
+//   - `pulumi refresh` notices a backup that expired (the next `up` replaces it unless `keepExpired`)
+//     or vanished (dropped from the stack).
+//   - Deleting the resource calls DeleteURedisBackup. That action is missing from UCloud's current SDKs;
+//     where the API no longer serves it, the backup stays until it expires and the delete says so.
 type RedisBackup struct {
 	pulumi.CustomResourceState
 
 	// True when the backup was adopted through the `backupId` input rather than taken.
 	Adopted pulumi.BoolPtrOutput `pulumi:"adopted"`
-	// The backup's id (the resource id is `<instance>:<backupId>`).
+	// UCloud's backup id (a UUID); the resource id is `<groupId>:<backupId>`.
 	BackupId pulumi.StringPtrOutput `pulumi:"backupId"`
-	// backupName of the ucloud backup; see the README's ucloud table.
+	// Name of the backup, 6–63 characters of letters, digits, `-` and `_` (default `pulumi`). UCloud
+	// shows it with a marker appended (`ucloudBackupName`), which keeps a retried create from taking
+	// two backups. Changing it replaces the backup.
 	BackupName pulumi.StringPtrOutput `pulumi:"backupName"`
-	// When the backup was taken, ISO 8601 UTC.
+	// When the backup was taken, ISO 8601 UTC (UCloud sends Unix seconds).
 	BackupTime pulumi.StringPtrOutput `pulumi:"backupTime"`
-	// `manual` or `automatic`.
+	// `manual` or `automatic` (UCloud's `Manual` / `Auto`).
 	BackupType pulumi.StringPtrOutput `pulumi:"backupType"`
-	// groupId of the ucloud backup; see the README's ucloud table.
+	// The URedis group (instance) to back up, e.g. `uredis-2cwmyb`. Changing it replaces the backup.
 	GroupId pulumi.StringOutput `pulumi:"groupId"`
-	// The instance's name.
+	// The group's name.
 	GroupName pulumi.StringPtrOutput `pulumi:"groupName"`
-	// keepExpired of the ucloud backup; see the README's ucloud table.
+	// Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
 	KeepExpired pulumi.BoolPtrOutput `pulumi:"keepExpired"`
-	// The instance's memory, MB.
+	// The group's memory, in MB (UCloud reports GB: MemorySize, as in URedisGroupSet).
 	MemorySizeMb pulumi.IntPtrOutput `pulumi:"memorySizeMb"`
-	// projectId of the ucloud backup; see the README's ucloud table.
+	// Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
 	ProjectId pulumi.StringPtrOutput `pulumi:"projectId"`
-	// The instance's Redis version.
+	// The Redis version backed up, e.g. `6.0`.
 	RedisVersion pulumi.StringPtrOutput `pulumi:"redisVersion"`
-	// region of the ucloud backup; see the README's ucloud table.
+	// Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
 	Region pulumi.StringPtrOutput `pulumi:"region"`
-	// The backup's size in bytes.
+	// Size of the backup in bytes.
 	SizeBytes pulumi.IntPtrOutput `pulumi:"sizeBytes"`
 	// UCloud's own State: `Backuping`, `Success`, `Error` or `Expired`.
 	State pulumi.StringPtrOutput `pulumi:"state"`
-	// `available`, `creating`, `locked`, `exporting`, `exported`, `failed` or `expired`.
+	// `creating`, `available`, `failed` or `expired`: the shared vocabulary of every cloud.
 	Status pulumi.StringPtrOutput `pulumi:"status"`
-	// triggers of the ucloud backup; see the README's ucloud table.
+	// Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+	// so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+	// Unset and `[]` mean the same.
 	Triggers pulumi.ArrayOutput `pulumi:"triggers"`
-	// The name UCloud shows: `backupName` plus this create's marker.
+	// The name UCloud shows: `backupName` plus this create's marker (or the adopted backup's name).
 	UcloudBackupName pulumi.StringPtrOutput `pulumi:"ucloudBackupName"`
-	// waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+	// How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
 	WaitTimeoutMinutes pulumi.Float64PtrOutput `pulumi:"waitTimeoutMinutes"`
-	// zone of the ucloud backup; see the README's ucloud table.
+	// Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
 	Zone pulumi.StringPtrOutput `pulumi:"zone"`
 }
 
@@ -99,45 +108,53 @@ func (RedisBackupState) ElementType() reflect.Type {
 }
 
 type redisBackupArgs struct {
-	// backupId of the ucloud backup; see the README's ucloud table.
+	// Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers).
 	BackupId *string `pulumi:"backupId"`
-	// backupName of the ucloud backup; see the README's ucloud table.
+	// Name of the backup, 6–63 characters of letters, digits, `-` and `_` (default `pulumi`). UCloud
+	// shows it with a marker appended (`ucloudBackupName`), which keeps a retried create from taking
+	// two backups. Changing it replaces the backup.
 	BackupName *string `pulumi:"backupName"`
-	// groupId of the ucloud backup; see the README's ucloud table.
+	// The URedis group (instance) to back up, e.g. `uredis-2cwmyb`. Changing it replaces the backup.
 	GroupId string `pulumi:"groupId"`
-	// keepExpired of the ucloud backup; see the README's ucloud table.
+	// Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
 	KeepExpired *bool `pulumi:"keepExpired"`
-	// projectId of the ucloud backup; see the README's ucloud table.
+	// Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
 	ProjectId *string `pulumi:"projectId"`
-	// region of the ucloud backup; see the README's ucloud table.
+	// Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
 	Region *string `pulumi:"region"`
-	// triggers of the ucloud backup; see the README's ucloud table.
+	// Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+	// so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+	// Unset and `[]` mean the same.
 	Triggers []interface{} `pulumi:"triggers"`
-	// waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+	// How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
 	WaitTimeoutMinutes *float64 `pulumi:"waitTimeoutMinutes"`
-	// zone of the ucloud backup; see the README's ucloud table.
+	// Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
 	Zone *string `pulumi:"zone"`
 }
 
 // The set of arguments for constructing a RedisBackup resource.
 type RedisBackupArgs struct {
-	// backupId of the ucloud backup; see the README's ucloud table.
+	// Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers).
 	BackupId pulumi.StringPtrInput
-	// backupName of the ucloud backup; see the README's ucloud table.
+	// Name of the backup, 6–63 characters of letters, digits, `-` and `_` (default `pulumi`). UCloud
+	// shows it with a marker appended (`ucloudBackupName`), which keeps a retried create from taking
+	// two backups. Changing it replaces the backup.
 	BackupName pulumi.StringPtrInput
-	// groupId of the ucloud backup; see the README's ucloud table.
+	// The URedis group (instance) to back up, e.g. `uredis-2cwmyb`. Changing it replaces the backup.
 	GroupId pulumi.StringInput
-	// keepExpired of the ucloud backup; see the README's ucloud table.
+	// Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
 	KeepExpired pulumi.BoolPtrInput
-	// projectId of the ucloud backup; see the README's ucloud table.
+	// Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
 	ProjectId pulumi.StringPtrInput
-	// region of the ucloud backup; see the README's ucloud table.
+	// Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
 	Region pulumi.StringPtrInput
-	// triggers of the ucloud backup; see the README's ucloud table.
+	// Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+	// so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+	// Unset and `[]` mean the same.
 	Triggers pulumi.ArrayInput
-	// waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+	// How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
 	WaitTimeoutMinutes pulumi.Float64PtrInput
-	// zone of the ucloud backup; see the README's ucloud table.
+	// Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
 	Zone pulumi.StringPtrInput
 }
 
@@ -233,62 +250,64 @@ func (o RedisBackupOutput) Adopted() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.BoolPtrOutput { return v.Adopted }).(pulumi.BoolPtrOutput)
 }
 
-// The backup's id (the resource id is `<instance>:<backupId>`).
+// UCloud's backup id (a UUID); the resource id is `<groupId>:<backupId>`.
 func (o RedisBackupOutput) BackupId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.BackupId }).(pulumi.StringPtrOutput)
 }
 
-// backupName of the ucloud backup; see the README's ucloud table.
+// Name of the backup, 6–63 characters of letters, digits, `-` and `_` (default `pulumi`). UCloud
+// shows it with a marker appended (`ucloudBackupName`), which keeps a retried create from taking
+// two backups. Changing it replaces the backup.
 func (o RedisBackupOutput) BackupName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.BackupName }).(pulumi.StringPtrOutput)
 }
 
-// When the backup was taken, ISO 8601 UTC.
+// When the backup was taken, ISO 8601 UTC (UCloud sends Unix seconds).
 func (o RedisBackupOutput) BackupTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.BackupTime }).(pulumi.StringPtrOutput)
 }
 
-// `manual` or `automatic`.
+// `manual` or `automatic` (UCloud's `Manual` / `Auto`).
 func (o RedisBackupOutput) BackupType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.BackupType }).(pulumi.StringPtrOutput)
 }
 
-// groupId of the ucloud backup; see the README's ucloud table.
+// The URedis group (instance) to back up, e.g. `uredis-2cwmyb`. Changing it replaces the backup.
 func (o RedisBackupOutput) GroupId() pulumi.StringOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringOutput { return v.GroupId }).(pulumi.StringOutput)
 }
 
-// The instance's name.
+// The group's name.
 func (o RedisBackupOutput) GroupName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.GroupName }).(pulumi.StringPtrOutput)
 }
 
-// keepExpired of the ucloud backup; see the README's ucloud table.
+// Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
 func (o RedisBackupOutput) KeepExpired() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.BoolPtrOutput { return v.KeepExpired }).(pulumi.BoolPtrOutput)
 }
 
-// The instance's memory, MB.
+// The group's memory, in MB (UCloud reports GB: MemorySize, as in URedisGroupSet).
 func (o RedisBackupOutput) MemorySizeMb() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.IntPtrOutput { return v.MemorySizeMb }).(pulumi.IntPtrOutput)
 }
 
-// projectId of the ucloud backup; see the README's ucloud table.
+// Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
 func (o RedisBackupOutput) ProjectId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.ProjectId }).(pulumi.StringPtrOutput)
 }
 
-// The instance's Redis version.
+// The Redis version backed up, e.g. `6.0`.
 func (o RedisBackupOutput) RedisVersion() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.RedisVersion }).(pulumi.StringPtrOutput)
 }
 
-// region of the ucloud backup; see the README's ucloud table.
+// Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
 func (o RedisBackupOutput) Region() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.Region }).(pulumi.StringPtrOutput)
 }
 
-// The backup's size in bytes.
+// Size of the backup in bytes.
 func (o RedisBackupOutput) SizeBytes() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.IntPtrOutput { return v.SizeBytes }).(pulumi.IntPtrOutput)
 }
@@ -298,27 +317,29 @@ func (o RedisBackupOutput) State() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.State }).(pulumi.StringPtrOutput)
 }
 
-// `available`, `creating`, `locked`, `exporting`, `exported`, `failed` or `expired`.
+// `creating`, `available`, `failed` or `expired`: the shared vocabulary of every cloud.
 func (o RedisBackupOutput) Status() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.Status }).(pulumi.StringPtrOutput)
 }
 
-// triggers of the ucloud backup; see the README's ucloud table.
+// Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+// so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+// Unset and `[]` mean the same.
 func (o RedisBackupOutput) Triggers() pulumi.ArrayOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.ArrayOutput { return v.Triggers }).(pulumi.ArrayOutput)
 }
 
-// The name UCloud shows: `backupName` plus this create's marker.
+// The name UCloud shows: `backupName` plus this create's marker (or the adopted backup's name).
 func (o RedisBackupOutput) UcloudBackupName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.UcloudBackupName }).(pulumi.StringPtrOutput)
 }
 
-// waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+// How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
 func (o RedisBackupOutput) WaitTimeoutMinutes() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.Float64PtrOutput { return v.WaitTimeoutMinutes }).(pulumi.Float64PtrOutput)
 }
 
-// zone of the ucloud backup; see the README's ucloud table.
+// Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
 func (o RedisBackupOutput) Zone() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RedisBackup) pulumi.StringPtrOutput { return v.Zone }).(pulumi.StringPtrOutput)
 }

@@ -27,11 +27,12 @@ class FinalBackupArgs:
         """
         The set of arguments for constructing a FinalBackup resource.
 
-        :param pulumi.Input[_builtins.str] instance_id: instanceId of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.str] region_id: regionId of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.int] retention_days: retentionDays of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.bool] skip: skip of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.float] wait_timeout_minutes: waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+        :param pulumi.Input[_builtins.str] instance_id: The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
+        :param pulumi.Input[_builtins.str] region_id: Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
+        :param pulumi.Input[_builtins.int] retention_days: Days to keep the final backup, 7–730, or -1 for as long as the instance exists (unset: the instance's policy).
+        :param pulumi.Input[_builtins.bool] skip: Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+               `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
+        :param pulumi.Input[_builtins.float] wait_timeout_minutes: How long the delete may wait for the final backup, in minutes (default 30).
         """
         pulumi.set(__self__, "instance_id", instance_id)
         if region_id is not None:
@@ -47,7 +48,7 @@ class FinalBackupArgs:
     @pulumi.getter(name="instanceId")
     def instance_id(self) -> pulumi.Input[_builtins.str]:
         """
-        instanceId of the alicloud backup; see the README's alicloud table.
+        The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
         """
         return pulumi.get(self, "instance_id")
 
@@ -59,7 +60,7 @@ class FinalBackupArgs:
     @pulumi.getter(name="regionId")
     def region_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        regionId of the alicloud backup; see the README's alicloud table.
+        Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
         """
         return pulumi.get(self, "region_id")
 
@@ -71,7 +72,7 @@ class FinalBackupArgs:
     @pulumi.getter(name="retentionDays")
     def retention_days(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        retentionDays of the alicloud backup; see the README's alicloud table.
+        Days to keep the final backup, 7–730, or -1 for as long as the instance exists (unset: the instance's policy).
         """
         return pulumi.get(self, "retention_days")
 
@@ -83,7 +84,8 @@ class FinalBackupArgs:
     @pulumi.getter
     def skip(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        skip of the alicloud backup; see the README's alicloud table.
+        Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+        `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
         """
         return pulumi.get(self, "skip")
 
@@ -95,7 +97,7 @@ class FinalBackupArgs:
     @pulumi.getter(name="waitTimeoutMinutes")
     def wait_timeout_minutes(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+        How long the delete may wait for the final backup, in minutes (default 30).
         """
         return pulumi.get(self, "wait_timeout_minutes")
 
@@ -117,15 +119,21 @@ class FinalBackup(pulumi.CustomResource):
                  wait_timeout_minutes: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         """
-        A final backup of a alicloud Redis instance, taken when this resource is deleted (before the instance).
+        A final backup of an Alibaba Cloud Redis (Tair) instance: taken (CreateBackup) when this resource
+        is deleted, and waited for until its file is listed. Its creation only checks that the instance
+        exists. Alibaba keeps no text with a backup: the deletion's output names the backup (id, job,
+        time), and `pulumi-redis-backup final-backups --cloud alicloud --instance <id>` lists every manual
+        backup of the instance. A backup that cannot be taken fails the deletion, so the instance is not
+        deleted; `skip: true` deletes without one.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] instance_id: instanceId of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.str] region_id: regionId of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.int] retention_days: retentionDays of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.bool] skip: skip of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.float] wait_timeout_minutes: waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+        :param pulumi.Input[_builtins.str] instance_id: The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
+        :param pulumi.Input[_builtins.str] region_id: Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
+        :param pulumi.Input[_builtins.int] retention_days: Days to keep the final backup, 7–730, or -1 for as long as the instance exists (unset: the instance's policy).
+        :param pulumi.Input[_builtins.bool] skip: Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+               `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
+        :param pulumi.Input[_builtins.float] wait_timeout_minutes: How long the delete may wait for the final backup, in minutes (default 30).
         """
         ...
     @overload
@@ -134,7 +142,12 @@ class FinalBackup(pulumi.CustomResource):
                  args: FinalBackupArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A final backup of a alicloud Redis instance, taken when this resource is deleted (before the instance).
+        A final backup of an Alibaba Cloud Redis (Tair) instance: taken (CreateBackup) when this resource
+        is deleted, and waited for until its file is listed. Its creation only checks that the instance
+        exists. Alibaba keeps no text with a backup: the deletion's output names the backup (id, job,
+        time), and `pulumi-redis-backup final-backups --cloud alicloud --instance <id>` lists every manual
+        backup of the instance. A backup that cannot be taken fails the deletion, so the instance is not
+        deleted; `skip: true` deletes without one.
 
         :param str resource_name: The name of the resource.
         :param FinalBackupArgs args: The arguments to use to populate this resource's properties.
@@ -213,7 +226,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="armedAt")
     def armed_at(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion.
+        When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted.
         """
         return pulumi.get(self, "armed_at")
 
@@ -221,7 +234,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="instanceId")
     def instance_id(self) -> pulumi.Output[_builtins.str]:
         """
-        instanceId of the alicloud backup; see the README's alicloud table.
+        The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
         """
         return pulumi.get(self, "instance_id")
 
@@ -229,7 +242,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def project(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The project, written into the label.
+        The project the final backup's label names.
         """
         return pulumi.get(self, "project")
 
@@ -237,7 +250,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="regionId")
     def region_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        regionId of the alicloud backup; see the README's alicloud table.
+        Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
         """
         return pulumi.get(self, "region_id")
 
@@ -245,7 +258,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="resourceName")
     def resource_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The resource's name, written into the final backup's label.
+        The FinalBackup's resource name, as the final backup's label names it.
         """
         return pulumi.get(self, "resource_name")
 
@@ -253,7 +266,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="retentionDays")
     def retention_days(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        retentionDays of the alicloud backup; see the README's alicloud table.
+        Days to keep the final backup, 7–730, or -1 for as long as the instance exists (unset: the instance's policy).
         """
         return pulumi.get(self, "retention_days")
 
@@ -261,7 +274,8 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def skip(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        skip of the alicloud backup; see the README's alicloud table.
+        Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+        `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
         """
         return pulumi.get(self, "skip")
 
@@ -269,7 +283,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def stack(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The stack, written into the label.
+        The stack the final backup's label names.
         """
         return pulumi.get(self, "stack")
 
@@ -277,7 +291,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="waitTimeoutMinutes")
     def wait_timeout_minutes(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+        How long the delete may wait for the final backup, in minutes (default 30).
         """
         return pulumi.get(self, "wait_timeout_minutes")
 

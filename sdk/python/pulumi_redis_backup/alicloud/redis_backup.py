@@ -30,13 +30,17 @@ class RedisBackupArgs:
         """
         The set of arguments for constructing a RedisBackup resource.
 
-        :param pulumi.Input[_builtins.str] instance_id: instanceId of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.str] backup_id: backupId of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.bool] keep_expired: keepExpired of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.str] region_id: regionId of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.int] retention_days: retentionDays of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[Sequence[Any]] triggers: triggers of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.float] wait_timeout_minutes: waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+        :param pulumi.Input[_builtins.str] instance_id: The instance to back up, e.g. `r-bp1zxszhcgatnx`. Changing it replaces the backup.
+        :param pulumi.Input[_builtins.str] backup_id: Adopt this existing backup instead of taking a new one: a file id (comma-joined for a classic cluster's per-node files), or a cloud-native cluster's `cb-` id.
+        :param pulumi.Input[_builtins.bool] keep_expired: Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
+        :param pulumi.Input[_builtins.str] region_id: Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
+        :param pulumi.Input[_builtins.int] retention_days: Days to keep the backup, 7–730, or -1 for as long as the instance exists (unset: the instance's
+               backup policy). A longer retention is applied in place (ModifyBackupExpireTime); a shorter one,
+               or a change to or from -1, replaces the backup.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+               so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+               Unset and `[]` mean the same.
+        :param pulumi.Input[_builtins.float] wait_timeout_minutes: How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
         """
         pulumi.set(__self__, "instance_id", instance_id)
         if backup_id is not None:
@@ -56,7 +60,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="instanceId")
     def instance_id(self) -> pulumi.Input[_builtins.str]:
         """
-        instanceId of the alicloud backup; see the README's alicloud table.
+        The instance to back up, e.g. `r-bp1zxszhcgatnx`. Changing it replaces the backup.
         """
         return pulumi.get(self, "instance_id")
 
@@ -68,7 +72,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="backupId")
     def backup_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        backupId of the alicloud backup; see the README's alicloud table.
+        Adopt this existing backup instead of taking a new one: a file id (comma-joined for a classic cluster's per-node files), or a cloud-native cluster's `cb-` id.
         """
         return pulumi.get(self, "backup_id")
 
@@ -80,7 +84,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="keepExpired")
     def keep_expired(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        keepExpired of the alicloud backup; see the README's alicloud table.
+        Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
         """
         return pulumi.get(self, "keep_expired")
 
@@ -92,7 +96,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="regionId")
     def region_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        regionId of the alicloud backup; see the README's alicloud table.
+        Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
         """
         return pulumi.get(self, "region_id")
 
@@ -104,7 +108,9 @@ class RedisBackupArgs:
     @pulumi.getter(name="retentionDays")
     def retention_days(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        retentionDays of the alicloud backup; see the README's alicloud table.
+        Days to keep the backup, 7–730, or -1 for as long as the instance exists (unset: the instance's
+        backup policy). A longer retention is applied in place (ModifyBackupExpireTime); a shorter one,
+        or a change to or from -1, replaces the backup.
         """
         return pulumi.get(self, "retention_days")
 
@@ -116,7 +122,9 @@ class RedisBackupArgs:
     @pulumi.getter
     def triggers(self) -> pulumi.Input[Optional[Sequence[Any]]]:
         """
-        triggers of the alicloud backup; see the README's alicloud table.
+        Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+        so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+        Unset and `[]` mean the same.
         """
         return pulumi.get(self, "triggers")
 
@@ -128,7 +136,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="waitTimeoutMinutes")
     def wait_timeout_minutes(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+        How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
         """
         return pulumi.get(self, "wait_timeout_minutes")
 
@@ -152,17 +160,27 @@ class RedisBackup(pulumi.CustomResource):
                  wait_timeout_minutes: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         """
-        A manual backup of a alicloud Redis instance, tracked until it expires.
+        A manual backup of an Alibaba Cloud Redis (Tair) instance (CreateBackup), tracked until it expires.
+
+        - Create waits for the backup job (DescribeBackupTasks progress) until DescribeBackups lists its file.
+        - `pulumi refresh` notices a backup that expired (the next `up` replaces it unless `keepExpired`)
+          or vanished (dropped from the stack).
+        - Deleting the resource deletes the backup where Alibaba allows it (manual backups of cloud-native
+          instances); elsewhere the backup stays until `expireTime`, and the delete says so.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] backup_id: backupId of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.str] instance_id: instanceId of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.bool] keep_expired: keepExpired of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.str] region_id: regionId of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.int] retention_days: retentionDays of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[Sequence[Any]] triggers: triggers of the alicloud backup; see the README's alicloud table.
-        :param pulumi.Input[_builtins.float] wait_timeout_minutes: waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+        :param pulumi.Input[_builtins.str] backup_id: Adopt this existing backup instead of taking a new one: a file id (comma-joined for a classic cluster's per-node files), or a cloud-native cluster's `cb-` id.
+        :param pulumi.Input[_builtins.str] instance_id: The instance to back up, e.g. `r-bp1zxszhcgatnx`. Changing it replaces the backup.
+        :param pulumi.Input[_builtins.bool] keep_expired: Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
+        :param pulumi.Input[_builtins.str] region_id: Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
+        :param pulumi.Input[_builtins.int] retention_days: Days to keep the backup, 7–730, or -1 for as long as the instance exists (unset: the instance's
+               backup policy). A longer retention is applied in place (ModifyBackupExpireTime); a shorter one,
+               or a change to or from -1, replaces the backup.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+               so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+               Unset and `[]` mean the same.
+        :param pulumi.Input[_builtins.float] wait_timeout_minutes: How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
         """
         ...
     @overload
@@ -171,7 +189,13 @@ class RedisBackup(pulumi.CustomResource):
                  args: RedisBackupArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A manual backup of a alicloud Redis instance, tracked until it expires.
+        A manual backup of an Alibaba Cloud Redis (Tair) instance (CreateBackup), tracked until it expires.
+
+        - Create waits for the backup job (DescribeBackupTasks progress) until DescribeBackups lists its file.
+        - `pulumi refresh` notices a backup that expired (the next `up` replaces it unless `keepExpired`)
+          or vanished (dropped from the stack).
+        - Deleting the resource deletes the backup where Alibaba allows it (manual backups of cloud-native
+          instances); elsewhere the backup stays until `expireTime`, and the delete says so.
 
         :param str resource_name: The name of the resource.
         :param RedisBackupArgs args: The arguments to use to populate this resource's properties.
@@ -290,7 +314,8 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="backupId")
     def backup_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The backup's id (the resource id is `<instance>:<backupId>`).
+        The backup file id; for a cluster that backs up per node, every node's id, comma-joined; for a
+        cloud-native cluster, its cluster backup id (`cb-...`).
         """
         return pulumi.get(self, "backup_id")
 
@@ -298,7 +323,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="backupIds")
     def backup_ids(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
-        The backup file ids one by one (one per node or shard).
+        The backup file ids one by one (one per node of a classic cluster, one per shard of a cloud-native one).
         """
         return pulumi.get(self, "backup_ids")
 
@@ -306,7 +331,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="clusterBackupId")
     def cluster_backup_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        A cloud-native cluster's cluster backup id (`cb-...`).
+        A cloud-native cluster's cluster backup id (`cb-...`, as DescribeClusterBackupList lists it); unset elsewhere.
         """
         return pulumi.get(self, "cluster_backup_id")
 
@@ -314,7 +339,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="endTime")
     def end_time(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        ISO 8601, UTC.
+        When the backup finished (its last file), ISO 8601 UTC.
         """
         return pulumi.get(self, "end_time")
 
@@ -322,7 +347,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="engineVersion")
     def engine_version(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The instance's engine version.
+        The engine version backed up, e.g. `7.0`.
         """
         return pulumi.get(self, "engine_version")
 
@@ -330,7 +355,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="expireTime")
     def expire_time(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        When Alibaba deletes the backup; unset when it lives as long as the instance.
+        When Alibaba deletes the backup, ISO 8601 UTC; unset when it lives as long as the instance (retention -1).
         """
         return pulumi.get(self, "expire_time")
 
@@ -338,7 +363,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="instanceId")
     def instance_id(self) -> pulumi.Output[_builtins.str]:
         """
-        instanceId of the alicloud backup; see the README's alicloud table.
+        The instance to back up, e.g. `r-bp1zxszhcgatnx`. Changing it replaces the backup.
         """
         return pulumi.get(self, "instance_id")
 
@@ -346,7 +371,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="jobId")
     def job_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The job id CreateBackup returned.
+        The job id CreateBackup returned (comma-joined per node on older cluster instances).
         """
         return pulumi.get(self, "job_id")
 
@@ -362,7 +387,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="keepExpired")
     def keep_expired(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        keepExpired of the alicloud backup; see the README's alicloud table.
+        Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
         """
         return pulumi.get(self, "keep_expired")
 
@@ -370,7 +395,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def method(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Physical or Logical.
+        `Physical` or `Logical`.
         """
         return pulumi.get(self, "method")
 
@@ -378,7 +403,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def mode(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Manual or Automated.
+        `Manual` or `Automated`.
         """
         return pulumi.get(self, "mode")
 
@@ -386,7 +411,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="nodeInstanceId")
     def node_instance_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The node the file was taken on; comma-joined per node.
+        The node each file was taken on (the instance itself on a standard instance), comma-joined.
         """
         return pulumi.get(self, "node_instance_id")
 
@@ -394,7 +419,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def region(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The region the backup lives in.
+        The region the backup lives in (the input, or the provider's region when the input is unset).
         """
         return pulumi.get(self, "region")
 
@@ -402,7 +427,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="regionId")
     def region_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        regionId of the alicloud backup; see the README's alicloud table.
+        Region of the instance, e.g. `cn-hangzhou`; overrides `redis-backup:alicloudRegion` / ALIBABA_CLOUD_REGION_ID. Changing it replaces the resource.
         """
         return pulumi.get(self, "region_id")
 
@@ -410,7 +435,9 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="retentionDays")
     def retention_days(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        retentionDays of the alicloud backup; see the README's alicloud table.
+        Days to keep the backup, 7–730, or -1 for as long as the instance exists (unset: the instance's
+        backup policy). A longer retention is applied in place (ModifyBackupExpireTime); a shorter one,
+        or a change to or from -1, replaces the backup.
         """
         return pulumi.get(self, "retention_days")
 
@@ -418,7 +445,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def shards(self) -> pulumi.Output[Optional[Sequence['outputs.ShardBackup']]]:
         """
-        A cloud-native cluster's backup, shard by shard.
+        A cloud-native cluster's backup, shard by shard; unset elsewhere.
         """
         return pulumi.get(self, "shards")
 
@@ -426,7 +453,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="sizeBytes")
     def size_bytes(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        The backup's size in bytes.
+        Size in bytes, every node's file added up.
         """
         return pulumi.get(self, "size_bytes")
 
@@ -434,7 +461,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="startTime")
     def start_time(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        ISO 8601, UTC.
+        When the backup started (its first file), ISO 8601 UTC.
         """
         return pulumi.get(self, "start_time")
 
@@ -442,7 +469,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def status(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        `available`, `creating`, `locked`, `exporting`, `exported`, `failed` or `expired`.
+        `available` or `expired` (`creating` while a job the create stopped waiting for is still running).
         """
         return pulumi.get(self, "status")
 
@@ -450,7 +477,9 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def triggers(self) -> pulumi.Output[Optional[Sequence[Any]]]:
         """
-        triggers of the alicloud backup; see the README's alicloud table.
+        Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+        so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+        Unset and `[]` mean the same.
         """
         return pulumi.get(self, "triggers")
 
@@ -458,7 +487,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def type(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        FullBackup or IncrementalBackup.
+        `FullBackup` or `IncrementalBackup`.
         """
         return pulumi.get(self, "type")
 
@@ -466,7 +495,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="waitTimeoutMinutes")
     def wait_timeout_minutes(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        waitTimeoutMinutes of the alicloud backup; see the README's alicloud table.
+        How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
         """
         return pulumi.get(self, "wait_timeout_minutes")
 

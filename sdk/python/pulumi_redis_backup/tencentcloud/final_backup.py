@@ -28,12 +28,13 @@ class FinalBackupArgs:
         """
         The set of arguments for constructing a FinalBackup resource.
 
-        :param pulumi.Input[_builtins.str] instance_id: instanceId of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.str] region: region of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.str] remark: remark of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.bool] skip: skip of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.int] storage_days: storageDays of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.float] wait_timeout_minutes: waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+        :param pulumi.Input[_builtins.str] instance_id: The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
+        :param pulumi.Input[_builtins.str] region: Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
+        :param pulumi.Input[_builtins.str] remark: A note added to the final backup's label in its Remark (at most 80 characters).
+        :param pulumi.Input[_builtins.bool] skip: Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+               `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
+        :param pulumi.Input[_builtins.int] storage_days: Days to keep the final backup, 0–1825 (0 or unset: the instance's default, usually 7; over 7 needs a Tencent ticket).
+        :param pulumi.Input[_builtins.float] wait_timeout_minutes: How long the delete may wait for the final backup, in minutes (default 30).
         """
         pulumi.set(__self__, "instance_id", instance_id)
         if region is not None:
@@ -51,7 +52,7 @@ class FinalBackupArgs:
     @pulumi.getter(name="instanceId")
     def instance_id(self) -> pulumi.Input[_builtins.str]:
         """
-        instanceId of the tencentcloud backup; see the README's tencentcloud table.
+        The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
         """
         return pulumi.get(self, "instance_id")
 
@@ -63,7 +64,7 @@ class FinalBackupArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        region of the tencentcloud backup; see the README's tencentcloud table.
+        Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
         """
         return pulumi.get(self, "region")
 
@@ -75,7 +76,7 @@ class FinalBackupArgs:
     @pulumi.getter
     def remark(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        remark of the tencentcloud backup; see the README's tencentcloud table.
+        A note added to the final backup's label in its Remark (at most 80 characters).
         """
         return pulumi.get(self, "remark")
 
@@ -87,7 +88,8 @@ class FinalBackupArgs:
     @pulumi.getter
     def skip(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        skip of the tencentcloud backup; see the README's tencentcloud table.
+        Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+        `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
         """
         return pulumi.get(self, "skip")
 
@@ -99,7 +101,7 @@ class FinalBackupArgs:
     @pulumi.getter(name="storageDays")
     def storage_days(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        storageDays of the tencentcloud backup; see the README's tencentcloud table.
+        Days to keep the final backup, 0–1825 (0 or unset: the instance's default, usually 7; over 7 needs a Tencent ticket).
         """
         return pulumi.get(self, "storage_days")
 
@@ -111,7 +113,7 @@ class FinalBackupArgs:
     @pulumi.getter(name="waitTimeoutMinutes")
     def wait_timeout_minutes(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+        How long the delete may wait for the final backup, in minutes (default 30).
         """
         return pulumi.get(self, "wait_timeout_minutes")
 
@@ -134,16 +136,21 @@ class FinalBackup(pulumi.CustomResource):
                  wait_timeout_minutes: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         """
-        A final backup of a tencentcloud Redis instance, taken when this resource is deleted (before the instance).
+        A final backup of a Tencent Cloud Redis instance: taken (ManualBackupInstance) when this resource
+        is deleted, and waited for until available. Its creation only checks that the instance exists.
+        Its Remark reads `final backup of <instance>, stack <project>/<stack>, resource <name>, <time>`;
+        `pulumi-redis-backup final-backups --cloud tencentcloud --instance <id>` lists them. A backup that
+        cannot be taken fails the deletion, so the instance is not deleted; `skip: true` deletes without one.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] instance_id: instanceId of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.str] region: region of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.str] remark: remark of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.bool] skip: skip of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.int] storage_days: storageDays of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.float] wait_timeout_minutes: waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+        :param pulumi.Input[_builtins.str] instance_id: The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
+        :param pulumi.Input[_builtins.str] region: Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
+        :param pulumi.Input[_builtins.str] remark: A note added to the final backup's label in its Remark (at most 80 characters).
+        :param pulumi.Input[_builtins.bool] skip: Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+               `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
+        :param pulumi.Input[_builtins.int] storage_days: Days to keep the final backup, 0–1825 (0 or unset: the instance's default, usually 7; over 7 needs a Tencent ticket).
+        :param pulumi.Input[_builtins.float] wait_timeout_minutes: How long the delete may wait for the final backup, in minutes (default 30).
         """
         ...
     @overload
@@ -152,7 +159,11 @@ class FinalBackup(pulumi.CustomResource):
                  args: FinalBackupArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A final backup of a tencentcloud Redis instance, taken when this resource is deleted (before the instance).
+        A final backup of a Tencent Cloud Redis instance: taken (ManualBackupInstance) when this resource
+        is deleted, and waited for until available. Its creation only checks that the instance exists.
+        Its Remark reads `final backup of <instance>, stack <project>/<stack>, resource <name>, <time>`;
+        `pulumi-redis-backup final-backups --cloud tencentcloud --instance <id>` lists them. A backup that
+        cannot be taken fails the deletion, so the instance is not deleted; `skip: true` deletes without one.
 
         :param str resource_name: The name of the resource.
         :param FinalBackupArgs args: The arguments to use to populate this resource's properties.
@@ -234,7 +245,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="armedAt")
     def armed_at(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion.
+        When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted.
         """
         return pulumi.get(self, "armed_at")
 
@@ -242,7 +253,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="instanceId")
     def instance_id(self) -> pulumi.Output[_builtins.str]:
         """
-        instanceId of the tencentcloud backup; see the README's tencentcloud table.
+        The instance, e.g. your instance resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old instance's final backup).
         """
         return pulumi.get(self, "instance_id")
 
@@ -250,7 +261,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def project(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The project, written into the label.
+        The project the final backup's label names.
         """
         return pulumi.get(self, "project")
 
@@ -258,7 +269,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def region(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        region of the tencentcloud backup; see the README's tencentcloud table.
+        Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
         """
         return pulumi.get(self, "region")
 
@@ -266,7 +277,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def remark(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        remark of the tencentcloud backup; see the README's tencentcloud table.
+        A note added to the final backup's label in its Remark (at most 80 characters).
         """
         return pulumi.get(self, "remark")
 
@@ -274,7 +285,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="resourceName")
     def resource_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The resource's name, written into the final backup's label.
+        The FinalBackup's resource name, as the final backup's label names it.
         """
         return pulumi.get(self, "resource_name")
 
@@ -282,7 +293,8 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def skip(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        skip of the tencentcloud backup; see the README's tencentcloud table.
+        Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+        `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
         """
         return pulumi.get(self, "skip")
 
@@ -290,7 +302,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def stack(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The stack, written into the label.
+        The stack the final backup's label names.
         """
         return pulumi.get(self, "stack")
 
@@ -298,7 +310,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="storageDays")
     def storage_days(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        storageDays of the tencentcloud backup; see the README's tencentcloud table.
+        Days to keep the final backup, 0–1825 (0 or unset: the instance's default, usually 7; over 7 needs a Tencent ticket).
         """
         return pulumi.get(self, "storage_days")
 
@@ -306,7 +318,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="waitTimeoutMinutes")
     def wait_timeout_minutes(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+        How long the delete may wait for the final backup, in minutes (default 30).
         """
         return pulumi.get(self, "wait_timeout_minutes")
 

@@ -30,14 +30,16 @@ class RedisBackupArgs:
         """
         The set of arguments for constructing a RedisBackup resource.
 
-        :param pulumi.Input[_builtins.str] instance_id: instanceId of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.str] backup_id: backupId of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.bool] keep_expired: keepExpired of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.str] region: region of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.str] remark: remark of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.int] storage_days: storageDays of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[Sequence[Any]] triggers: triggers of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.float] wait_timeout_minutes: waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+        :param pulumi.Input[_builtins.str] instance_id: The Redis instance to back up, e.g. `crs-xjhsdj01`. Changing it replaces the backup.
+        :param pulumi.Input[_builtins.str] backup_id: Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers).
+        :param pulumi.Input[_builtins.bool] keep_expired: Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
+        :param pulumi.Input[_builtins.str] region: Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
+        :param pulumi.Input[_builtins.str] remark: A note stored with the backup, exactly as written. Changing it replaces the backup.
+        :param pulumi.Input[_builtins.int] storage_days: Days to keep the backup, 0–1825 (0 or unset: the instance's default, usually 7). Changing it replaces the backup.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+               so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+               Unset and `[]` mean the same.
+        :param pulumi.Input[_builtins.float] wait_timeout_minutes: How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
         """
         pulumi.set(__self__, "instance_id", instance_id)
         if backup_id is not None:
@@ -59,7 +61,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="instanceId")
     def instance_id(self) -> pulumi.Input[_builtins.str]:
         """
-        instanceId of the tencentcloud backup; see the README's tencentcloud table.
+        The Redis instance to back up, e.g. `crs-xjhsdj01`. Changing it replaces the backup.
         """
         return pulumi.get(self, "instance_id")
 
@@ -71,7 +73,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="backupId")
     def backup_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        backupId of the tencentcloud backup; see the README's tencentcloud table.
+        Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers).
         """
         return pulumi.get(self, "backup_id")
 
@@ -83,7 +85,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="keepExpired")
     def keep_expired(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        keepExpired of the tencentcloud backup; see the README's tencentcloud table.
+        Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
         """
         return pulumi.get(self, "keep_expired")
 
@@ -95,7 +97,7 @@ class RedisBackupArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        region of the tencentcloud backup; see the README's tencentcloud table.
+        Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
         """
         return pulumi.get(self, "region")
 
@@ -107,7 +109,7 @@ class RedisBackupArgs:
     @pulumi.getter
     def remark(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        remark of the tencentcloud backup; see the README's tencentcloud table.
+        A note stored with the backup, exactly as written. Changing it replaces the backup.
         """
         return pulumi.get(self, "remark")
 
@@ -119,7 +121,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="storageDays")
     def storage_days(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        storageDays of the tencentcloud backup; see the README's tencentcloud table.
+        Days to keep the backup, 0–1825 (0 or unset: the instance's default, usually 7). Changing it replaces the backup.
         """
         return pulumi.get(self, "storage_days")
 
@@ -131,7 +133,9 @@ class RedisBackupArgs:
     @pulumi.getter
     def triggers(self) -> pulumi.Input[Optional[Sequence[Any]]]:
         """
-        triggers of the tencentcloud backup; see the README's tencentcloud table.
+        Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+        so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+        Unset and `[]` mean the same.
         """
         return pulumi.get(self, "triggers")
 
@@ -143,7 +147,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="waitTimeoutMinutes")
     def wait_timeout_minutes(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+        How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
         """
         return pulumi.get(self, "wait_timeout_minutes")
 
@@ -168,18 +172,24 @@ class RedisBackup(pulumi.CustomResource):
                  wait_timeout_minutes: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         """
-        A manual backup of a tencentcloud Redis instance, tracked until it expires.
+        A manual backup of a Tencent Cloud Redis instance (ManualBackupInstance), tracked until it expires.
+
+        - `pulumi refresh` notices a backup that expired (the next `up` replaces it unless `keepExpired`),
+          got locked or unlocked (the next `up` acknowledges it in place), or vanished (dropped from the stack).
+        - Deleting the resource deletes nothing at Tencent: there is no API for it; the backup stays until `expireTime`.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] backup_id: backupId of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.str] instance_id: instanceId of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.bool] keep_expired: keepExpired of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.str] region: region of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.str] remark: remark of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.int] storage_days: storageDays of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[Sequence[Any]] triggers: triggers of the tencentcloud backup; see the README's tencentcloud table.
-        :param pulumi.Input[_builtins.float] wait_timeout_minutes: waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+        :param pulumi.Input[_builtins.str] backup_id: Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers).
+        :param pulumi.Input[_builtins.str] instance_id: The Redis instance to back up, e.g. `crs-xjhsdj01`. Changing it replaces the backup.
+        :param pulumi.Input[_builtins.bool] keep_expired: Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
+        :param pulumi.Input[_builtins.str] region: Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
+        :param pulumi.Input[_builtins.str] remark: A note stored with the backup, exactly as written. Changing it replaces the backup.
+        :param pulumi.Input[_builtins.int] storage_days: Days to keep the backup, 0–1825 (0 or unset: the instance's default, usually 7). Changing it replaces the backup.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+               so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+               Unset and `[]` mean the same.
+        :param pulumi.Input[_builtins.float] wait_timeout_minutes: How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
         """
         ...
     @overload
@@ -188,7 +198,11 @@ class RedisBackup(pulumi.CustomResource):
                  args: RedisBackupArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A manual backup of a tencentcloud Redis instance, tracked until it expires.
+        A manual backup of a Tencent Cloud Redis instance (ManualBackupInstance), tracked until it expires.
+
+        - `pulumi refresh` notices a backup that expired (the next `up` replaces it unless `keepExpired`),
+          got locked or unlocked (the next `up` acknowledges it in place), or vanished (dropped from the stack).
+        - Deleting the resource deletes nothing at Tencent: there is no API for it; the backup stays until `expireTime`.
 
         :param str resource_name: The name of the resource.
         :param RedisBackupArgs args: The arguments to use to populate this resource's properties.
@@ -304,7 +318,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="backupId")
     def backup_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The backup's id (the resource id is `<instance>:<backupId>`).
+        Tencent's backup id, e.g. `318995367-2103059661-707882596`; the resource id is `<instanceId>:<backupId>`.
         """
         return pulumi.get(self, "backup_id")
 
@@ -312,7 +326,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="backupType")
     def backup_type(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        `manual` or `automatic`, from DescribeInstanceBackups.
+        `manual` or `automatic`, from DescribeInstanceBackups' code (Tencent's two tables disagree; see backupTypeCode).
         """
         return pulumi.get(self, "backup_type")
 
@@ -320,7 +334,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="backupTypeCode")
     def backup_type_code(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The listing's raw BackupType code.
+        Tencent's raw BackupType code as DescribeInstanceBackups lists it, e.g. `"0"`, kept beside the name we give it.
         """
         return pulumi.get(self, "backup_type_code")
 
@@ -328,7 +342,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="endTime")
     def end_time(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        ISO 8601 with offset.
+        When the backup finished, ISO 8601 with offset.
         """
         return pulumi.get(self, "end_time")
 
@@ -336,7 +350,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="expireTime")
     def expire_time(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        ISO 8601 with offset.
+        When Tencent deletes the backup, ISO 8601 with offset.
         """
         return pulumi.get(self, "expire_time")
 
@@ -344,7 +358,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="instanceId")
     def instance_id(self) -> pulumi.Output[_builtins.str]:
         """
-        instanceId of the tencentcloud backup; see the README's tencentcloud table.
+        The Redis instance to back up, e.g. `crs-xjhsdj01`. Changing it replaces the backup.
         """
         return pulumi.get(self, "instance_id")
 
@@ -352,7 +366,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="instanceType")
     def instance_type(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Tencent's instance type code.
+        Tencent's instance type id, e.g. 8 (Redis 5.0 standard).
         """
         return pulumi.get(self, "instance_type")
 
@@ -360,7 +374,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="keepExpired")
     def keep_expired(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        keepExpired of the tencentcloud backup; see the README's tencentcloud table.
+        Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
         """
         return pulumi.get(self, "keep_expired")
 
@@ -368,7 +382,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def locked(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Locked by another Tencent process.
+        Locked by another Tencent process (a lock the next `up` acknowledges in place).
         """
         return pulumi.get(self, "locked")
 
@@ -376,7 +390,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="lockedAcknowledged")
     def locked_acknowledged(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        The lock state the last `pulumi up` saw.
+        The lock state the last `pulumi up` saw; a refresh that finds another plans an in-place update.
         """
         return pulumi.get(self, "locked_acknowledged")
 
@@ -384,7 +398,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="memSizeMb")
     def mem_size_mb(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Memory per shard, MB.
+        Memory per shard, in MB.
         """
         return pulumi.get(self, "mem_size_mb")
 
@@ -392,7 +406,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def region(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        region of the tencentcloud backup; see the README's tencentcloud table.
+        Region of the instance; overrides `redis-backup:tencentcloudRegion` / TENCENTCLOUD_REGION.
         """
         return pulumi.get(self, "region")
 
@@ -400,7 +414,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def remark(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        remark of the tencentcloud backup; see the README's tencentcloud table.
+        A note stored with the backup, exactly as written. Changing it replaces the backup.
         """
         return pulumi.get(self, "remark")
 
@@ -408,7 +422,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="replicasNum")
     def replicas_num(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Replicas.
+        Number of replicas.
         """
         return pulumi.get(self, "replicas_num")
 
@@ -416,7 +430,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="shardNum")
     def shard_num(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Shards.
+        Number of shards.
         """
         return pulumi.get(self, "shard_num")
 
@@ -424,7 +438,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="sizeBytes")
     def size_bytes(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        The backup's size in bytes.
+        Size of the backup in bytes.
         """
         return pulumi.get(self, "size_bytes")
 
@@ -432,7 +446,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="startTime")
     def start_time(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        ISO 8601 with offset.
+        When the backup started, ISO 8601 with offset, e.g. `2026-12-24T16:31:40+08:00`.
         """
         return pulumi.get(self, "start_time")
 
@@ -440,7 +454,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def status(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        `available`, `creating`, `locked`, `exporting`, `exported`, `failed` or `expired`.
+        `available`, `locked`, `exporting`, `exported` or `expired`.
         """
         return pulumi.get(self, "status")
 
@@ -448,7 +462,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="storageDays")
     def storage_days(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        storageDays of the tencentcloud backup; see the README's tencentcloud table.
+        Days to keep the backup, 0–1825 (0 or unset: the instance's default, usually 7). Changing it replaces the backup.
         """
         return pulumi.get(self, "storage_days")
 
@@ -456,7 +470,9 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def triggers(self) -> pulumi.Output[Optional[Sequence[Any]]]:
         """
-        triggers of the tencentcloud backup; see the README's tencentcloud table.
+        Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+        so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+        Unset and `[]` mean the same.
         """
         return pulumi.get(self, "triggers")
 
@@ -464,7 +480,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="waitTimeoutMinutes")
     def wait_timeout_minutes(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        waitTimeoutMinutes of the tencentcloud backup; see the README's tencentcloud table.
+        How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
         """
         return pulumi.get(self, "wait_timeout_minutes")
 

@@ -29,13 +29,14 @@ class FinalBackupArgs:
         """
         The set of arguments for constructing a FinalBackup resource.
 
-        :param pulumi.Input[_builtins.str] group_id: groupId of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] backup_name: backupName of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] project_id: projectId of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] region: region of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.bool] skip: skip of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.float] wait_timeout_minutes: waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] zone: zone of the ucloud backup; see the README's ucloud table.
+        :param pulumi.Input[_builtins.str] group_id: The group, e.g. your group resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old group's final backup).
+        :param pulumi.Input[_builtins.str] backup_name: The middle of the final backup's name, `final-<backupName>-<yyyyMMddHHmm>` (default `<stack>-<resource name>`); 1–35 of `[A-Za-z0-9_-]`.
+        :param pulumi.Input[_builtins.str] project_id: Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
+        :param pulumi.Input[_builtins.str] region: Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
+        :param pulumi.Input[_builtins.bool] skip: Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+               `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
+        :param pulumi.Input[_builtins.float] wait_timeout_minutes: How long the delete may wait for the final backup, in minutes (default 30).
+        :param pulumi.Input[_builtins.str] zone: Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
         """
         pulumi.set(__self__, "group_id", group_id)
         if backup_name is not None:
@@ -55,7 +56,7 @@ class FinalBackupArgs:
     @pulumi.getter(name="groupId")
     def group_id(self) -> pulumi.Input[_builtins.str]:
         """
-        groupId of the ucloud backup; see the README's ucloud table.
+        The group, e.g. your group resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old group's final backup).
         """
         return pulumi.get(self, "group_id")
 
@@ -67,7 +68,7 @@ class FinalBackupArgs:
     @pulumi.getter(name="backupName")
     def backup_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        backupName of the ucloud backup; see the README's ucloud table.
+        The middle of the final backup's name, `final-<backupName>-<yyyyMMddHHmm>` (default `<stack>-<resource name>`); 1–35 of `[A-Za-z0-9_-]`.
         """
         return pulumi.get(self, "backup_name")
 
@@ -79,7 +80,7 @@ class FinalBackupArgs:
     @pulumi.getter(name="projectId")
     def project_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        projectId of the ucloud backup; see the README's ucloud table.
+        Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
         """
         return pulumi.get(self, "project_id")
 
@@ -91,7 +92,7 @@ class FinalBackupArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        region of the ucloud backup; see the README's ucloud table.
+        Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
         """
         return pulumi.get(self, "region")
 
@@ -103,7 +104,8 @@ class FinalBackupArgs:
     @pulumi.getter
     def skip(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        skip of the ucloud backup; see the README's ucloud table.
+        Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+        `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
         """
         return pulumi.get(self, "skip")
 
@@ -115,7 +117,7 @@ class FinalBackupArgs:
     @pulumi.getter(name="waitTimeoutMinutes")
     def wait_timeout_minutes(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+        How long the delete may wait for the final backup, in minutes (default 30).
         """
         return pulumi.get(self, "wait_timeout_minutes")
 
@@ -127,7 +129,7 @@ class FinalBackupArgs:
     @pulumi.getter
     def zone(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        zone of the ucloud backup; see the README's ucloud table.
+        Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
         """
         return pulumi.get(self, "zone")
 
@@ -151,17 +153,22 @@ class FinalBackup(pulumi.CustomResource):
                  zone: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        A final backup of a ucloud Redis instance, taken when this resource is deleted (before the instance).
+        A final backup of a UCloud URedis group: taken (CreateURedisBackup) when this resource is
+        deleted, and waited for until `Success`. Its creation only checks that the group exists
+        (DescribeURedisGroup). `pulumi-redis-backup final-backups --cloud ucloud --instance <id>` lists
+        the group's backups named `final-…`. A backup that cannot be taken fails the deletion, so the
+        group is not deleted; `skip: true` deletes without one. UCloud takes no retention per backup.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] backup_name: backupName of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] group_id: groupId of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] project_id: projectId of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] region: region of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.bool] skip: skip of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.float] wait_timeout_minutes: waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] zone: zone of the ucloud backup; see the README's ucloud table.
+        :param pulumi.Input[_builtins.str] backup_name: The middle of the final backup's name, `final-<backupName>-<yyyyMMddHHmm>` (default `<stack>-<resource name>`); 1–35 of `[A-Za-z0-9_-]`.
+        :param pulumi.Input[_builtins.str] group_id: The group, e.g. your group resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old group's final backup).
+        :param pulumi.Input[_builtins.str] project_id: Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
+        :param pulumi.Input[_builtins.str] region: Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
+        :param pulumi.Input[_builtins.bool] skip: Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+               `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
+        :param pulumi.Input[_builtins.float] wait_timeout_minutes: How long the delete may wait for the final backup, in minutes (default 30).
+        :param pulumi.Input[_builtins.str] zone: Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
         """
         ...
     @overload
@@ -170,7 +177,11 @@ class FinalBackup(pulumi.CustomResource):
                  args: FinalBackupArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A final backup of a ucloud Redis instance, taken when this resource is deleted (before the instance).
+        A final backup of a UCloud URedis group: taken (CreateURedisBackup) when this resource is
+        deleted, and waited for until `Success`. Its creation only checks that the group exists
+        (DescribeURedisGroup). `pulumi-redis-backup final-backups --cloud ucloud --instance <id>` lists
+        the group's backups named `final-…`. A backup that cannot be taken fails the deletion, so the
+        group is not deleted; `skip: true` deletes without one. UCloud takes no retention per backup.
 
         :param str resource_name: The name of the resource.
         :param FinalBackupArgs args: The arguments to use to populate this resource's properties.
@@ -255,7 +266,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="armedAt")
     def armed_at(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        When the FinalBackup was created (ISO 8601 UTC): the final backup is taken at its deletion.
+        When the FinalBackup was created, ISO 8601 UTC; its backup is taken when it is deleted.
         """
         return pulumi.get(self, "armed_at")
 
@@ -263,7 +274,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="backupName")
     def backup_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        backupName of the ucloud backup; see the README's ucloud table.
+        The middle of the final backup's name, `final-<backupName>-<yyyyMMddHHmm>` (default `<stack>-<resource name>`); 1–35 of `[A-Za-z0-9_-]`.
         """
         return pulumi.get(self, "backup_name")
 
@@ -271,7 +282,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="groupId")
     def group_id(self) -> pulumi.Output[_builtins.str]:
         """
-        groupId of the ucloud backup; see the README's ucloud table.
+        The group, e.g. your group resource's id output: the FinalBackup then depends on it. Changing it replaces the FinalBackup (which takes the old group's final backup).
         """
         return pulumi.get(self, "group_id")
 
@@ -279,7 +290,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def project(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The project, written into the label.
+        The project the final backup's label names.
         """
         return pulumi.get(self, "project")
 
@@ -287,7 +298,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="projectId")
     def project_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        projectId of the ucloud backup; see the README's ucloud table.
+        Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
         """
         return pulumi.get(self, "project_id")
 
@@ -295,7 +306,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def region(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        region of the ucloud backup; see the README's ucloud table.
+        Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
         """
         return pulumi.get(self, "region")
 
@@ -303,7 +314,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="resourceName")
     def resource_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The resource's name, written into the final backup's label.
+        The FinalBackup's resource name, as the final backup's label names it.
         """
         return pulumi.get(self, "resource_name")
 
@@ -311,7 +322,8 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def skip(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        skip of the ucloud backup; see the README's ucloud table.
+        Take no final backup when this resource is deleted. Set it and run `pulumi up` before a
+        `pulumi destroy` that should delete the instance without one (Terraform's `skip_final_snapshot`).
         """
         return pulumi.get(self, "skip")
 
@@ -319,7 +331,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def stack(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The stack, written into the label.
+        The stack the final backup's label names.
         """
         return pulumi.get(self, "stack")
 
@@ -327,7 +339,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter(name="waitTimeoutMinutes")
     def wait_timeout_minutes(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+        How long the delete may wait for the final backup, in minutes (default 30).
         """
         return pulumi.get(self, "wait_timeout_minutes")
 
@@ -335,7 +347,7 @@ class FinalBackup(pulumi.CustomResource):
     @pulumi.getter
     def zone(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        zone of the ucloud backup; see the README's ucloud table.
+        Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
         """
         return pulumi.get(self, "zone")
 

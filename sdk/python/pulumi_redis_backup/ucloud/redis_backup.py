@@ -31,15 +31,19 @@ class RedisBackupArgs:
         """
         The set of arguments for constructing a RedisBackup resource.
 
-        :param pulumi.Input[_builtins.str] group_id: groupId of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] backup_id: backupId of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] backup_name: backupName of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.bool] keep_expired: keepExpired of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] project_id: projectId of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] region: region of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[Sequence[Any]] triggers: triggers of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.float] wait_timeout_minutes: waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] zone: zone of the ucloud backup; see the README's ucloud table.
+        :param pulumi.Input[_builtins.str] group_id: The URedis group (instance) to back up, e.g. `uredis-2cwmyb`. Changing it replaces the backup.
+        :param pulumi.Input[_builtins.str] backup_id: Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers).
+        :param pulumi.Input[_builtins.str] backup_name: Name of the backup, 6–63 characters of letters, digits, `-` and `_` (default `pulumi`). UCloud
+               shows it with a marker appended (`ucloudBackupName`), which keeps a retried create from taking
+               two backups. Changing it replaces the backup.
+        :param pulumi.Input[_builtins.bool] keep_expired: Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
+        :param pulumi.Input[_builtins.str] project_id: Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
+        :param pulumi.Input[_builtins.str] region: Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+               so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+               Unset and `[]` mean the same.
+        :param pulumi.Input[_builtins.float] wait_timeout_minutes: How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
+        :param pulumi.Input[_builtins.str] zone: Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
         """
         pulumi.set(__self__, "group_id", group_id)
         if backup_id is not None:
@@ -63,7 +67,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="groupId")
     def group_id(self) -> pulumi.Input[_builtins.str]:
         """
-        groupId of the ucloud backup; see the README's ucloud table.
+        The URedis group (instance) to back up, e.g. `uredis-2cwmyb`. Changing it replaces the backup.
         """
         return pulumi.get(self, "group_id")
 
@@ -75,7 +79,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="backupId")
     def backup_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        backupId of the ucloud backup; see the README's ucloud table.
+        Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers).
         """
         return pulumi.get(self, "backup_id")
 
@@ -87,7 +91,9 @@ class RedisBackupArgs:
     @pulumi.getter(name="backupName")
     def backup_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        backupName of the ucloud backup; see the README's ucloud table.
+        Name of the backup, 6–63 characters of letters, digits, `-` and `_` (default `pulumi`). UCloud
+        shows it with a marker appended (`ucloudBackupName`), which keeps a retried create from taking
+        two backups. Changing it replaces the backup.
         """
         return pulumi.get(self, "backup_name")
 
@@ -99,7 +105,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="keepExpired")
     def keep_expired(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        keepExpired of the ucloud backup; see the README's ucloud table.
+        Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
         """
         return pulumi.get(self, "keep_expired")
 
@@ -111,7 +117,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="projectId")
     def project_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        projectId of the ucloud backup; see the README's ucloud table.
+        Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
         """
         return pulumi.get(self, "project_id")
 
@@ -123,7 +129,7 @@ class RedisBackupArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        region of the ucloud backup; see the README's ucloud table.
+        Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
         """
         return pulumi.get(self, "region")
 
@@ -135,7 +141,9 @@ class RedisBackupArgs:
     @pulumi.getter
     def triggers(self) -> pulumi.Input[Optional[Sequence[Any]]]:
         """
-        triggers of the ucloud backup; see the README's ucloud table.
+        Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+        so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+        Unset and `[]` mean the same.
         """
         return pulumi.get(self, "triggers")
 
@@ -147,7 +155,7 @@ class RedisBackupArgs:
     @pulumi.getter(name="waitTimeoutMinutes")
     def wait_timeout_minutes(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+        How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
         """
         return pulumi.get(self, "wait_timeout_minutes")
 
@@ -159,7 +167,7 @@ class RedisBackupArgs:
     @pulumi.getter
     def zone(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        zone of the ucloud backup; see the README's ucloud table.
+        Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
         """
         return pulumi.get(self, "zone")
 
@@ -185,19 +193,28 @@ class RedisBackup(pulumi.CustomResource):
                  zone: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        A manual backup of a ucloud Redis instance, tracked until it expires.
+        A manual backup of a UCloud URedis instance (CreateURedisBackup), tracked until it expires.
+
+        - `pulumi refresh` notices a backup that expired (the next `up` replaces it unless `keepExpired`)
+          or vanished (dropped from the stack).
+        - Deleting the resource calls DeleteURedisBackup. That action is missing from UCloud's current SDKs;
+          where the API no longer serves it, the backup stays until it expires and the delete says so.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] backup_id: backupId of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] backup_name: backupName of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] group_id: groupId of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.bool] keep_expired: keepExpired of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] project_id: projectId of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] region: region of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[Sequence[Any]] triggers: triggers of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.float] wait_timeout_minutes: waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
-        :param pulumi.Input[_builtins.str] zone: zone of the ucloud backup; see the README's ucloud table.
+        :param pulumi.Input[_builtins.str] backup_id: Adopt this existing backup instead of taking a new one (`pulumi import` cannot work with dynamic providers).
+        :param pulumi.Input[_builtins.str] backup_name: Name of the backup, 6–63 characters of letters, digits, `-` and `_` (default `pulumi`). UCloud
+               shows it with a marker appended (`ucloudBackupName`), which keeps a retried create from taking
+               two backups. Changing it replaces the backup.
+        :param pulumi.Input[_builtins.str] group_id: The URedis group (instance) to back up, e.g. `uredis-2cwmyb`. Changing it replaces the backup.
+        :param pulumi.Input[_builtins.bool] keep_expired: Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
+        :param pulumi.Input[_builtins.str] project_id: Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
+        :param pulumi.Input[_builtins.str] region: Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+               so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+               Unset and `[]` mean the same.
+        :param pulumi.Input[_builtins.float] wait_timeout_minutes: How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
+        :param pulumi.Input[_builtins.str] zone: Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
         """
         ...
     @overload
@@ -206,7 +223,12 @@ class RedisBackup(pulumi.CustomResource):
                  args: RedisBackupArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A manual backup of a ucloud Redis instance, tracked until it expires.
+        A manual backup of a UCloud URedis instance (CreateURedisBackup), tracked until it expires.
+
+        - `pulumi refresh` notices a backup that expired (the next `up` replaces it unless `keepExpired`)
+          or vanished (dropped from the stack).
+        - Deleting the resource calls DeleteURedisBackup. That action is missing from UCloud's current SDKs;
+          where the API no longer serves it, the backup stays until it expires and the delete says so.
 
         :param str resource_name: The name of the resource.
         :param RedisBackupArgs args: The arguments to use to populate this resource's properties.
@@ -317,7 +339,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="backupId")
     def backup_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The backup's id (the resource id is `<instance>:<backupId>`).
+        UCloud's backup id (a UUID); the resource id is `<groupId>:<backupId>`.
         """
         return pulumi.get(self, "backup_id")
 
@@ -325,7 +347,9 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="backupName")
     def backup_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        backupName of the ucloud backup; see the README's ucloud table.
+        Name of the backup, 6–63 characters of letters, digits, `-` and `_` (default `pulumi`). UCloud
+        shows it with a marker appended (`ucloudBackupName`), which keeps a retried create from taking
+        two backups. Changing it replaces the backup.
         """
         return pulumi.get(self, "backup_name")
 
@@ -333,7 +357,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="backupTime")
     def backup_time(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        When the backup was taken, ISO 8601 UTC.
+        When the backup was taken, ISO 8601 UTC (UCloud sends Unix seconds).
         """
         return pulumi.get(self, "backup_time")
 
@@ -341,7 +365,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="backupType")
     def backup_type(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        `manual` or `automatic`.
+        `manual` or `automatic` (UCloud's `Manual` / `Auto`).
         """
         return pulumi.get(self, "backup_type")
 
@@ -349,7 +373,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="groupId")
     def group_id(self) -> pulumi.Output[_builtins.str]:
         """
-        groupId of the ucloud backup; see the README's ucloud table.
+        The URedis group (instance) to back up, e.g. `uredis-2cwmyb`. Changing it replaces the backup.
         """
         return pulumi.get(self, "group_id")
 
@@ -357,7 +381,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="groupName")
     def group_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The instance's name.
+        The group's name.
         """
         return pulumi.get(self, "group_name")
 
@@ -365,7 +389,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="keepExpired")
     def keep_expired(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        keepExpired of the ucloud backup; see the README's ucloud table.
+        Keep an expired backup in the stack instead of taking a fresh one on the next `pulumi up`.
         """
         return pulumi.get(self, "keep_expired")
 
@@ -373,7 +397,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="memorySizeMb")
     def memory_size_mb(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        The instance's memory, MB.
+        The group's memory, in MB (UCloud reports GB: MemorySize, as in URedisGroupSet).
         """
         return pulumi.get(self, "memory_size_mb")
 
@@ -381,7 +405,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="projectId")
     def project_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        projectId of the ucloud backup; see the README's ucloud table.
+        Project of the group (required for sub-accounts); overrides `redis-backup:ucloudProjectId` / UCLOUD_PROJECT_ID.
         """
         return pulumi.get(self, "project_id")
 
@@ -389,7 +413,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="redisVersion")
     def redis_version(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The instance's Redis version.
+        The Redis version backed up, e.g. `6.0`.
         """
         return pulumi.get(self, "redis_version")
 
@@ -397,7 +421,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def region(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        region of the ucloud backup; see the README's ucloud table.
+        Region of the group, e.g. `cn-bj2`; overrides `redis-backup:ucloudRegion` / UCLOUD_REGION. Setting a different one replaces the resource.
         """
         return pulumi.get(self, "region")
 
@@ -405,7 +429,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="sizeBytes")
     def size_bytes(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        The backup's size in bytes.
+        Size of the backup in bytes.
         """
         return pulumi.get(self, "size_bytes")
 
@@ -421,7 +445,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def status(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        `available`, `creating`, `locked`, `exporting`, `exported`, `failed` or `expired`.
+        `creating`, `available`, `failed` or `expired`: the shared vocabulary of every cloud.
         """
         return pulumi.get(self, "status")
 
@@ -429,7 +453,9 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def triggers(self) -> pulumi.Output[Optional[Sequence[Any]]]:
         """
-        triggers of the ucloud backup; see the README's ucloud table.
+        Any values; when one changes (or one is added, removed or reordered), the backup is replaced,
+        so `pulumi up` takes a fresh one. E.g. `[migrationVersion]`: a backup before every migration.
+        Unset and `[]` mean the same.
         """
         return pulumi.get(self, "triggers")
 
@@ -437,7 +463,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="ucloudBackupName")
     def ucloud_backup_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The name UCloud shows: `backupName` plus this create's marker.
+        The name UCloud shows: `backupName` plus this create's marker (or the adopted backup's name).
         """
         return pulumi.get(self, "ucloud_backup_name")
 
@@ -445,7 +471,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter(name="waitTimeoutMinutes")
     def wait_timeout_minutes(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        waitTimeoutMinutes of the ucloud backup; see the README's ucloud table.
+        How long create may wait for the backup, in minutes (default 30). Changing it never replaces anything.
         """
         return pulumi.get(self, "wait_timeout_minutes")
 
@@ -453,7 +479,7 @@ class RedisBackup(pulumi.CustomResource):
     @pulumi.getter
     def zone(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        zone of the ucloud backup; see the README's ucloud table.
+        Zone of the group, e.g. `cn-bj2-04`; overrides `redis-backup:ucloudZone` / UCLOUD_ZONE. Setting a different one replaces the resource.
         """
         return pulumi.get(self, "zone")
 
