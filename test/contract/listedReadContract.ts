@@ -36,18 +36,54 @@ export interface ListedReadFixture {
    * Makes one backup in each state (on instances of its own) and returns them as recorded, by
    * the state the emulator has them in now.
    */
-  inStates(
-    emulator: Emulator,
-    record: (create: Promise<{ id: string; outs: any }>) => Promise<Recorded>,
-  ): Promise<Record<string, Recorded>>;
+  inStates(emulator: Emulator, make: StateMaker): Promise<Record<string, Recorded>>;
   /** A new instance, ready for backups: `name` is 6 to 8 letters and digits. */
   newInstance(emulator: Emulator, name: string): string;
   /** The resource inputs backing up `instance`. */
   inputs(instance: string): Record<string, unknown>;
   deleteBackup(emulator: Emulator, backupId: string): void;
+  deleteInstance(emulator: Emulator, instance: string): void;
+  setTaskSeconds(emulator: Emulator, seconds: number): void;
   /** The action that lists an instance's backups, and the one a per-backup read asks first. */
   listingAction: string;
   perBackupAction: string;
+}
+
+/** The creates a fixture's `inStates` makes its backups with, each recorded as the engine records it. */
+export interface StateMaker {
+  /** A backup of `instance`, with `extra` inputs. */
+  backup(instance: string, extra?: object): Promise<Recorded>;
+  /** A backup of `instance` whose create stopped waiting (its task would take 3 hours, the create waits 2 minutes). */
+  stoppedWaiting(instance: string): Promise<Recorded>;
+  /** A backup of `instance` (with `extra` inputs), then deleted out of band. */
+  deletedOutOfBand(instance: string, extra?: object): Promise<Recorded>;
+  /** A backup of `instance`, then the instance deleted. */
+  orphaned(instance: string): Promise<Recorded>;
+}
+
+/** The creates of `f`'s backups on `emulator`, for its `inStates`. */
+function stateMaker(f: ListedReadFixture, emulator: Emulator): StateMaker {
+  const backup = (instance: string, extra: object = {}) =>
+    record(f.ops.create({ ...f.inputs(instance), ...extra }, f.deps(emulator)));
+  return {
+    backup,
+    async stoppedWaiting(instance) {
+      f.setTaskSeconds(emulator, 3 * 3600);
+      const running = await backup(instance, { waitTimeoutMinutes: 2 });
+      f.setTaskSeconds(emulator, 0);
+      return running;
+    },
+    async deletedOutOfBand(instance, extra) {
+      const deleted = await backup(instance, extra);
+      f.deleteBackup(emulator, deleted.props.backupId);
+      return deleted;
+    },
+    async orphaned(instance) {
+      const orphan = await backup(instance);
+      f.deleteInstance(emulator, instance);
+      return orphan;
+    },
+  };
 }
 
 /** What a create left: its outputs, or what a create that failed after it was accepted had the engine record. */
@@ -88,7 +124,7 @@ export function listedReadContract(f: ListedReadFixture): void {
 
   describe(`${f.cloud}: a refresh from the instance's listing`, () => {
     it("gives, for every state the emulator can produce, exactly what a refresh of the backup alone gives", async () => {
-      const inStates = await f.inStates(em(), record);
+      const inStates = await f.inStates(em(), stateMaker(f, em()));
       const backups = Object.entries(inStates).map(([state, r]) => ({ state, ...r }));
 
       process.env[REFRESH_READS_VARIABLE] = "per-backup";

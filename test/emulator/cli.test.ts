@@ -11,6 +11,20 @@ import { tempDir } from "../helpers/tempDir";
 
 const ROOT = resolve(__dirname, "../..");
 
+/** A fresh `data.json` holding `data`, as `--data` takes it. */
+function dataFileOf(data: object): string {
+  const dataFile = join(tempDir("emulator-cli-"), "data.json");
+  writeFileSync(dataFile, JSON.stringify(data));
+  return dataFile;
+}
+
+/** Runs the command line with `args`, collecting the lines it prints. */
+async function runCliPrinting(args: string[]) {
+  const lines: string[] = [];
+  const emulator = await runCli(args, (l) => lines.push(l));
+  return { emulator, lines };
+}
+
 it("defaults to 127.0.0.1:8787, 20 requests/s and the bundled demo data", () => {
   const o = parseCliArgs([]);
   expect(o).toMatchObject({
@@ -35,19 +49,18 @@ it("the bundled instances.json holds exactly the demo instances", () => {
 });
 
 it("prints what to export, and the emulator it starts accepts exactly that", async () => {
-  const dir = tempDir("emulator-cli-");
-  const dataFile = join(dir, "data.json");
-  writeFileSync(
+  const dataFile = dataFileOf({
+    instances: [{ instanceId: "crs-cli00001", region: "ap-shanghai" }],
+    credentials: [{ secretId: "AKIDCLI", secretKey: "cli-secret" }],
+  });
+  const { emulator, lines } = await runCliPrinting([
+    "--port",
+    "0",
+    "--data",
     dataFile,
-    JSON.stringify({
-      instances: [{ instanceId: "crs-cli00001", region: "ap-shanghai" }],
-      credentials: [{ secretId: "AKIDCLI", secretKey: "cli-secret" }],
-    }),
-  );
-  const lines: string[] = [];
-  const emulator = await runCli(["--port", "0", "--data", dataFile, "--task-seconds", "0"], (l) =>
-    lines.push(l),
-  );
+    "--task-seconds",
+    "0",
+  ]);
   try {
     const text = lines.join("\n");
     const env = Object.fromEntries([...text.matchAll(/export (\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
@@ -75,24 +88,18 @@ it("prints what to export, and the emulator it starts accepts exactly that", asy
 });
 
 it("--data seeds Alibaba Cloud and UCloud too, and prints their keys to export", async () => {
-  const dir = tempDir("emulator-cli-");
-  const dataFile = join(dir, "data.json");
-  writeFileSync(
-    dataFile,
-    JSON.stringify({
-      instances: [{ instanceId: "crs-cli00002" }],
-      alicloud: {
-        instances: [{ instanceId: "r-cli0001", backups: [{ startedHoursAgo: 3 }] }],
-        credentials: [{ accessKeyId: "LTAICLI", accessKeySecret: "ali-cli-secret" }],
-      },
-      ucloud: {
-        groups: [{ groupId: "uredis-cli01", backups: [{ backupName: "nightly", takenHoursAgo: 2 }] }],
-        credentials: [{ publicKey: "cli-public", privateKey: "cli-private" }],
-      },
-    }),
-  );
-  const lines: string[] = [];
-  const emulator = await runCli(["--port", "0", "--data", dataFile], (l) => lines.push(l));
+  const dataFile = dataFileOf({
+    instances: [{ instanceId: "crs-cli00002" }],
+    alicloud: {
+      instances: [{ instanceId: "r-cli0001", backups: [{ startedHoursAgo: 3 }] }],
+      credentials: [{ accessKeyId: "LTAICLI", accessKeySecret: "ali-cli-secret" }],
+    },
+    ucloud: {
+      groups: [{ groupId: "uredis-cli01", backups: [{ backupName: "nightly", takenHoursAgo: 2 }] }],
+      credentials: [{ publicKey: "cli-public", privateKey: "cli-private" }],
+    },
+  });
+  const { emulator, lines } = await runCliPrinting(["--port", "0", "--data", dataFile]);
   try {
     const text = lines.join("\n");
     expect(text).toContain("export ALIBABA_CLOUD_ACCESS_KEY_ID=LTAICLI");
@@ -111,8 +118,8 @@ it("--data seeds Alibaba Cloud and UCloud too, and prints their keys to export",
 });
 
 it("prints its version", async () => {
-  const lines: string[] = [];
-  expect(await runCli(["--version"], (l) => lines.push(l))).toBeUndefined();
+  const { emulator, lines } = await runCliPrinting(["--version"]);
+  expect(emulator).toBeUndefined();
   expect(lines).toEqual([JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version]);
 });
 

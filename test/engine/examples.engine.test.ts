@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { REPO_ROOT, backupsByName } from "../../tools/pulumi-cli/project";
+import { PulumiProject, REPO_ROOT, backupsByName } from "../../tools/pulumi-cli/project";
 import { describeEngine, useEngineWorld } from "./harness/suite";
 
 const EXAMPLES = path.join(REPO_ROOT, "examples");
@@ -18,36 +18,41 @@ function declaredNames(file: string): string[] {
 describeEngine("the examples under the Pulumi engine", () => {
   const world = useEngineWorld();
 
-  it("examples/redis-backups: up, no changes on a refreshed preview, destroy", async () => {
-    const project = world.project(path.join(EXAMPLES, "redis-backups"));
+  /**
+   * The example `name` as a project of its own: `pulumi up` of its `dev` stack records exactly the
+   * backups `names` (sorted), and a refreshed preview then plans nothing.
+   */
+  async function upExample(name: string, names: string[]): Promise<PulumiProject> {
+    const project = world.project(path.join(EXAMPLES, name));
     await project.initStack("dev");
     await project.ok(["up", "--yes", "--skip-preview"]);
-    expect(Object.keys(backupsByName(await project.exportStack())).sort()).toEqual([
+    expect(Object.keys(backupsByName(await project.exportStack())).sort()).toEqual(names);
+    await project.ok(["preview", "--refresh", "--expect-no-changes"]);
+    return project;
+  }
+
+  it("examples/redis-backups: up, no changes on a refreshed preview, destroy", async () => {
+    const project = await upExample("redis-backups", [
       "cache-before-upgrade",
       "catalog-weekly",
       "orders-before-migration",
       "sessions-snapshot",
     ]);
-    await project.ok(["preview", "--refresh", "--expect-no-changes"]);
     await project.ok(["destroy", "--yes", "--skip-preview"]);
     expect(backupsByName(await project.exportStack())).toEqual({});
   });
 
   it("examples/final-backup: up arms the final backup, destroy takes it before the instance goes", async () => {
-    const project = world.project(path.join(EXAMPLES, "final-backup"));
-    await project.initStack("dev");
-    await project.ok(["up", "--yes", "--skip-preview"]);
-    expect(Object.keys(backupsByName(await project.exportStack())).sort()).toEqual([
+    const finals = () =>
+      world.emulator.admin
+        .backups("crs-example1")
+        .filter((b) => b.remark.startsWith("final backup of crs-example1"));
+    const project = await upExample("final-backup", [
       "before-migration",
       "orders",
       "orders-final",
       "orders-schema",
     ]);
-    await project.ok(["preview", "--refresh", "--expect-no-changes"]);
-    const finals = () =>
-      world.emulator.admin
-        .backups("crs-example1")
-        .filter((b) => b.remark.startsWith("final backup of crs-example1"));
     expect(finals()).toEqual([]);
     await project.ok(["destroy", "--yes", "--skip-preview"]);
     expect(finals()).toHaveLength(1);
@@ -55,12 +60,8 @@ describeEngine("the examples under the Pulumi engine", () => {
   });
 
   it("examples/declarations: every backup of backups.yaml taken, then destroyed", async () => {
-    const project = world.project(path.join(EXAMPLES, "declarations"));
-    await project.initStack("dev");
-    await project.ok(["up", "--yes", "--skip-preview"]);
     const names = declaredNames(path.join(EXAMPLES, "declarations/backups.yaml"));
-    expect(Object.keys(backupsByName(await project.exportStack())).sort()).toEqual(names.sort());
-    await project.ok(["preview", "--refresh", "--expect-no-changes"]);
+    const project = await upExample("declarations", names.sort());
     await project.ok(["destroy", "--yes", "--skip-preview"]);
     expect(backupsByName(await project.exportStack())).toEqual({});
   });

@@ -9,11 +9,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { pinnedTool } from "../../tools/pulumi-cli/location";
-import { PulumiProject, REPO_ROOT, backupsByName } from "../../tools/pulumi-cli/project";
+import { PulumiProject, REPO_ROOT } from "../../tools/pulumi-cli/project";
 import { pinnedPython } from "../../tools/pulumi-cli/python";
 import { useEngineWorld } from "./harness/suite";
 import { describeEngineWith, nativeProject } from "./harness/native";
-import { backupsInClouds } from "./harness/world";
+import { expectUpTakesBoth, exportWithout, shownOutputs } from "./harness/stack";
 
 describeEngineWith(
   {
@@ -63,22 +63,14 @@ describeEngineWith(
     });
 
     it("pulumi up takes the backups a Python program declares; a preview then plans nothing", async () => {
-      await project.ok(["up", "--yes", "--skip-preview"]);
-      const state = backupsByName(await project.exportStack());
-      expect(state["from-python"].type).toBe("redis-backup:tencentcloud:RedisBackup");
-      expect(state["from-python"].outputs).toMatchObject({ remark: "from python", status: "available" });
-      expect(backupsInClouds(world.emulator).tencentcloud).toContain(state["from-python"].outputs?.backupId);
-      expect(backupsInClouds(world.emulator).ucloud).toContain(state["from-python-ucloud"].outputs?.backupId);
-      await project.ok(["preview", "--expect-no-changes"]);
+      await expectUpTakesBoth(project, world.emulator, "from-python", "from python", "ucloud");
     });
 
     it("get_backup_download_urls: not one URL the emulator issued is in the state in the clear; the secret output holds one", async () => {
       const issued = world.emulator.admin.issuedUrls();
       expect(issued.length).toBeGreaterThanOrEqual(1);
-      const exported = (await project.ok(["stack", "export"])).stdout;
-      for (const url of issued)
-        expect({ url, inExport: exported.includes(url) }).toEqual({ url, inExport: false });
-      const shown = JSON.parse((await project.ok(["stack", "output", "--json", "--show-secrets"])).stdout);
+      const exported = await exportWithout(project, issued);
+      const shown = await shownOutputs(project);
       // crs-demo0002 is a three-shard cluster: one file per shard.
       expect(shown.tencentFiles).toHaveLength(3);
       for (const file of shown.tencentFiles) expect(issued).toContain(file.url);

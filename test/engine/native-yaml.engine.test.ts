@@ -7,10 +7,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { pinnedTool } from "../../tools/pulumi-cli/location";
-import { PulumiProject, backupsByName } from "../../tools/pulumi-cli/project";
+import { PulumiProject } from "../../tools/pulumi-cli/project";
 import { describeEngineWith, nativeProject } from "./harness/native";
+import { expectUpTakesBoth, exportWithout, shownOutputs } from "./harness/stack";
 import { useEngineWorld } from "./harness/suite";
-import { backupsInClouds } from "./harness/world";
 
 describeEngineWith(
   {
@@ -32,23 +32,13 @@ describeEngineWith(
     });
 
     it("pulumi up takes the backups a YAML program declares; a preview then plans nothing", async () => {
-      await project.ok(["up", "--yes", "--skip-preview"]);
-      const state = backupsByName(await project.exportStack());
-      expect(state["from-yaml"].type).toBe("redis-backup:tencentcloud:RedisBackup");
-      expect(state["from-yaml"].outputs).toMatchObject({ remark: "from yaml", status: "available" });
-      expect(backupsInClouds(world.emulator).tencentcloud).toContain(state["from-yaml"].outputs?.backupId);
-      expect(backupsInClouds(world.emulator).alicloud).toContain(
-        state["from-yaml-alicloud"].outputs?.backupId,
-      );
-      await project.ok(["preview", "--expect-no-changes"]);
+      await expectUpTakesBoth(project, world.emulator, "from-yaml", "from yaml", "alicloud");
     });
 
     it("fn::invoke of alicloud:getBackupDownloadUrls: its URLs are only in the secret output, never in state in the clear", async () => {
       const issued = world.emulator.admin.issuedUrls();
-      const exported = (await project.ok(["stack", "export"])).stdout;
-      for (const url of issued)
-        expect({ url, inExport: exported.includes(url) }).toEqual({ url, inExport: false });
-      const shown = JSON.parse((await project.ok(["stack", "output", "--json", "--show-secrets"])).stdout);
+      await exportWithout(project, issued);
+      const shown = await shownOutputs(project);
       // r-demo0003 is a classic instance: one file, with its public and intranet URL.
       expect(shown.alicloudFiles).toHaveLength(1);
       expect(issued).toContain(shown.alicloudFiles[0].url);

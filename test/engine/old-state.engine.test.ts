@@ -18,6 +18,15 @@ const recorded = backupsByName(released);
 /** The backup a recorded resource names, as `outputs` say. */
 const outs = (r: ExportedResource) => r.outputs as Record<string, string | number>;
 
+/** `seeds`, with `backup` added after the own backups of the one seed `isIt` picks. */
+function withBackup<S extends { backups?: readonly unknown[] }>(
+  seeds: readonly S[],
+  isIt: (seed: S) => boolean,
+  backup: NonNullable<S["backups"]>[number],
+): S[] {
+  return seeds.map((s) => (isIt(s) ? { ...s, backups: [...(s.backups ?? []), backup] } : s));
+}
+
 /** The emulated clouds as they were when the state was written: the recorded backups exist. */
 function worldOfTheFixture() {
   const { orders, sessions, catalog, cache } = recorded;
@@ -37,40 +46,20 @@ function worldOfTheFixture() {
       ],
     })),
     alicloud: {
-      instances: ALICLOUD_DEMO_INSTANCES.map((i) =>
-        i.instanceId === outs(catalog).instanceId
-          ? {
-              ...i,
-              backups: [
-                ...(i.backups ?? []),
-                {
-                  backupId: Number(outs(catalog).backupId),
-                  mode: "Manual" as const,
-                  startedHoursAgo: 1,
-                  retentionDays: Number(outs(catalog).retentionDays),
-                },
-              ],
-            }
-          : i,
-      ),
+      instances: withBackup(ALICLOUD_DEMO_INSTANCES, (i) => i.instanceId === outs(catalog).instanceId, {
+        backupId: Number(outs(catalog).backupId),
+        mode: "Manual",
+        startedHoursAgo: 1,
+        retentionDays: Number(outs(catalog).retentionDays),
+      }),
     },
     ucloud: {
-      groups: UCLOUD_DEMO_GROUPS.map((g) =>
-        g.groupId === outs(cache).groupId
-          ? {
-              ...g,
-              backups: [
-                ...(g.backups ?? []),
-                {
-                  backupId: String(outs(cache).backupId),
-                  backupName: String(outs(cache).backupName),
-                  backupType: "Manual" as const,
-                  takenHoursAgo: 1,
-                },
-              ],
-            }
-          : g,
-      ),
+      groups: withBackup(UCLOUD_DEMO_GROUPS, (g) => g.groupId === outs(cache).groupId, {
+        backupId: String(outs(cache).backupId),
+        backupName: String(outs(cache).backupName),
+        backupType: "Manual",
+        takenHoursAgo: 1,
+      }),
     },
   };
 }

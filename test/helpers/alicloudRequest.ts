@@ -41,13 +41,15 @@ export interface RpcResult {
   json: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+/** An action's parameters, as a test writes them (numbers sent as their text). */
+type Params = Record<string, string | number>;
+
+/** `params` with every value as the text sent. */
+const asText = (params: Params): Record<string, string> =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+
 /** Sends one signed RPC request to the emulator at `baseUrl`. */
-export function rpcCall(
-  baseUrl: string,
-  action: string,
-  params: Record<string, string | number> = {},
-  o: RpcCallOptions = {},
-): Promise<RpcResult> {
+export function rpcCall(baseUrl: string, action: string, params: Params = {}, o: RpcCallOptions = {}) {
   const method = o.method ?? "POST";
   const signed: Record<string, string> = {
     Action: action,
@@ -59,7 +61,7 @@ export function rpcCall(
     SignatureNonce: o.nonce ?? randomUUID(),
     Timestamp: rpcTimestamp(o.timestamp ?? Date.now()),
     ...(o.securityToken ? { SecurityToken: o.securityToken } : {}),
-    ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
+    ...asText(params),
   };
   for (const name of o.omit ?? []) delete signed[name];
   signed.Signature = signParams(
@@ -100,15 +102,10 @@ export interface Acs3CallOptions {
 }
 
 /** Sends one R-KVStore request signed with V3 (ACS3-HMAC-SHA256), all parameters in the query, as the SDK does. */
-export function acs3Call(
-  baseUrl: string,
-  action: string,
-  params: Record<string, string | number> = {},
-  o: Acs3CallOptions = {},
-): Promise<RpcResult> {
+export function acs3Call(baseUrl: string, action: string, params: Params = {}, o: Acs3CallOptions = {}) {
   const method = o.method ?? "POST";
   const url = new URL(baseUrl);
-  const query = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  const query = asText(params);
   const body = o.body ?? "";
   const hash = o.signedBodyHash ?? (body ? sha256(body) : EMPTY_PAYLOAD_SHA256);
   const headers: Record<string, string> = {

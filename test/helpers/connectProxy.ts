@@ -54,6 +54,16 @@ function selfSigned(dir: string): { key: string; cert: string; certFile: string 
   return { key: fs.readFileSync(keyFile, "utf8"), cert: fs.readFileSync(certFile, "utf8"), certFile };
 }
 
+/** Destroys both ends of a relay when either fails. */
+function destroyTogether(a: net.Socket, b: net.Socket): void {
+  const stop = () => {
+    a.destroy();
+    b.destroy();
+  };
+  a.on("error", stop);
+  b.on("error", stop);
+}
+
 /**
  * Starts the proxy. `refuse`: answer every CONNECT with that status instead (e.g. 407). Without
  * `emulatorPort`, tunnels end at the TLS server, which answers 503 to every request.
@@ -71,12 +81,7 @@ export async function startConnectProxy(
     }
     const upstream = net.connect(o.emulatorPort, "127.0.0.1");
     clear.pipe(upstream).pipe(clear);
-    const stop = () => {
-      clear.destroy();
-      upstream.destroy();
-    };
-    clear.on("error", stop);
-    upstream.on("error", stop);
+    destroyTogether(clear, upstream);
   });
   await new Promise<void>((r) => terminator.listen(0, "127.0.0.1", r));
   const terminatorPort = (terminator.address() as net.AddressInfo).port;
@@ -94,12 +99,7 @@ export async function startConnectProxy(
       if (head.length) inner.write(head);
       socket.pipe(inner).pipe(socket);
     });
-    const stop = () => {
-      socket.destroy();
-      inner.destroy();
-    };
-    socket.on("error", stop);
-    inner.on("error", stop);
+    destroyTogether(socket, inner);
   });
   const sockets = new Set<net.Socket>();
   for (const s of [proxy, terminator])

@@ -17,19 +17,30 @@ import { useEmulator } from "../helpers/emulator";
 const ROOT = path.resolve(__dirname, "../..");
 const handle = useEmulator({ taskSeconds: 0 });
 
-describe("HTTPS_PROXY", () => {
+/** Runs a CONNECT proxy, started with `options()`, for the tests of the enclosing block; returns it. */
+function useConnectProxy(options: () => Parameters<typeof startConnectProxy>[0]): () => ConnectProxy {
   let proxy: ConnectProxy;
   beforeAll(async () => {
-    proxy = await startConnectProxy({ emulatorPort: handle.emulator.port });
+    proxy = await startConnectProxy(options());
   });
   afterAll(() => proxy.close());
+  return () => proxy;
+}
+
+/** The emulator's variables (keys, regions, endpoints), for a test to change. */
+const emulatorEnv = (): Record<string, string | undefined> => ({
+  ...emulatorEnvironment(handle.emulator.url),
+});
+
+describe("HTTPS_PROXY", () => {
+  const proxy = useConnectProxy(() => ({ emulatorPort: handle.emulator.port }));
 
   it("takes, reads and deletes a backup of each cloud through the proxy's CONNECT tunnels", async () => {
     // The emulator's keys and regions, and no endpoint: each cloud's real host is dialled.
-    const env: Record<string, string | undefined> = { ...emulatorEnvironment(handle.emulator.url) };
+    const env = emulatorEnv();
     for (const k of Object.keys(env)) if (k.endsWith("_ENDPOINT")) env[k] = undefined;
-    env.HTTPS_PROXY = proxy.url;
-    env.NODE_EXTRA_CA_CERTS = proxy.certFile;
+    env.HTTPS_PROXY = proxy().url;
+    env.NODE_EXTRA_CA_CERTS = proxy().certFile;
     const run = await runBackupsThroughHost(
       () => [
         new tencentcloud.RedisBackup("orders", { instanceId: "crs-demo0001" }),
@@ -43,7 +54,7 @@ describe("HTTPS_PROXY", () => {
       ["catalog", "available", "available", true],
       ["cache", "available", "available", true],
     ]);
-    expect([...new Set(proxy.connects)].sort()).toEqual([
+    expect([...new Set(proxy().connects)].sort()).toEqual([
       "api.ucloud.cn:443",
       "r-kvstore.aliyuncs.com:443",
       "redis.tencentcloudapi.com:443",
@@ -52,28 +63,24 @@ describe("HTTPS_PROXY", () => {
 });
 
 describe("alicloud:proxy (the Alibaba SDKs' httpsProxy), without the variables", () => {
-  let proxy: ConnectProxy;
-  beforeAll(async () => {
-    proxy = await startConnectProxy({ emulatorPort: handle.emulator.port });
-  });
-  afterAll(() => proxy.close());
+  const proxy = useConnectProxy(() => ({ emulatorPort: handle.emulator.port }));
 
   it("tunnels Alibaba Cloud's https:// host through the configured proxy", async () => {
-    const env: Record<string, string | undefined> = { ...emulatorEnvironment(handle.emulator.url) };
+    const env = emulatorEnv();
     env.ALIBABA_CLOUD_ENDPOINT = undefined;
-    env.NODE_EXTRA_CA_CERTS = proxy.certFile;
+    env.NODE_EXTRA_CA_CERTS = proxy().certFile;
     const run = await runBackupsThroughHost(
       () => [new alicloud.RedisBackup("catalog-configured", { instanceId: "r-demo0001" })],
-      { cwd: ROOT, env, config: { "alicloud:proxy": proxy.url } },
+      { cwd: ROOT, env, config: { "alicloud:proxy": proxy().url } },
     );
     expect(run.backups.map((b) => [b.created.status, b.read?.status])).toEqual([["available", "available"]]);
-    expect([...new Set(proxy.connects)]).toEqual(["r-kvstore.aliyuncs.com:443"]);
+    expect([...new Set(proxy().connects)]).toEqual(["r-kvstore.aliyuncs.com:443"]);
   });
 });
 
 describe("HTTP_PROXY at the emulator (its own proxy mode)", () => {
   it("serves each cloud's real host over plain HTTP as the proxy", async () => {
-    const env: Record<string, string | undefined> = { ...emulatorEnvironment(handle.emulator.url) };
+    const env = emulatorEnv();
     env.TENCENTCLOUD_ENDPOINT = undefined;
     env.TENCENTCLOUD_PROTOCOL = "HTTP";
     env.ALIBABA_CLOUD_ENDPOINT = "http://r-kvstore.aliyuncs.com";
@@ -98,18 +105,14 @@ describe("HTTP_PROXY at the emulator (its own proxy mode)", () => {
 });
 
 describe("a proxy that refuses the tunnel", () => {
-  let proxy: ConnectProxy;
+  const proxy = useConnectProxy(() => ({ refuse: 407 }));
   const saved = { ...process.env };
-  beforeAll(async () => {
-    proxy = await startConnectProxy({ refuse: 407 });
-  });
-  afterAll(async () => {
+  afterAll(() => {
     process.env = saved;
-    await proxy.close();
   });
 
   it("fails with the proxy's status, naming the proxy without its credentials", async () => {
-    process.env.HTTPS_PROXY = proxy.url.replace("http://", "http://alice:s3cret@");
+    process.env.HTTPS_PROXY = proxy().url.replace("http://", "http://alice:s3cret@");
     const sent = postText({
       action: "DescribeTaskInfo",
       url: "https://redis.tencentcloudapi.com/",
@@ -119,9 +122,9 @@ describe("a proxy that refuses the tunnel", () => {
       maxResponseBytes: 1 << 20,
     });
     await expect(sent).rejects.toThrow(
-      `proxy ${proxy.url} refused CONNECT redis.tencentcloudapi.com:443: 407 Proxy Authentication Required`,
+      `proxy ${proxy().url} refused CONNECT redis.tencentcloudapi.com:443: 407 Proxy Authentication Required`,
     );
     await expect(sent).rejects.not.toThrow(/s3cret/);
-    expect(proxy.connects).toEqual(["redis.tencentcloudapi.com:443"]);
+    expect(proxy().connects).toEqual(["redis.tencentcloudapi.com:443"]);
   });
 });

@@ -50,17 +50,22 @@ const otherCloudsConfig = () => ({
   ucloudEndpoint: ucloudEndpoint(handle.emulator),
 });
 
+/** Decoy Tencent keys in the plugin's environment: the provider's own config must win over these. */
+const TENCENT_DECOYS = {
+  TENCENTCLOUD_SECRET_ID: "AKIDDECOY000000000000000000000000002",
+  TENCENTCLOUD_SECRET_KEY: "decoy",
+  TENCENTCLOUD_ENDPOINT: undefined,
+};
+
+/** The plugin, started with `env` added to this process's environment, and configured with `config`. */
+async function configuredPlugin(config: Record<string, string>, env?: Record<string, string | undefined>) {
+  const host = await startDynamicHost({ command: PLUGIN, env });
+  await host.call("configure", rq.configure(config));
+  return host;
+}
+
 beforeAll(async () => {
-  plugin = await startDynamicHost({
-    command: PLUGIN,
-    // Decoys: the provider's own config must win over these.
-    env: {
-      TENCENTCLOUD_SECRET_ID: "AKIDDECOY000000000000000000000000002",
-      TENCENTCLOUD_SECRET_KEY: "decoy",
-      TENCENTCLOUD_ENDPOINT: undefined,
-    },
-  });
-  await plugin.call("configure", rq.configure(tencentConfig()));
+  plugin = await configuredPlugin(tencentConfig(), TENCENT_DECOYS);
 });
 afterAll(async () => plugin?.stop());
 
@@ -71,6 +76,17 @@ async function create(inputs: object, name = "b", timeoutSeconds?: number) {
   if (timeoutSeconds) req.setTimeout(timeoutSeconds);
   const cr: any = await plugin.call("create", req);
   return { id: cr.getId() as string, outs: js(cr.getProperties()), inputs: js(chk.getInputs()) };
+}
+
+/** The input naming the instance a RedisBackup of each cloud backs up. */
+const INSTANCE_KEY = { tencentcloud: "instanceId", alicloud: "instanceId", ucloud: "groupId" } as const;
+
+/** Checks a RedisBackup of `instance` on `cloud` through `host`, then creates it from the checked inputs. */
+async function checkThenCreate(host: DynamicHost, cloud: keyof typeof INSTANCE_KEY, instance: string) {
+  const r = requests(`redis-backup:${cloud}:RedisBackup`);
+  const chk: any = await host.call("check", r.check({}, { [INSTANCE_KEY[cloud]]: instance }));
+  const cr: any = await host.call("create", r.create(js(chk.getInputs())));
+  return { r, failures: chk.getFailuresList(), cr };
 }
 
 /** A Diff as the engine sends it: the old outputs, and the inputs the program had set. */
@@ -200,26 +216,23 @@ it("a provider with no config at all (a default provider without `redis-backup:`
 describe("imports on Alibaba Cloud and UCloud", () => {
   let multi: DynamicHost;
   beforeAll(async () => {
-    multi = await startDynamicHost({ command: PLUGIN });
-    await multi.call("configure", rq.configure(otherCloudsConfig()));
+    multi = await configuredPlugin(otherCloudsConfig());
   });
   afterAll(async () => multi?.stop());
 
   it.each([
-    ["alicloud", { instanceId: ALICLOUD_DEMO_INSTANCE_IDS[2] }, "instanceId"],
-    ["ucloud", { groupId: UCLOUD_DEMO_GROUP_IDS[1] }, "groupId"],
+    ["alicloud", ALICLOUD_DEMO_INSTANCE_IDS[2]],
+    ["ucloud", UCLOUD_DEMO_GROUP_IDS[1]],
   ] as const)(
     "%s: an id alone adopts the backup, with inputs that plan no change",
-    async (cloud, inputs, key) => {
-      const r = requests(`redis-backup:${cloud}:RedisBackup`);
-      const chk: any = await multi.call("check", r.check({}, inputs));
-      const cr: any = await multi.call("create", r.create(js(chk.getInputs())));
+    async (cloud, instance) => {
+      const { r, cr } = await checkThenCreate(multi, cloud, instance);
       const id: string = cr.getId();
       const rd: any = await multi.call("read", r.read(id, {}, undefined, "imported"));
       expect(rd.getId()).toBe(id);
       const readInputs = js(rd.getInputs());
       expect(readInputs).toMatchObject({
-        [key]: inputs[key as keyof typeof inputs],
+        [INSTANCE_KEY[cloud]]: instance,
         backupId: id.slice(id.indexOf(":") + 1),
       });
       const props = js(rd.getProperties());
@@ -236,19 +249,16 @@ describe("getBackupDownloadUrls (Invoke), each cloud", () => {
   let host: DynamicHost;
   beforeAll(async () => {
     // Decoys: the function runs with the provider's configured credentials, not these.
-    host = await startDynamicHost({
-      command: PLUGIN,
-      env: {
-        TENCENTCLOUD_SECRET_ID: "AKIDDECOY000000000000000000000000002",
-        TENCENTCLOUD_SECRET_KEY: "decoy",
-        TENCENTCLOUD_ENDPOINT: undefined,
+    host = await configuredPlugin(
+      { ...tencentConfig(), ...otherCloudsConfig() },
+      {
+        ...TENCENT_DECOYS,
         ALIBABA_CLOUD_ACCESS_KEY_ID: "decoy",
         ALIBABA_CLOUD_ACCESS_KEY_SECRET: "decoy",
         UCLOUD_PUBLIC_KEY: "decoy",
         UCLOUD_PRIVATE_KEY: "decoy",
       },
-    });
-    await host.call("configure", rq.configure({ ...tencentConfig(), ...otherCloudsConfig() }));
+    );
   });
   afterAll(async () => host?.stop());
 
@@ -266,20 +276,20 @@ describe("getBackupDownloadUrls (Invoke), each cloud", () => {
   }
 
   it.each([
-    ["tencentcloud", { instanceId: DEMO_INSTANCE_IDS[1] }, "instanceId"],
-    ["alicloud", { instanceId: ALICLOUD_DEMO_INSTANCE_IDS[1] }, "instanceId"],
-    ["ucloud", { groupId: UCLOUD_DEMO_GROUP_IDS[0] }, "groupId"],
+    ["tencentcloud", DEMO_INSTANCE_IDS[1]],
+    ["alicloud", ALICLOUD_DEMO_INSTANCE_IDS[1]],
+    ["ucloud", UCLOUD_DEMO_GROUP_IDS[0]],
   ] as const)(
     "%s: returns, as secrets, the URLs the emulator issued for a backup taken through the provider",
-    async (cloud, inputs, key) => {
-      const r = requests(`redis-backup:${cloud}:RedisBackup`);
-      const chk: any = await host.call("check", r.check({}, inputs));
-      expect(chk.getFailuresList()).toEqual([]);
-      const cr: any = await host.call("create", r.create(js(chk.getInputs())));
+    async (cloud, instance) => {
+      const { failures, cr } = await checkThenCreate(host, cloud, instance);
+      expect(failures).toEqual([]);
       const backupId: string = js(cr.getProperties()).backupId;
       const before = new Set(handle.emulator.admin.issuedUrls());
-      const instance = (inputs as Record<string, string>)[key];
-      const res: any = await host.call("invoke", invokeReq(cloud, { [key]: instance, backupId }));
+      const res: any = await host.call(
+        "invoke",
+        invokeReq(cloud, { [INSTANCE_KEY[cloud]]: instance, backupId }),
+      );
       expect(res.getFailuresList()).toEqual([]);
       const ret = js(res.getReturn());
       expect(secretValue(ret.backupId)).toBe(backupId);

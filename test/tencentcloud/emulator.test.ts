@@ -33,6 +33,15 @@ async function backup(instanceId: string, extra: Record<string, unknown> = {}) {
   return r.TaskId as number;
 }
 
+/** A fresh instance with one manual backup whose task has finished, and that backup as the emulator holds it. */
+async function finishedBackup() {
+  const instanceId = newInstance();
+  await backup(instanceId);
+  admin().advanceClock(TASK_SECONDS);
+  const [record] = admin().backups(instanceId);
+  return { instanceId, record };
+}
+
 type BackupSet = Record<string, unknown>[];
 const list = async (params: Record<string, unknown>) => {
   const r = await ok("DescribeInstanceBackups", params);
@@ -347,10 +356,7 @@ describe("the world moving on", () => {
   });
 
   it("expireBackup expires one backup now", async () => {
-    const instanceId = newInstance();
-    await backup(instanceId);
-    admin().advanceClock(TASK_SECONDS);
-    const [record] = admin().backups(instanceId);
+    const { instanceId, record } = await finishedBackup();
     admin().expireBackup(record.backupId);
     expect(
       (await ok("DescribeBackupDetail", { InstanceId: instanceId, BackupId: record.backupId })).Status,
@@ -358,10 +364,7 @@ describe("the world moving on", () => {
   });
 
   it("a backup locked by another flow shows Status 1 and Locked 1", async () => {
-    const instanceId = newInstance();
-    await backup(instanceId);
-    admin().advanceClock(TASK_SECONDS);
-    const [record] = admin().backups(instanceId);
+    const { instanceId, record } = await finishedBackup();
     admin().lockBackup(record.backupId, true);
     const detail = await ok("DescribeBackupDetail", { InstanceId: instanceId, BackupId: record.backupId });
     expect(detail).toMatchObject({ Status: 1, Locked: 1 });
@@ -370,10 +373,7 @@ describe("the world moving on", () => {
   });
 
   it("a backup deleted out of band shows Status -2 and is gone from DescribeBackupDetail", async () => {
-    const instanceId = newInstance();
-    await backup(instanceId);
-    admin().advanceClock(TASK_SECONDS);
-    const [record] = admin().backups(instanceId);
+    const { instanceId, record } = await finishedBackup();
     admin().deleteBackup(record.backupId);
     expect((await list({ InstanceId: instanceId })).total).toBe(0);
     expect((await list({ InstanceId: instanceId, Status: [-2] })).set[0]).toMatchObject({

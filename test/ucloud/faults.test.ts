@@ -3,7 +3,7 @@
  * what UCloud refused before acting is sent again, reads ride out transient RetCodes, and what must
  * not be retried is not.
  */
-import { Fault, UCLOUD_DEMO_GROUP_IDS } from "../../emulator";
+import { Fault, FaultOptions, UCLOUD_DEMO_GROUP_IDS } from "../../emulator";
 import * as ops from "../../provider/ucloud/operations";
 import { LISTING_FRESH_MS } from "../../provider/core/sharedListings";
 import { timelineOf, useEmulator } from "../helpers/emulator";
@@ -27,12 +27,24 @@ function freshGroup(): string {
   return groupId;
 }
 
+/** A create on a fresh group while CreateURedisBackup answers with `fault` (once, or as `options` say): the group, outputs and deps. */
+async function createDespite(fault: Fault, options?: FaultOptions) {
+  const groupId = freshGroup();
+  em().admin.injectFault("CreateURedisBackup", fault, options);
+  const deps = emulatorDeps(em());
+  const { outs } = await ops.create({ groupId }, deps);
+  return { groupId, outs, deps };
+}
+
+/** The ids of the backups the emulator holds of `groupId`. */
+const backupIdsOf = (groupId: string) =>
+  em()
+    .ucloud.backups(groupId)
+    .map((b) => b.backupId);
+
 /** A create on a fresh group while CreateURedisBackup answers once with `fault`: one backup, its outcome logged as unknown. */
 async function expectOneBackupDespite(fault: Fault): Promise<void> {
-  const groupId = freshGroup();
-  em().admin.injectFault("CreateURedisBackup", fault);
-  const deps = emulatorDeps(em());
-  await ops.create({ groupId }, deps);
+  const { groupId, deps } = await createDespite(fault);
   expect(em().ucloud.backups(groupId)).toHaveLength(1);
   expect(deps.logs.join("\n")).toMatch(/outcome unknown/);
 }
@@ -52,14 +64,8 @@ describe("CreateURedisBackup is never sent twice blindly", () => {
   });
 
   it("the connection drops before anything was done: looked for, not found, sent again; one backup", async () => {
-    const groupId = freshGroup();
-    em().admin.injectFault("CreateURedisBackup", { kind: "drop" });
-    const { outs } = await ops.create({ groupId }, emulatorDeps(em()));
-    expect(
-      em()
-        .ucloud.backups(groupId)
-        .map((b) => b.backupId),
-    ).toEqual([outs.backupId]);
+    const { groupId, outs } = await createDespite({ kind: "drop" });
+    expect(backupIdsOf(groupId)).toEqual([outs.backupId]);
   });
 
   it("a gateway's 502 page (outcome unknown) and RetCode 110 (the API timed out): one backup each", async () => {
@@ -72,20 +78,13 @@ describe("CreateURedisBackup is never sent twice blindly", () => {
   });
 
   it("RetCode 130 (the gateway or authentication service failed) after the backup was taken: looked for, found, never taken twice", async () => {
-    const groupId = freshGroup();
-    em().admin.injectFault("CreateURedisBackup", {
+    const { groupId, outs, deps } = await createDespite({
       kind: "error",
       code: "130",
       message: "API gateway or authentication service error",
       afterPerform: true,
     });
-    const deps = emulatorDeps(em());
-    const { outs } = await ops.create({ groupId }, deps);
-    expect(
-      em()
-        .ucloud.backups(groupId)
-        .map((b) => b.backupId),
-    ).toEqual([outs.backupId]);
+    expect(backupIdsOf(groupId)).toEqual([outs.backupId]);
     expect(deps.logs.join("\n")).toMatch(/CreateURedisBackup outcome unknown .*130/);
   });
 
@@ -118,14 +117,8 @@ describe("CreateURedisBackup is never sent twice blindly", () => {
   });
 
   it("the exhausting case: every answer lost, the backup is still taken once", async () => {
-    const groupId = freshGroup();
-    em().admin.injectFault("CreateURedisBackup", { kind: "dropAfterPerform" }, { times: 3 });
-    const { outs } = await ops.create({ groupId }, emulatorDeps(em()));
-    expect(
-      em()
-        .ucloud.backups(groupId)
-        .map((b) => b.backupId),
-    ).toEqual([outs.backupId]);
+    const { groupId, outs } = await createDespite({ kind: "dropAfterPerform" }, { times: 3 });
+    expect(backupIdsOf(groupId)).toEqual([outs.backupId]);
   });
 });
 

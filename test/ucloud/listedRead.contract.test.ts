@@ -2,35 +2,27 @@
 import { CONTRACT_CLOUDS } from "../contract/clouds";
 import { Recorded, listedReadContract } from "../contract/listedReadContract";
 
-const ucloud = CONTRACT_CLOUDS.ucloud;
-const { ops } = ucloud;
-
 listedReadContract({
-  ...ucloud,
+  ...CONTRACT_CLOUDS.ucloud,
   emulator: { rateLimitPerSecond: 0, ucloud: { backupSeconds: 0, retentionDays: 7 } },
-  async inStates(em, record) {
+  async inStates(em, make) {
     em.ucloud.addGroup({
       groupId: "uredis-states1",
       backups: [{ backupName: "nightly", backupType: "Auto", takenHoursAgo: 3 }],
     });
     em.ucloud.addGroup({ groupId: "uredis-states2" });
-    const mk = (groupId: string, extra = {}) => record(ops.create({ groupId, ...extra }, ucloud.deps(em)));
-    const available = await mk("uredis-states1");
+    const available = await make.backup("uredis-states1");
     const [auto] = em.ucloud.backups("uredis-states1").filter((b) => b.backupName === "nightly");
-    const adopted = await mk("uredis-states1", { backupId: auto.backupId });
-    const expired = await mk("uredis-states1");
-    const deleted = await mk("uredis-states1");
-    const orphan = await mk("uredis-states2");
-    em.ucloud.setBackupSeconds(3 * 3600);
-    const running = await mk("uredis-states1", { waitTimeoutMinutes: 2 });
-    em.ucloud.setBackupSeconds(0);
+    const adopted = await make.backup("uredis-states1", { backupId: auto.backupId });
+    const expired = await make.backup("uredis-states1");
+    const deleted = await make.deletedOutOfBand("uredis-states1");
+    const orphan = await make.orphaned("uredis-states2");
+    const running = await make.stoppedWaiting("uredis-states1");
     em.ucloud.expireBackup(expired.props.backupId);
-    em.ucloud.deleteBackup(deleted.props.backupId);
-    em.ucloud.deleteGroup("uredis-states2");
     // A backup that ended in Error: recorded while still Backuping, then failed.
     em.ucloud.failNextBackup("uredis-states1");
     em.ucloud.setBackupSeconds(60);
-    const failed = await mk("uredis-states1", { waitTimeoutMinutes: 0.5 });
+    const failed = await make.backup("uredis-states1", { waitTimeoutMinutes: 0.5 });
     em.ucloud.setBackupSeconds(0);
     em.admin.advanceClock(120);
     const stateOf = (r: Recorded) => em.ucloud.backups().find((b) => b.backupId === r.props.backupId)?.state;
