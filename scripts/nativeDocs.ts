@@ -6,6 +6,7 @@
  */
 import * as path from "path";
 import ts from "typescript";
+import { CLOUDS } from "../provider/clouds";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -21,7 +22,7 @@ export type NativeDocs = Record<string, Record<string, ClassDocs>>;
 
 /** The classes documented, by namespace. */
 const CLASSES: Record<string, { cls: string; args: string }[]> = Object.fromEntries(
-  ["tencentcloud", "alicloud", "ucloud"].map((ns) => [
+  CLOUDS.map((ns) => [
     ns,
     [
       { cls: "RedisBackup", args: "RedisBackupArgs" },
