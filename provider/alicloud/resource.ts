@@ -8,7 +8,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../core/lazyProvider";
 import { EchoedInputs, OutputsOf, SteeringArgs, redisBackupClass } from "../core/redisBackupResource";
-import type { AlicloudBackupInputs, AlicloudBackupOutputs, AlicloudRecordedOutputs } from "./operations";
+import type { AlicloudBackupInputs, AlicloudRecordedOutputs } from "./operations";
+import type { AlicloudBackupStatus, AlicloudRecorded } from "./recorded";
 
 /** Serialized into every resource's state; see lazyProvider. */
 const provider = lazyProvider<AlicloudBackupInputs, AlicloudRecordedOutputs>(
@@ -31,7 +32,7 @@ export interface RedisBackupArgs extends SteeringArgs {
   backupId?: pulumi.Input<string>;
 }
 
-/** The outputs the provider adds to the inputs, unknown until the create answers (documented on AlicloudBackupOutputs). */
+/** The outputs the provider adds to the inputs, unknown until the create answers (documented on AlicloudRecorded). */
 const OUTPUTS = [
   "backupIds",
   "clusterBackupId",
@@ -54,8 +55,8 @@ const OUTPUTS = [
 /** What a RedisBackup records: its inputs as written, `backupId`, and the outputs above (`creating` among the statuses). */
 type Outputs = EchoedInputs<Pick<RedisBackupArgs, "instanceId" | "retentionDays" | "regionId">> &
   OutputsOf<
-    Pick<AlicloudBackupOutputs, "backupId" | (typeof OUTPUTS)[number]>,
-    { status: AlicloudRecordedOutputs["status"] }
+    Pick<AlicloudRecorded, "backupId" | (typeof OUTPUTS)[number]>,
+    { status: AlicloudBackupStatus | "creating" }
   >;
 
 /**

@@ -2,6 +2,7 @@
  * Finder, status and waiter for Tencent backups: how a task leads to its backup, and what the
  * vendor's numeric codes mean for a user.
  */
+import type { BackupStatusName } from "./recorded";
 import type { WaitDeps } from "../core/deps";
 import { NotFoundError, OperationFailedError } from "../core/errors";
 import { formatZonelessTime, parseZonelessTime } from "../core/zonelessTime";
@@ -22,8 +23,8 @@ export const BACKUP_STATUS = {
 /** Every status a backup that exists can have; -2 (deleted) is left out on purpose. */
 export const LISTED_STATUSES = [1, 2, 3, 4, -1];
 
-/** @internal The statuses a Tencent backup is recorded with. */
-export type BackupStatusName = "creating" | "available" | "locked" | "exporting" | "exported" | "expired";
+/** @internal The statuses a Tencent backup is recorded with (declared with the recorded fields). */
+export type { BackupStatusName } from "./recorded";
 
 /** The user-facing status for a vendor status and lock flag. */
 export function statusName(status: number, locked: number | undefined): BackupStatusName | "deleted" {

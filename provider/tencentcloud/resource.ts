@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../core/lazyProvider";
 import { EchoedInputs, OutputsOf, SteeringArgs, redisBackupClass } from "../core/redisBackupResource";
 import type { TencentBackupInputs, TencentBackupOutputs } from "./operations";
+import type { TencentRecorded } from "./recorded";
 
 /** Serialized into every resource's state; see lazyProvider. */
 const provider = lazyProvider<TencentBackupInputs, TencentBackupOutputs>(
@@ -26,7 +27,7 @@ export interface RedisBackupArgs extends SteeringArgs {
   region?: pulumi.Input<string>;
 }
 
-/** The outputs the provider adds to the inputs, unknown until the create answers (documented on TencentBackupOutputs). */
+/** The outputs the provider adds to the inputs, unknown until the create answers (documented on TencentRecorded). */
 const OUTPUTS = [
   "status",
   "locked",
@@ -46,7 +47,7 @@ const OUTPUTS = [
 
 /** What a RedisBackup records: its inputs as written, `backupId`, and the outputs above. */
 type Outputs = EchoedInputs<Pick<RedisBackupArgs, "instanceId" | "remark" | "storageDays" | "region">> &
-  OutputsOf<Pick<TencentBackupOutputs, "backupId" | (typeof OUTPUTS)[number]>>;
+  OutputsOf<Pick<TencentRecorded, "backupId" | (typeof OUTPUTS)[number]>>;
 
 /**
  * A manual backup of a Tencent Cloud Redis instance (ManualBackupInstance), tracked until it expires.

@@ -8,6 +8,7 @@
  * characters of [A-Za-z0-9-_]); names over 54 characters are shortened to make room. Outputs give
  * `backupName` back as written and the full name as `ucloudBackupName`.
  */
+import type { BackupStatusName } from "./recorded";
 import type { WaitDeps } from "../core/deps";
 import { CloudApiError, NotFoundError, OperationFailedError } from "../core/errors";
 import { progressReporter, waitFor } from "../core/waiter";
@@ -44,8 +45,8 @@ export const STATE = {
   expired: "Expired",
 } as const;
 
-/** The project's shared status vocabulary (core planDiff relies on `expired`). */
-export type BackupStatusName = "creating" | "available" | "failed" | "expired";
+/** The project's shared status vocabulary (core planDiff relies on `expired`), declared with the recorded fields. */
+export type { BackupStatusName } from "./recorded";
 
 /** @internal The shared status of a UCloud State. */
 export function statusName(state: string): BackupStatusName | string {

@@ -2,40 +2,16 @@
 import { stripUndefined } from "../core/stripUndefined";
 import { toIsoWithOffset } from "../core/zonelessTime";
 import type { URedisBackup } from "./api";
-import { BackupStatusName, statusName } from "./backup";
+import { statusName } from "./backup";
+import type { UCloudRecorded } from "./recorded";
 import type { UCloudBackupInputs } from "./inputs";
 
 /** What ucloud.RedisBackup records (its resource's outputs). */
-export interface UCloudBackupOutputs extends UCloudBackupInputs {
+export interface UCloudBackupOutputs extends UCloudBackupInputs, Omit<UCloudRecorded, "backupId"> {
   groupId: string;
-  /** UCloud's backup id (a UUID); the resource id is `<groupId>:<backupId>`. */
   backupId: string;
-  /** Where the backup lives: its region, as used to take or adopt it (the inputs, else the provider's settings). */
+  // Both an input (optional) and what is recorded (always): the recorded one, documented in recorded.ts.
   region: string;
-  /** Where the backup lives: its zone as UCloud lists it (else the zone used to take it); DeleteURedisBackup needs it. */
-  zone?: string;
-  /** The project the group belongs to, when one was set. */
-  projectId?: string;
-  /** `creating`, `available`, `failed` or `expired`: the shared vocabulary of every cloud. */
-  status: BackupStatusName | string;
-  /** UCloud's own State: `Backuping`, `Success`, `Error` or `Expired`. */
-  state: string;
-  /** True when the backup was adopted through the `backupId` input rather than taken. */
-  adopted: boolean;
-  /** The name UCloud shows: `backupName` plus this create's marker (or the adopted backup's name). */
-  ucloudBackupName?: string;
-  /** The group's name. */
-  groupName?: string;
-  /** `manual` or `automatic` (UCloud's `Manual` / `Auto`). */
-  backupType?: string;
-  /** When the backup was taken, ISO 8601 UTC (UCloud sends Unix seconds). */
-  backupTime?: string;
-  /** Size of the backup in bytes. */
-  sizeBytes?: number;
-  /** The group's memory, in MB (UCloud reports GB: MemorySize, as in URedisGroupSet). */
-  memorySizeMb?: number;
-  /** The Redis version backed up, e.g. `6.0`. */
-  redisVersion?: string;
 }
 
 const BACKUP_TYPES: Record<string, string> = { Manual: "manual", Auto: "automatic" };

@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../core/lazyProvider";
 import { EchoedInputs, OutputsOf, SteeringArgs, redisBackupClass } from "../core/redisBackupResource";
 import type { UCloudBackupInputs, UCloudBackupOutputs } from "./operations";
+import type { UCloudRecorded } from "./recorded";
 
 /** Serialized into every resource's state; see lazyProvider. */
 const provider = lazyProvider<UCloudBackupInputs, UCloudBackupOutputs>(
@@ -33,7 +34,7 @@ export interface RedisBackupArgs extends SteeringArgs {
   projectId?: pulumi.Input<string>;
 }
 
-/** The outputs the provider adds to the inputs, unknown until the create answers (documented on UCloudBackupOutputs). */
+/** The outputs the provider adds to the inputs, unknown until the create answers (documented on UCloudRecorded). */
 const OUTPUTS = [
   "region",
   "zone",
@@ -52,7 +53,7 @@ const OUTPUTS = [
 
 /** What a RedisBackup records: its inputs as written, `backupId`, and the outputs above. */
 type Outputs = EchoedInputs<Pick<RedisBackupArgs, "groupId" | "backupName">> &
-  OutputsOf<Pick<UCloudBackupOutputs, "backupId" | (typeof OUTPUTS)[number]>>;
+  OutputsOf<Pick<UCloudRecorded, "backupId" | (typeof OUTPUTS)[number]>>;
 
 /**
  * A manual backup of a UCloud URedis instance (CreateURedisBackup), tracked until it expires.
