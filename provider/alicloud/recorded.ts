@@ -1,7 +1,7 @@
 /**
- * What alicloud.RedisBackup records of a backup beyond its inputs, each field as the resource's output documents it.
- * Kept free of zod and of the API's schemas: the public classes' types reach this file, and a user's
- * project type-checks them without zod's declarations (scripts/consumer.ts checks it).
+ * What alicloud.RedisBackup records of a backup beyond its inputs, each field documented as the
+ * resource's output. Kept free of zod and of the API's schemas: the public classes' types reach this
+ * file, and a user's project type-checks them without zod's declarations (scripts/consumer.ts checks).
  */
 
 /** The statuses an Alibaba backup is recorded with. */

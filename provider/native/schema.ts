@@ -30,10 +30,13 @@ interface ClassDocs {
  * (`` `tencentcloud:region` ``) is the native provider's config variable (`redis-backup:tencentcloudRegion`).
  */
 function nativeWords(text: string): string {
-  return text.replace(/`(tencentcloud|alicloud|ucloud):(\w+)`/g, (_, cloud: string, key: string) => {
+  return text.replace(STACK_CONFIG_KEY, (_, cloud: string, key: string) => {
     return `\`${PACKAGE}:${configVariable(cloud, key)}\``;
   });
 }
+
+/** A dynamic provider's stack config key in a doc, `` `<cloud>:<key>` `` of a registered cloud. */
+const STACK_CONFIG_KEY = new RegExp(`\`(${CLOUD_ENTRIES.map((e) => e.name).join("|")}):(\\w+)\``, "g");
 
 /** The docs of a cloud's resource of `kind`. */
 const docsOf = (cloud: Cloud, kind: Kind): ClassDocs =>
@@ -105,16 +108,15 @@ export const CONFIG_KEYS: Record<Cloud, { key: string; secret?: boolean; type?: 
 export const configVariable = (cloud: string, key: string) =>
   `${cloud}${key.charAt(0).toUpperCase()}${key.slice(1)}`;
 
-/** A schema property of a zod field, as `z.toJSONSchema` describes it, with the argument's doc. */
+/** A schema property of a zod field, as `z.toJSONSchema` describes it, with the argument's doc (required). */
 function propertyOf(field: z.ZodType, cloud: Cloud, name: string, doc: string | undefined): PropertySpec {
   const json = z.toJSONSchema(field, { io: "input", unrepresentable: "any" }) as {
     type?: string;
     pattern?: string;
   };
   const type = json.type as PropertySpec["type"] | undefined;
-  const description = doc
-    ? nativeWords(doc)
-    : `${name} of the ${cloud} backup; see the README's ${cloud} table.`;
+  if (!doc) throw new TypeError(`${cloud} input ${name}: no doc on the class's argument`);
+  const description = nativeWords(doc);
   if (type === "array") return { type, items: { $ref: "pulumi.json#/Any" }, description };
   if (type === "string" || type === "integer" || type === "number" || type === "boolean") {
     return { type, description };
