@@ -1,7 +1,7 @@
 /**
- * `npm run pulumi-cli`: builds the Pulumi CLI, its Node.js, Python and YAML language hosts and
- * `gen-sdk` (the CLI's SDK generators, called directly) from their Go modules (pinned by
- * ./cli/go.mod, ./language-nodejs/go.mod, ./language-python/go.mod and ./language-yaml/go.mod),
+ * `npm run pulumi-cli`: builds the Pulumi CLI, its Node.js, Python, Go and YAML language hosts and
+ * `gen-sdk` (the CLI's SDK generators, called directly) from their Go modules (pinned by the
+ * go.mod of ./cli, ./language-nodejs, ./language-python, ./language-go and ./language-yaml),
  * or reuses an earlier build, and prints
  * the folder that holds them on its last line.
  *
@@ -38,6 +38,12 @@ const BUILDS = [
     module: "language-python",
     pkg: "github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python",
     version: "v3.68.0",
+  },
+  {
+    binary: "pulumi-language-go",
+    module: "language-go",
+    pkg: "github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go",
+    version: "v3.66.0",
   },
   {
     binary: "pulumi-language-yaml",

@@ -28,6 +28,7 @@ export const CLI_FILES = [
   "pulumi-language-nodejs",
   "pulumi-language-python",
   "pulumi-language-python-exec",
+  "pulumi-language-go",
   "pulumi-language-yaml",
   "gen-sdk",
   "pulumi-resource-pulumi-nodejs",

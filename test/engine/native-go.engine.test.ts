@@ -1,0 +1,80 @@
+/**
+ * A Go program using the native provider through its generated Go SDK (sdk/go/redisbackup, the
+ * module in sdk/go.mod), under the real engine and the Go language host (`npm run pulumi-cli`
+ * builds it; the host builds the program with the `go` on PATH, modules from the Go module proxy or
+ * its cache): the same backups as from TypeScript, then a preview that plans nothing; the download
+ * function's URLs are secrets in state.
+ */
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { pinnedTool } from "../../tools/pulumi-cli/location";
+import { PulumiProject, REPO_ROOT } from "../../tools/pulumi-cli/project";
+import { useEngineWorld } from "./harness/suite";
+import { describeEngineWith, nativeProject } from "./harness/native";
+import { expectUpTakesBoth, exportWithout, shownOutputs } from "./harness/stack";
+import { printed } from "./harness/world";
+
+/** The Go SDK's module, as a user's go.mod requires it. */
+const SDK_MODULE = "github.com/pulumi-redis-backup/pulumi-redis-backup/sdk";
+
+const goOnPath = (): boolean => spawnSync("go", ["version"], { encoding: "utf8" }).status === 0;
+
+describeEngineWith(
+  {
+    what: "Go language host or Go toolchain",
+    present: pinnedTool("pulumi-language-go") !== undefined && goOnPath(),
+    how: "`npm run pulumi-cli` builds the host; Go itself must be on PATH",
+  },
+  "a Go program through the native provider",
+  () => {
+    const world = useEngineWorld();
+    let project: PulumiProject;
+
+    beforeAll(async () => {
+      if (!pinnedTool("pulumi-language-go")) {
+        throw new Error("no Go language host: run `npm run pulumi-cli` first");
+      }
+      project = world.project("native-go", {});
+      // The copy lives in a temporary folder: its go.mod points at this checkout's SDK by absolute path,
+      // as a user's would at a checkout (or requires a published version instead).
+      const edit = spawnSync("go", ["mod", "edit", `-replace=${SDK_MODULE}=${path.join(REPO_ROOT, "sdk")}`], {
+        cwd: project.dir,
+        encoding: "utf8",
+      });
+      if (edit.status !== 0) throw new Error(`go mod edit: ${edit.stderr}`);
+      nativeProject(project, { sdk: false });
+      await project.initStack("dev");
+    });
+
+    it("pulumi up takes the backups a Go program declares; a preview then plans nothing", async () => {
+      await expectUpTakesBoth(project, world.emulator, "from-go", "from go", "ucloud");
+    });
+
+    it("GetBackupDownloadUrls: not one URL the emulator issued is in the state in the clear; the secret output holds one", async () => {
+      const issued = world.emulator.admin.issuedUrls();
+      expect(issued.length).toBeGreaterThanOrEqual(1);
+      const exported = await exportWithout(project, issued);
+      const shown = await shownOutputs(project);
+      // crs-demo0002 is a three-shard cluster: one file per shard.
+      expect(shown.tencentFiles).toHaveLength(3);
+      for (const file of shown.tencentFiles) expect(issued).toContain(file.url);
+      const stack = JSON.parse(exported).deployment.resources.find(
+        (r: { type: string }) => r.type === "pulumi:pulumi:Stack",
+      );
+      expect(Object.keys(stack.outputs.tencentFiles)).toEqual([
+        "4dabf18193072939515e22adb298388d",
+        "ciphertext",
+      ]);
+    });
+
+    it("a changed remark in the Go program's config replaces its backup, as in TypeScript", async () => {
+      await project.setConfig({ remark: "from go, again" });
+      const text = printed(await project.ok(["preview", "--diff"]));
+      const fromGo = text.slice(text.lastIndexOf("+-redis-backup:tencentcloud:RedisBackup: (replace)"));
+      expect(fromGo).toMatch(
+        /\[urn=urn:pulumi:dev::engine-native-go::redis-backup:tencentcloud:RedisBackup::from-go\]/,
+      );
+      expect(fromGo).toContain(`~ remark: "from go" => "from go, again"`);
+    });
+  },
+);
