@@ -3,7 +3,7 @@
  * backup id (as `drift` reads one), or, without a state, the cloud and instance the flags give.
  */
 import { CLOUDS, Cloud } from "../../provider/clouds";
-import type { DownloadTarget } from "../../provider/core/cloud";
+import type { DownloadTarget } from "../../provider/core/downloadUrls";
 import { UsageError } from "../io";
 import type { RecordedBackup } from "../state";
 

@@ -4,11 +4,17 @@
  */
 import { z } from "zod";
 import { defineCloud } from "../core/cloud";
-import { fetchDownloadUrls } from "../core/downloadUrls";
+import { ALICLOUD_SETTINGS } from "./settings";
 import { AlicloudFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
-import { AlicloudBackupInputs, AlicloudBackupInputsSchema, BACKUP_ID, BACKUP_ID_SHAPE } from "./inputs";
+import {
+  AlicloudBackupInputs,
+  AlicloudBackupInputsSchema,
+  BACKUP_ID,
+  BACKUP_ID_SHAPE,
+  INSTANCE_KEY,
+} from "./inputs";
 
 const RETENTION =
   "must be a whole number of days from 7 to 730, or -1 to keep the backup as long as the instance";
@@ -47,23 +53,7 @@ export const alicloud = defineCloud<"alicloud", AlicloudDeclaration, AlicloudBac
     regionId: d.region,
   }),
   load: (module) => require(`./${module}`),
-  final: {
-    instanceKey: "instanceId",
-    inputsSchema: AlicloudFinalBackupInputsSchema,
-  },
-  downloadUrls: (t, deps) =>
-    fetchDownloadUrls(
-      (require("./download") as typeof import("./download")).alicloudDownloadUrls,
-      { instanceId: t.instance, backupId: t.backupId, regionId: t.location.regionId ?? t.location.region },
-      deps,
-    ),
-  environment: {
-    label: "Alibaba Cloud",
-    variables: [
-      "ALIBABA_CLOUD_ACCESS_KEY_ID",
-      "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-      "ALIBABA_CLOUD_REGION_ID",
-      "ALIBABA_CLOUD_ENDPOINT",
-    ],
-  },
+  final: { instanceKey: INSTANCE_KEY, inputsSchema: AlicloudFinalBackupInputsSchema },
+  label: "Alibaba Cloud",
+  settings: ALICLOUD_SETTINGS,
 });

@@ -24,8 +24,13 @@ export interface BackupDownloadUrlsArgs {
 }
 
 /** @internal How Alibaba finds a backup's files. */
-export const alicloudDownloadUrls: DownloadUrlsSpec<BackupDownloadUrlsArgs> = {
+export const downloadUrlsSpec: DownloadUrlsSpec<BackupDownloadUrlsArgs> = {
   describe: (a) => `Redis backup ${a.backupId} of ${a.instanceId}`,
+  argsOf: (t) => ({
+    instanceId: t.instance,
+    backupId: t.backupId,
+    regionId: t.location.regionId ?? t.location.region,
+  }),
   async fetch(a, deps) {
     const client = new AlicloudClient(resolveAlicloudSettings(a.regionId), deps);
     const window = wideWindow(deps.clock.now());
@@ -73,4 +78,4 @@ function required(url: string | undefined, id: string): string {
  * The files of an Alibaba Redis backup, with their URLs (no lifetime documented). In a Pulumi
  * program: a secret Output; elsewhere: a Promise of plain values.
  */
-export const getBackupDownloadUrls = downloadUrlsFunction(alicloudDownloadUrls);
+export const getBackupDownloadUrls = downloadUrlsFunction(downloadUrlsSpec);

@@ -6,6 +6,7 @@
  * record. Loaded by package name from inside the provider's methods; this path and its export
  * names are a contract with every `__provider` written to state.
  */
+import { INSTANCE_KEY } from "./inputs";
 import { Connection, connectWith } from "../core/connection";
 import { FinalBackupAdapter, defineFinalBackupLifecycle } from "../core/finalBackup";
 import { AlicloudFinalBackupInputs, AlicloudFinalBackupInputsSchema } from "./finalInputs";
@@ -22,7 +23,7 @@ const alicloud: FinalBackupAdapter<
 > = {
   cloud: "alicloud",
   schema: AlicloudFinalBackupInputsSchema,
-  instanceKey: "instanceId",
+  instanceKey: INSTANCE_KEY,
   replaceOnChange: ["instanceId", "regionId"],
 
   connect: (deps, inputs) => connectWith(resolveAlicloudSettings(inputs.regionId), AlicloudClient, deps),

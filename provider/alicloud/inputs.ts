@@ -3,6 +3,9 @@ import type { Generational } from "../core/generation";
 import { z } from "zod";
 import { commonInputs, instanceInput, locationInput } from "../core/inputs";
 
+/** The input that names the instance (the backup's, and the final backup's): `instanceId`. */
+export const INSTANCE_KEY = "instanceId" as const;
+
 const RETENTION =
   "retentionDays must be a whole number of days from 7 to 730, or -1 to keep the backup for the instance's lifetime";
 

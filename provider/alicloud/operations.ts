@@ -14,7 +14,7 @@ import { removeBackup } from "./deletion";
 import { isNotFound } from "./errors";
 import { outputsOfListed, sharedListingOf } from "./refresh";
 import { AlicloudTarget, isClusterBackupId, targetOf } from "./ids";
-import { AlicloudBackupInputs, AlicloudBackupInputsSchema, REPLACE_ON_CHANGE } from "./inputs";
+import { AlicloudBackupInputs, AlicloudBackupInputsSchema, REPLACE_ON_CHANGE, INSTANCE_KEY } from "./inputs";
 import { startJob, waitBackupCreated } from "./jobs";
 import {
   AlicloudBackupOutputs,
@@ -47,7 +47,7 @@ const alicloud: LifecycleAdapter<
   AlicloudBackupOutputs
 > = {
   schema: AlicloudBackupInputsSchema,
-  instanceKey: "instanceId",
+  instanceKey: INSTANCE_KEY,
   replaceOnChange: REPLACE_ON_CHANGE,
   targetOf,
 

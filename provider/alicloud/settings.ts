@@ -94,7 +94,8 @@ export function alicloudEndpointHost(regionId: string): string {
     : `r-kvstore.${regionId}.aliyuncs.com`;
 }
 
-const SPEC: SettingsSpec = {
+/** @internal Where each setting is read from (the `drift --help` variables too), by core's rules. */
+export const ALICLOUD_SETTINGS: SettingsSpec = {
   namespace: "alicloud",
   credentials: {
     id: {
@@ -129,7 +130,7 @@ const SPEC: SettingsSpec = {
 
 /** @internal Resolves settings now; `regionId` (a resource input or the recorded region) overrides the provider's. */
 export function resolveAlicloudSettings(regionId?: string): AlicloudSettings {
-  const s = resolveSettings(SPEC, regionId);
+  const s = resolveSettings(ALICLOUD_SETTINGS, regionId);
   return {
     accessKeyId: s.keyId,
     accessKeySecret: s.secret,

@@ -7,10 +7,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { OperationDeps } from "./deps";
-import type { BackupDownload } from "./downloadUrls";
+import { BackupDownload, DownloadTarget, DownloadUrlsSpec, fetchDownloadUrls } from "./downloadUrls";
 import type { FinalBackupLifecycle } from "./finalBackup";
 import type { Lifecycle } from "./lifecycle";
 import type { FindMade } from "./recover";
+import type { SettingsSpec } from "./settings";
 import { stripUndefined } from "./stripUndefined";
 
 /** A `read` as the drift check calls it: with what a state export recorded, whatever its shape. */
@@ -55,15 +56,6 @@ export interface CloudEntry<
   downloadUrls(target: DownloadTarget, deps?: Partial<OperationDeps>): Promise<BackupDownload>;
 }
 
-/** A backup to download, as a stack recorded it (or flags name it). */
-export interface DownloadTarget {
-  /** The instance (UCloud: the group). */
-  instance: string;
-  backupId: string;
-  /** Where it lives, in the cloud's input names (`region`, `regionId`, `zone`, `projectId`). */
-  location: Record<string, string | undefined>;
-}
-
 /** A cloud's FinalBackup in the registry. */
 export interface FinalEntry {
   /** The input naming the instance: `instanceId`, or UCloud's `groupId`. */
@@ -88,17 +80,31 @@ interface Steering {
  * The modules every cloud's folder has, by file name (the README's "Adding a cloud" lists them):
  * the registry loads each one only when it is needed.
  */
-export type CloudModule = "resource" | "operations" | "recover" | "finalBackup" | "finalOperations";
+export type CloudModule =
+  "resource" | "operations" | "recover" | "finalBackup" | "finalOperations" | "download";
 
 /** What a cloud writes to make its entry; {@link defineCloud} adds what every cloud does alike. */
 export interface CloudSpec<Name extends string, Declaration extends Steering, Inputs> extends Omit<
   CloudEntry<Name, Declaration, Inputs, pulumi.CustomResource>,
-  "fields" | "toInputs" | "declare" | "read" | "lifecycle" | "findMade" | "final" | "inputsSchemaOf"
+  | "fields"
+  | "toInputs"
+  | "declare"
+  | "read"
+  | "lifecycle"
+  | "findMade"
+  | "final"
+  | "inputsSchemaOf"
+  | "downloadUrls"
+  | "environment"
 > {
   /** The cloud's own inputs of a declaration (`instance` under the cloud's name for it, ...); steering fields are added. */
   inputsOf(d: Declaration): Omit<Inputs, keyof Steering>;
   /** Its FinalBackup: the input naming the instance and the inputs schema (a `final: true` declaration maps to its inputs as any other, `skip` added). */
   final: Omit<FinalEntry, "lifecycle">;
+  /** How the cloud is named in help. */
+  label: string;
+  /** Where its settings are read from: `environment` lists the first variable of each. */
+  settings: SettingsSpec;
   /** Loads one of the cloud's modules (`(m) => require(\`./${m}\`)` in the cloud's folder). */
   load(module: CloudModule): unknown;
 }
@@ -113,7 +119,7 @@ export function defineCloud<
   Inputs,
   Resource extends pulumi.CustomResource,
 >(spec: CloudSpec<Name, Declaration, Inputs>): CloudEntry<Name, Declaration, Inputs, Resource> {
-  const { inputsOf, load, final, ...rest } = spec;
+  const { inputsOf, load, final, label, settings, ...rest } = spec;
   const entry = { ...rest, declarationSchema: withFinalRules(rest.declarationSchema) };
   const modules = {
     resource: () => (load("resource") as { RedisBackup: ResourceClass<Inputs, Resource> }).RedisBackup,
@@ -121,6 +127,7 @@ export function defineCloud<
       (load("finalBackup") as { FinalBackup: ResourceClass<object, Resource> }).FinalBackup,
     lifecycle: () => load("operations") as Lifecycle<object, Record<string, unknown>>,
     finalLifecycle: () => load("finalOperations") as FinalBackupLifecycle<Record<string, unknown>>,
+    download: () => (load("download") as { downloadUrlsSpec: DownloadUrlsSpec<object> }).downloadUrlsSpec,
   };
   const toInputs = (d: Declaration): Inputs =>
     (d.final
@@ -140,6 +147,15 @@ export function defineCloud<
     ...entry,
     fields,
     toInputs,
+    environment: {
+      label,
+      variables: [
+        settings.credentials.id,
+        settings.credentials.secret,
+        settings.region,
+        settings.endpoint,
+      ].map((s) => s.env[0]),
+    },
     declare: (name, d, opts) =>
       d.final
         ? new (modules.finalResource())(name, toInputs(d) as object, opts)
@@ -149,6 +165,10 @@ export function defineCloud<
     findMade: (pending, context) => (load("recover") as { findMade: FindMade }).findMade(pending, context),
     final: { ...final, lifecycle: modules.finalLifecycle },
     inputsSchemaOf: (d) => (d.final ? final.inputsSchema : entry.inputsSchema),
+    downloadUrls: (t, deps) => {
+      const spec = modules.download();
+      return fetchDownloadUrls(spec, spec.argsOf(t), deps);
+    },
   };
 }
 

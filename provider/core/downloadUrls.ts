@@ -50,10 +50,24 @@ export type DownloadUrlsFunction<A extends object> = (
   overrides?: Partial<OperationDeps>,
 ) => DownloadUrls;
 
-/** How one cloud finds a backup's files; `describe` names the call in messages. */
+/** A backup to download, as a stack recorded it (or flags name it). */
+export interface DownloadTarget {
+  /** The instance (UCloud: the group). */
+  instance: string;
+  backupId: string;
+  /** Where it lives, in the cloud's input names (`region`, `regionId`, `zone`, `projectId`). */
+  location: Record<string, string | undefined>;
+}
+
+/**
+ * How one cloud finds a backup's files: each cloud's `download.ts` exports one as `downloadUrlsSpec`
+ * (the registry and the native provider load it by that name); `describe` names the call in messages.
+ */
 export interface DownloadUrlsSpec<A extends object> {
   describe(args: A): string;
   fetch(args: A, deps: OperationDeps): Promise<BackupDownload>;
+  /** The arguments that find a backup a stack recorded (the CLI's `url` and `download`). */
+  argsOf(target: DownloadTarget): A;
 }
 
 /** True inside a running Pulumi program (the engine's resource monitor is there). */

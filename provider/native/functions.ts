@@ -42,8 +42,6 @@ const BACKUP_ID = str("The backup, e.g. a RedisBackup's `backupId`.");
 interface ArgsTable<A> {
   inputs: Record<keyof A & string, PropertySpec>;
   required: (keyof A & string)[];
-  /** The spec's export name in provider/<cloud>/download.ts. */
-  spec: string;
 }
 
 /** Each cloud's arguments (provider/<cloud>/download.ts's `BackupDownloadUrlsArgs`). */
@@ -64,7 +62,6 @@ const ARGS: {
       ),
     },
     required: ["instanceId", "backupId"],
-    spec: "tencentDownloadUrls",
   },
   alicloud: {
     inputs: {
@@ -77,7 +74,6 @@ const ARGS: {
       ),
     },
     required: ["instanceId", "backupId"],
-    spec: "alicloudDownloadUrls",
   },
   ucloud: {
     inputs: {
@@ -89,7 +85,6 @@ const ARGS: {
       regionFlag: bool("A URL for another IDC of the region (the API's RegionFlag, cross-IDC)."),
     },
     required: ["groupId", "backupId"],
-    spec: "ucloudDownloadUrls",
   },
 };
 
@@ -99,7 +94,7 @@ export const NATIVE_FUNCTIONS: readonly NativeFunction[] = CLOUDS.map((cloud) =>
   token: `redis-backup:${cloud}:${DOWNLOAD_FUNCTION}`,
   inputs: ARGS[cloud].inputs,
   required: ARGS[cloud].required,
-  spec: () => require(`../${cloud}/download`)[ARGS[cloud].spec] as DownloadUrlsSpec<object>,
+  spec: () => require(`../${cloud}/download`).downloadUrlsSpec as DownloadUrlsSpec<object>,
 }));
 
 /** The function a token names, or undefined. */

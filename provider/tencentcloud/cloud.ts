@@ -4,11 +4,11 @@
  */
 import { z } from "zod";
 import { defineCloud } from "../core/cloud";
-import { fetchDownloadUrls } from "../core/downloadUrls";
+import { TENCENT_SETTINGS } from "./settings";
 import { TencentFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
-import { TencentBackupInputs, TencentBackupInputsSchema } from "./inputs";
+import { TencentBackupInputs, TencentBackupInputsSchema, INSTANCE_KEY } from "./inputs";
 
 const RETENTION = "must be a whole number of days from 0 to 1825 (0: the instance's default, usually 7)";
 
@@ -49,24 +49,8 @@ export const tencentcloud = defineCloud<"tencentcloud", TencentDeclaration, Tenc
       region: d.region,
     }),
     load: (module) => require(`./${module}`),
-    final: {
-      instanceKey: "instanceId",
-      inputsSchema: TencentFinalBackupInputsSchema,
-    },
-    downloadUrls: (t, deps) =>
-      fetchDownloadUrls(
-        (require("./download") as typeof import("./download")).tencentDownloadUrls,
-        { instanceId: t.instance, backupId: t.backupId, region: t.location.region },
-        deps,
-      ),
-    environment: {
-      label: "Tencent Cloud",
-      variables: [
-        "TENCENTCLOUD_SECRET_ID",
-        "TENCENTCLOUD_SECRET_KEY",
-        "TENCENTCLOUD_REGION",
-        "TENCENTCLOUD_ENDPOINT",
-      ],
-    },
+    final: { instanceKey: INSTANCE_KEY, inputsSchema: TencentFinalBackupInputsSchema },
+    label: "Tencent Cloud",
+    settings: TENCENT_SETTINGS,
   },
 );

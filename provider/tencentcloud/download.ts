@@ -28,8 +28,9 @@ export interface BackupDownloadUrlsArgs {
 }
 
 /** @internal How Tencent finds a backup's files. */
-export const tencentDownloadUrls: DownloadUrlsSpec<BackupDownloadUrlsArgs> = {
+export const downloadUrlsSpec: DownloadUrlsSpec<BackupDownloadUrlsArgs> = {
   describe: (a) => `Redis backup ${a.backupId} of ${a.instanceId}`,
+  argsOf: (t) => ({ instanceId: t.instance, backupId: t.backupId, region: t.location.region }),
   async fetch(a, deps) {
     const settings = resolveTencentSettings(a.region);
     const client = new TencentClient(settings, deps);
@@ -61,4 +62,4 @@ export const tencentDownloadUrls: DownloadUrlsSpec<BackupDownloadUrlsArgs> = {
  * @example
  *   const files = tencentcloud.getBackupDownloadUrls({ instanceId: "crs-xjhsdj01", backupId: backup.backupId });
  */
-export const getBackupDownloadUrls = downloadUrlsFunction(tencentDownloadUrls);
+export const getBackupDownloadUrls = downloadUrlsFunction(downloadUrlsSpec);

@@ -5,6 +5,7 @@
  * so DescribeInstanceBackups finds it later. Loaded by package name from inside the provider's
  * methods; this path and its export names are a contract with every `__provider` written to state.
  */
+import { INSTANCE_KEY } from "./inputs";
 import { Connection, connectWith } from "../core/connection";
 import { CloudApiError } from "../core/errors";
 import { FinalBackupAdapter, defineFinalBackupLifecycle } from "../core/finalBackup";
@@ -52,7 +53,7 @@ export function finalRemark(label: FinalBackupLabel, note?: string): string {
 const tencent: FinalBackupAdapter<TencentFinalBackupInputs, Connection<TencentSettings, TencentClient>> = {
   cloud: "tencentcloud",
   schema: TencentFinalBackupInputsSchema,
-  instanceKey: "instanceId",
+  instanceKey: INSTANCE_KEY,
   replaceOnChange: ["instanceId", "region"],
 
   connect: (deps, inputs) => connectWith(resolveTencentSettings(inputs.region), TencentClient, deps),

@@ -3,6 +3,9 @@ import type { Generational } from "../core/generation";
 import { z } from "zod";
 import { adoptInput, commonInputs, instanceInput, locationInput } from "../core/inputs";
 
+/** The input that names the instance (the backup's, and the final backup's): `instanceId`. */
+export const INSTANCE_KEY = "instanceId" as const;
+
 /** The inputs of tencentcloud.RedisBackup; `check` validates with it. */
 export const TencentBackupInputsSchema = z.object({
   instanceId: instanceInput(

@@ -24,7 +24,7 @@ import {
 } from "./backup";
 import { TencentClient } from "./client";
 import { BACKUP_GONE_CODES, BACKUP_STATUS_INVALID, INSTANCE_STATE_CODES } from "./errors";
-import { REPLACE_ON_CHANGE, TencentBackupInputs, TencentBackupInputsSchema } from "./inputs";
+import { REPLACE_ON_CHANGE, TencentBackupInputs, TencentBackupInputsSchema, INSTANCE_KEY } from "./inputs";
 import { TencentBackupOutputs, buildOutputs, inputsOf, summaryOutputs } from "./outputs";
 import { Connection, listedRead, needsSummary, outputsOfCurrent } from "./refresh";
 import { resolveTencentSettings } from "./settings";
@@ -39,7 +39,7 @@ const tencent: LifecycleAdapter<
   Started
 > = {
   schema: TencentBackupInputsSchema,
-  instanceKey: "instanceId",
+  instanceKey: INSTANCE_KEY,
   replaceOnChange: REPLACE_ON_CHANGE,
   targetOf: (id, props) => backupTarget(id, { instance: props.instanceId, backupId: props.backupId }),
 

@@ -45,7 +45,8 @@ export interface TencentSettings extends ClientSettings {
   timezone: string;
 }
 
-const SPEC: SettingsSpec = {
+/** @internal Where each setting is read from (the `drift --help` variables too), by core's rules. */
+export const TENCENT_SETTINGS: SettingsSpec = {
   namespace: "tencentcloud",
   credentials: {
     id: { config: ["secretId"], env: ["TENCENTCLOUD_SECRET_ID"] },
@@ -86,7 +87,7 @@ function protocol(): "http" | "https" {
 
 /** @internal Resolves settings now; `region` (a resource input) overrides the provider's region. */
 export function resolveTencentSettings(region?: string): TencentSettings {
-  const s = resolveSettings(SPEC, region);
+  const s = resolveSettings(TENCENT_SETTINGS, region);
   const timezone = readSetting(["tencentcloud:timezone"], ["TENCENTCLOUD_TIMEZONE"]) ?? "+08:00";
   try {
     offsetMinutes(timezone);

@@ -4,11 +4,11 @@
  */
 import { z } from "zod";
 import { defineCloud } from "../core/cloud";
-import { fetchDownloadUrls } from "../core/downloadUrls";
+import { UCLOUD_SETTINGS } from "./settings";
 import { UCloudFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
-import { BACKUP_NAME, UCloudBackupInputs, UCloudBackupInputsSchema } from "./inputs";
+import { BACKUP_NAME, UCloudBackupInputs, UCloudBackupInputsSchema, INSTANCE_KEY } from "./inputs";
 
 /** A UCloud entry of `backups.yaml`. */
 export const UCloudDeclarationSchema = z.strictObject({
@@ -50,24 +50,7 @@ export const ucloud = defineCloud<"ucloud", UCloudDeclaration, UCloudBackupInput
     projectId: d.projectId,
   }),
   load: (module) => require(`./${module}`),
-  final: {
-    instanceKey: "groupId",
-    inputsSchema: UCloudFinalBackupInputsSchema,
-  },
-  downloadUrls: (t, deps) =>
-    fetchDownloadUrls(
-      (require("./download") as typeof import("./download")).ucloudDownloadUrls,
-      {
-        groupId: t.instance,
-        backupId: t.backupId,
-        region: t.location.region,
-        zone: t.location.zone,
-        projectId: t.location.projectId,
-      },
-      deps,
-    ),
-  environment: {
-    label: "UCloud",
-    variables: ["UCLOUD_PUBLIC_KEY", "UCLOUD_PRIVATE_KEY", "UCLOUD_REGION", "UCLOUD_ENDPOINT"],
-  },
+  final: { instanceKey: INSTANCE_KEY, inputsSchema: UCloudFinalBackupInputsSchema },
+  label: "UCloud",
+  settings: UCLOUD_SETTINGS,
 });

@@ -24,8 +24,15 @@ export interface BackupDownloadUrlsArgs {
 }
 
 /** @internal How UCloud finds a backup's file. */
-export const ucloudDownloadUrls: DownloadUrlsSpec<BackupDownloadUrlsArgs> = {
+export const downloadUrlsSpec: DownloadUrlsSpec<BackupDownloadUrlsArgs> = {
   describe: (a) => `Redis backup ${a.backupId} of ${a.groupId}`,
+  argsOf: ({ instance, backupId, location: { region, zone, projectId } }) => ({
+    groupId: instance,
+    backupId,
+    region,
+    zone,
+    projectId,
+  }),
   async fetch(a, deps) {
     const settings = resolveUCloudSettings({ region: a.region, zone: a.zone, projectId: a.projectId });
     const client = new UCloudClient(settings, deps);
@@ -56,4 +63,4 @@ export const ucloudDownloadUrls: DownloadUrlsSpec<BackupDownloadUrlsArgs> = {
  * The file of a UCloud URedis backup, with its public URL (no lifetime documented). In a Pulumi
  * program: a secret Output; elsewhere: a Promise of plain values.
  */
-export const getBackupDownloadUrls = downloadUrlsFunction(ucloudDownloadUrls);
+export const getBackupDownloadUrls = downloadUrlsFunction(downloadUrlsSpec);

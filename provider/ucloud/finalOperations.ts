@@ -6,6 +6,7 @@
  * Loaded by package name from inside the provider's methods; this path and its export names are
  * a contract with every `__provider` written to state.
  */
+import { INSTANCE_KEY } from "./inputs";
 import { Connection, connectWith } from "../core/connection";
 import { NotFoundError } from "../core/errors";
 import { FinalBackupAdapter, defineFinalBackupLifecycle } from "../core/finalBackup";
@@ -33,7 +34,7 @@ export function finalBackupName(label: FinalBackupLabel, backupName?: string): s
 const ucloud: FinalBackupAdapter<UCloudFinalBackupInputs, Connection<UCloudSettings, UCloudClient>> = {
   cloud: "ucloud",
   schema: UCloudFinalBackupInputsSchema,
-  instanceKey: "groupId",
+  instanceKey: INSTANCE_KEY,
   replaceOnChange: ["groupId", "region", "zone", "projectId"],
 
   connect: (deps, { region, zone, projectId }) =>

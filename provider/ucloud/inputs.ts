@@ -3,6 +3,9 @@ import type { Generational } from "../core/generation";
 import { z } from "zod";
 import { adoptInput, commonInputs, instanceInput, locationInput } from "../core/inputs";
 
+/** The input that names the instance (the backup's, and the final backup's): `groupId`. */
+export const INSTANCE_KEY = "groupId" as const;
+
 /** CreateURedisBackup's rule for BackupName: 6–63 characters of letters, digits, `-` and `_`. */
 export const BACKUP_NAME = /^[A-Za-z0-9_-]{6,63}$/;
 

@@ -22,7 +22,13 @@ import {
 } from "./backup";
 import { UCloudClient } from "./client";
 import { RET_CODE, isOutcomeUnknownRetCode } from "./errors";
-import { LOCATION, REPLACE_ON_CHANGE, UCloudBackupInputs, UCloudBackupInputsSchema } from "./inputs";
+import {
+  LOCATION,
+  REPLACE_ON_CHANGE,
+  UCloudBackupInputs,
+  UCloudBackupInputsSchema,
+  INSTANCE_KEY,
+} from "./inputs";
 import { Location, UCloudBackupOutputs, buildOutputs, inputsOf, pendingOutputs } from "./outputs";
 import { Connection, listedRead, outputsOfListed } from "./refresh";
 import { resolveUCloudSettings } from "./settings";
@@ -38,7 +44,7 @@ interface Started {
 
 const ucloud: LifecycleAdapter<UCloudBackupInputs, UCloudBackupOutputs, Connection, URedisBackup, Started> = {
   schema: UCloudBackupInputsSchema,
-  instanceKey: "groupId",
+  instanceKey: INSTANCE_KEY,
   replaceOnChange: REPLACE_ON_CHANGE,
   targetOf: (id, props) => backupTarget(id, { instance: props.groupId, backupId: props.backupId }),
 

@@ -19,7 +19,8 @@ export interface UCloudSettings extends ClientSettings {
   projectId?: string;
 }
 
-const SPEC: SettingsSpec = {
+/** @internal Where each setting is read from (the `drift --help` variables too), by core's rules. */
+export const UCLOUD_SETTINGS: SettingsSpec = {
   namespace: "ucloud",
   credentials: {
     id: { config: ["publicKey"], env: ["UCLOUD_PUBLIC_KEY"] },
@@ -54,7 +55,7 @@ export interface UCloudSettingOverrides {
 
 /** @internal Resolves settings now; a resource's `region`, `zone` and `projectId` override the provider's. */
 export function resolveUCloudSettings(overrides: UCloudSettingOverrides = {}): UCloudSettings {
-  const s = resolveSettings(SPEC, overrides.region);
+  const s = resolveSettings(UCLOUD_SETTINGS, overrides.region);
   return {
     publicKey: s.keyId,
     privateKey: s.secret,

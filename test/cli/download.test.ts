@@ -14,7 +14,7 @@ import { fileBytes } from "../../emulator/files/content";
 import { TencentClient } from "../../provider/tencentcloud/client";
 import { modifyBackupDownloadRestriction } from "../../provider/tencentcloud/api";
 import { resolveTencentSettings } from "../../provider/tencentcloud/settings";
-import { tencentDownloadUrls } from "../../provider/tencentcloud/download";
+import { downloadUrlsSpec as tencentDownloadUrls } from "../../provider/tencentcloud/download";
 import { fetchDownloadUrls } from "../../provider/core/downloadUrls";
 import * as alicloudOps from "../../provider/alicloud/operations";
 import { alicloudDeps, emulatorDeps, pointEveryCloudAt } from "../helpers/cloudEnv";
