@@ -50,7 +50,7 @@ describeEngineWith(
       await expectUpTakesBoth(project, world.emulator, "from-go", "from go", "ucloud");
     });
 
-    it("GetBackupDownloadUrls: not one URL the emulator issued is in the state in the clear; the secret output holds one", async () => {
+    it("GetBackupDownloadUrls of Tencent and UCloud: not one URL the emulator issued is in the state in the clear; the secret outputs hold them", async () => {
       const issued = world.emulator.admin.issuedUrls();
       expect(issued.length).toBeGreaterThanOrEqual(1);
       const exported = await exportWithout(project, issued);
@@ -58,13 +58,18 @@ describeEngineWith(
       // crs-demo0002 is a three-shard cluster: one file per shard.
       expect(shown.tencentFiles).toHaveLength(3);
       for (const file of shown.tencentFiles) expect(issued).toContain(file.url);
+      // A URedis backup is one file.
+      expect(shown.ucloudFiles).toHaveLength(1);
+      expect(issued).toContain(shown.ucloudFiles[0].url);
       const stack = JSON.parse(exported).deployment.resources.find(
         (r: { type: string }) => r.type === "pulumi:pulumi:Stack",
       );
-      expect(Object.keys(stack.outputs.tencentFiles)).toEqual([
-        "4dabf18193072939515e22adb298388d",
-        "ciphertext",
-      ]);
+      for (const output of ["tencentFiles", "ucloudFiles"]) {
+        expect({ output, keys: Object.keys(stack.outputs[output]) }).toEqual({
+          output,
+          keys: ["4dabf18193072939515e22adb298388d", "ciphertext"],
+        });
+      }
     });
 
     it("a changed remark in the Go program's config replaces its backup, as in TypeScript", async () => {

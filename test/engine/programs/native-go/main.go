@@ -42,6 +42,12 @@ func main() {
 			BackupId:   tencent.BackupId.Elem(),
 		})
 		ctx.Export("tencentFiles", download.Files())
+		// UCloud's, the same way: one file, its URL secret too.
+		ucloudDownload := ucloud.GetBackupDownloadUrlsOutput(ctx, ucloud.GetBackupDownloadUrlsOutputArgs{
+			GroupId:  pulumi.String("uredis-demo02"),
+			BackupId: uc.BackupId.Elem(),
+		})
+		ctx.Export("ucloudFiles", ucloudDownload.Files())
 		return nil
 	})
 }
