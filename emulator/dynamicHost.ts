@@ -131,6 +131,14 @@ export function requests(type: string) {
     r.setName(name);
     return r;
   };
+  // What a diff and an update both carry: the id, the recorded outputs (as the old inputs too) and the new inputs.
+  const change = (r: any, id: string, olds: object, news: object) => {
+    r.setId(id);
+    r.setOlds(S(olds));
+    r.setNews(S(news));
+    r.setOldInputs(S(olds));
+    return r;
+  };
   return {
     configure(config: Record<string, string>) {
       const r = new provproto.ConfigureRequest();
@@ -146,12 +154,7 @@ export function requests(type: string) {
       return r;
     },
     diff(id: string, olds: object, news: object, name = "b") {
-      const r = base(new provproto.DiffRequest(), name);
-      r.setId(id);
-      r.setOlds(S(olds));
-      r.setNews(S(news));
-      r.setOldInputs(S(olds));
-      return r;
+      return change(base(new provproto.DiffRequest(), name), id, olds, news);
     },
     create(props: object, name = "b") {
       const r = base(new provproto.CreateRequest(), name);
@@ -166,12 +169,7 @@ export function requests(type: string) {
       return r;
     },
     update(id: string, olds: object, news: object, name = "b") {
-      const r = base(new provproto.UpdateRequest(), name);
-      r.setId(id);
-      r.setOlds(S(olds));
-      r.setNews(S(news));
-      r.setOldInputs(S(olds));
-      return r;
+      return change(base(new provproto.UpdateRequest(), name), id, olds, news);
     },
     delete(id: string, props: object, name = "b") {
       const r = base(new provproto.DeleteRequest(), name);

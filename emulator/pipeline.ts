@@ -20,7 +20,7 @@ import type { BackupFiles } from "./files/store";
 import type { SlidingWindowRateLimiter } from "./rateLimiter";
 import type { EmulatorReply } from "./reply";
 import type { StatsRecorder } from "./stats";
-import type { ApiRequest, VendorApi } from "./vendor";
+import { ApiRequest, Vendor, VendorApi, acceptedCredentials } from "./vendor";
 
 /** What every vendor shares: the emulator's clock, faults, limiter, stats, sleep and file server. */
 export interface SharedWorld {
@@ -129,4 +129,35 @@ export function plainReply(status: number, body: string): EmulatorReply {
 /** Header values must be Latin-1; details may quote a unicode Host or remark. */
 export function headerSafe(text: string, max = 1000): string {
   return text.replace(/[^\x20-\x7e]/g, "?").slice(0, max);
+}
+
+/** The parts a vendor is made of; {@link assembleVendor} wires them alike for every vendor. */
+export interface VendorParts<State, Admin, Credential, Ctx> {
+  /** The option the key pairs came from (`ucloud.credentials`), named when there is none. */
+  option: string;
+  /** The key pairs it accepts, parsed. */
+  credentials: Credential[];
+  /** Its world (instances, tasks or jobs, backups), on the shared clock. */
+  state: State;
+  /** Its admin object (`emulator.<cloud>`), and the operations served at `POST /_emulator/<id>/<op>`. */
+  admin(state: State): Admin;
+  adminOperations(admin: Admin): Readonly<Record<string, AdminOperation>>;
+  /** Its API, given the world, the admin object and the key pairs (read per request). */
+  api(parts: {
+    state: State;
+    admin: Admin;
+    credentials: () => readonly Credential[];
+  }): Omit<VendorSpec<Ctx>, "adminOperations">;
+}
+
+/** A vendor from its parts, on the emulator's shared clock, faults, limiter, stats and files. */
+export function assembleVendor<State, Admin, Credential, Ctx>(
+  parts: VendorParts<State, Admin, Credential, Ctx>,
+  shared: SharedWorld,
+): Vendor<Admin> {
+  const credentials = acceptedCredentials(parts.option, parts.credentials);
+  const admin = parts.admin(parts.state);
+  const operations = parts.adminOperations(admin);
+  const spec = parts.api({ state: parts.state, admin, credentials: () => credentials });
+  return { api: vendorApi({ ...spec, adminOperations: () => operations }, shared), admin };
 }

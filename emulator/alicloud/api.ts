@@ -7,7 +7,6 @@
  * `r-kvstore[.<region>].aliyuncs.com` through the emulator as a proxy.
  */
 import { randomUUID } from "crypto";
-import type { AdminOperation } from "../adminRoutes";
 import type { EmulatorClock } from "../clock";
 import { VendorSpec, headerSafe, plainReply } from "../pipeline";
 import type { ApiRequest } from "../vendor";
@@ -30,13 +29,12 @@ const DEFAULT_HOST = "r-kvstore.aliyuncs.com";
 
 /**
  * What the R-KVStore API works with: the world, the AccessKeys accepted (read per request), the
- * signing clock, the admin operations and the file server.
+ * signing clock and the file server.
  */
 export interface AlicloudApiDeps {
   state: AlicloudRedisState;
   credentials: () => readonly AlicloudCredential[];
   clock: EmulatorClock;
-  adminOperations: () => Readonly<Record<string, AdminOperation>>;
   files: BackupFiles;
 }
 
@@ -47,14 +45,13 @@ interface AlicloudContext {
 }
 
 /** Alibaba's API: served at `/alicloud`, and for the hosts r-kvstore[.<region>].aliyuncs.com. */
-export function alicloudApi(deps: AlicloudApiDeps): VendorSpec<AlicloudContext> {
+export function alicloudApi(deps: AlicloudApiDeps): Omit<VendorSpec<AlicloudContext>, "adminOperations"> {
   const nonces = new NonceStore();
   return {
     id: "alicloud",
     maxBodyBytes: ALICLOUD_MAX_BODY_BYTES,
     pathPrefix: ALICLOUD_PATH_PREFIX,
     servesHost: (hostname) => /^r-kvstore(\.[a-z0-9-]+)?\.aliyuncs\.com$/i.test(hostname),
-    adminOperations: deps.adminOperations,
     route: (request) =>
       request.path.split("?")[0] !== "/" ? plainReply(404, "Not Found: the API is at POST /\n") : undefined,
     context: (request) => ({ host: hostOf(request) }),

@@ -3,8 +3,8 @@
  * jobs, backups), its admin object and its API, sharing the emulator's clock, faults, rate limiter
  * and stats.
  */
-import { SharedWorld, vendorApi } from "../pipeline";
-import { Vendor, acceptedCredentials } from "../vendor";
+import { SharedWorld, assembleVendor } from "../pipeline";
+import type { Vendor } from "../vendor";
 import { AlicloudAdmin, alicloudAdminOperations, createAlicloudAdmin } from "./admin";
 import { alicloudApi } from "./api";
 import {
@@ -47,23 +47,19 @@ export function createAlicloudVendor(
   options: AlicloudEmulatorOptions,
   shared: SharedWorld & { defaultJobSeconds: number },
 ): AlicloudVendor {
-  const keys = options.credentials ?? [DEFAULT_ALICLOUD_CREDENTIALS];
-  const credentials = acceptedCredentials("alicloud.credentials", keys.map(parseAlicloudCredential));
-  const state = new AlicloudRedisState(shared.clock, {
-    jobSeconds: options.jobSeconds ?? shared.defaultJobSeconds,
-    instances: options.instances ?? ALICLOUD_DEMO_INSTANCES,
-  });
-  const admin = createAlicloudAdmin(state);
-  const operations = alicloudAdminOperations(admin);
-  const api = vendorApi(
-    alicloudApi({
-      state,
-      credentials: () => credentials,
-      clock: shared.clock,
-      adminOperations: () => operations,
-      files: shared.files,
-    }),
+  return assembleVendor(
+    {
+      option: "alicloud.credentials",
+      credentials: (options.credentials ?? [DEFAULT_ALICLOUD_CREDENTIALS]).map(parseAlicloudCredential),
+      state: new AlicloudRedisState(shared.clock, {
+        jobSeconds: options.jobSeconds ?? shared.defaultJobSeconds,
+        instances: options.instances ?? ALICLOUD_DEMO_INSTANCES,
+      }),
+      admin: createAlicloudAdmin,
+      adminOperations: alicloudAdminOperations,
+      api: ({ state, credentials }) =>
+        alicloudApi({ state, credentials, clock: shared.clock, files: shared.files }),
+    },
     shared,
   );
-  return { api, admin };
 }

@@ -3,8 +3,8 @@
  * tasks, backups), its admin object and its API, sharing the emulator's clock, faults, rate limiter
  * and stats. Tencent is the default vendor: its API is at `POST /`.
  */
-import { SharedWorld, vendorApi } from "../pipeline";
-import { Vendor, acceptedCredentials } from "../vendor";
+import { SharedWorld, assembleVendor } from "../pipeline";
+import type { Vendor } from "../vendor";
 import { TencentAdmin, createTencentAdmin, tencentAdminOperations } from "./admin";
 import { tencentApi } from "./api";
 import {
@@ -55,21 +55,20 @@ export type TencentVendor = Vendor<TencentAdmin>;
  */
 export function createTencentVendor(options: TencentEmulatorOptions, shared: SharedWorld): TencentVendor {
   const utcOffsetMinutes = parseUtcOffset(options.timezoneOffset ?? "+08:00");
-  const keys = options.credentials ?? [DEFAULT_TENCENT_CREDENTIALS];
-  const credentials = acceptedCredentials("credentials", keys.map(parseCredential));
-  const state = new TencentRedisState(shared.clock, {
-    taskSeconds: options.taskSeconds,
-    instances: options.instances ?? DEMO_INSTANCES,
-    detailBackupType: options.detailBackupType,
-  });
-  const admin = createTencentAdmin(state, utcOffsetMinutes);
-  const operations = tencentAdminOperations(admin);
-  const spec = tencentApi({
-    state,
-    credentials: () => credentials,
-    clock: shared.clock,
-    utcOffsetMinutes,
-    files: shared.files,
-  });
-  return { api: vendorApi({ ...spec, adminOperations: () => operations }, shared), admin };
+  return assembleVendor(
+    {
+      option: "credentials",
+      credentials: (options.credentials ?? [DEFAULT_TENCENT_CREDENTIALS]).map(parseCredential),
+      state: new TencentRedisState(shared.clock, {
+        taskSeconds: options.taskSeconds,
+        instances: options.instances ?? DEMO_INSTANCES,
+        detailBackupType: options.detailBackupType,
+      }),
+      admin: (state) => createTencentAdmin(state, utcOffsetMinutes),
+      adminOperations: tencentAdminOperations,
+      api: ({ state, credentials }) =>
+        tencentApi({ state, credentials, clock: shared.clock, utcOffsetMinutes, files: shared.files }),
+    },
+    shared,
+  );
 }

@@ -12,7 +12,6 @@ import type { BackupFiles } from "../files/store";
 import { randomUUID } from "crypto";
 import { VendorSpec, headerSafe, plainReply } from "../pipeline";
 import { UCLOUD_ACTIONS } from "./actions";
-import { UCloudAdmin, ucloudAdminOperations } from "./admin";
 import { authenticate, receivedParams } from "./auth";
 import { UCloudApiError, UCloudErrors } from "./errors";
 import type { UCloudEmulatorCredential } from "./seeds";
@@ -24,12 +23,11 @@ export const UCLOUD_PATH_PREFIX = "/ucloud";
 export const UCLOUD_MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * What the URedis API works with: the world, the admin object (for its operations), the keys
- * accepted (read per request) and the file server.
+ * What the URedis API works with: the world, the keys accepted (read per request) and the file
+ * server.
  */
 export interface UCloudApiDeps {
   state: UCloudRedisState;
-  admin: UCloudAdmin;
   credentials: () => readonly UCloudEmulatorCredential[];
   files: BackupFiles;
 }
@@ -40,14 +38,13 @@ interface UCloudContext {
 }
 
 /** UCloud's API: served at `/ucloud`, and for the host api.ucloud.cn. */
-export function ucloudApi(deps: UCloudApiDeps): VendorSpec<UCloudContext> {
+export function ucloudApi(deps: UCloudApiDeps): Omit<VendorSpec<UCloudContext>, "adminOperations"> {
   return {
     id: "ucloud",
     maxBodyBytes: UCLOUD_MAX_BODY_BYTES,
     pathPrefix: UCLOUD_PATH_PREFIX,
     // The gateway of UCloud's mainland site.
     servesHost: (hostname) => /^api\.ucloud\.cn$/i.test(hostname),
-    adminOperations: () => ucloudAdminOperations(deps.admin),
     route(request) {
       const pathname = request.path.split("?")[0];
       if (pathname !== "/" && pathname !== "") return plainReply(404, "Not Found: the API is at POST /\n");

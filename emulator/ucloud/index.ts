@@ -2,9 +2,9 @@
  * The UCloud part of the emulator, assembled: its world (groups, backups), its admin object and
  * its API, sharing the emulator's clock, faults, rate limiter and stats.
  */
-import { SharedWorld, vendorApi } from "../pipeline";
-import { Vendor, acceptedCredentials } from "../vendor";
-import { UCloudAdmin, createUCloudAdmin } from "./admin";
+import { SharedWorld, assembleVendor } from "../pipeline";
+import type { Vendor } from "../vendor";
+import { UCloudAdmin, createUCloudAdmin, ucloudAdminOperations } from "./admin";
 import { ucloudApi } from "./api";
 import {
   DEFAULT_UCLOUD_CREDENTIALS,
@@ -57,18 +57,20 @@ export function createUCloudVendor(
   options: UCloudEmulatorOptions,
   shared: SharedWorld & { defaultBackupSeconds: number },
 ): UCloudVendor {
-  const keys = options.credentials ?? [DEFAULT_UCLOUD_CREDENTIALS];
-  const credentials = acceptedCredentials("ucloud.credentials", keys.map(parseUCloudCredential));
-  const state = new UCloudRedisState(shared.clock, {
-    backupSeconds: options.backupSeconds ?? shared.defaultBackupSeconds,
-    retentionDays: options.retentionDays ?? DEFAULT_UCLOUD_RETENTION_DAYS,
-    groups: options.groups ?? UCLOUD_DEMO_GROUPS,
-    deleteSupported: options.deleteSupported ?? true,
-  });
-  const admin = createUCloudAdmin(state);
-  const api = vendorApi(
-    ucloudApi({ state, admin, credentials: () => credentials, files: shared.files }),
+  return assembleVendor(
+    {
+      option: "ucloud.credentials",
+      credentials: (options.credentials ?? [DEFAULT_UCLOUD_CREDENTIALS]).map(parseUCloudCredential),
+      state: new UCloudRedisState(shared.clock, {
+        backupSeconds: options.backupSeconds ?? shared.defaultBackupSeconds,
+        retentionDays: options.retentionDays ?? DEFAULT_UCLOUD_RETENTION_DAYS,
+        groups: options.groups ?? UCLOUD_DEMO_GROUPS,
+        deleteSupported: options.deleteSupported ?? true,
+      }),
+      admin: createUCloudAdmin,
+      adminOperations: ucloudAdminOperations,
+      api: ({ state, credentials }) => ucloudApi({ state, credentials, files: shared.files }),
+    },
     shared,
   );
-  return { api, admin };
 }
