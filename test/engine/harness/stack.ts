@@ -39,3 +39,30 @@ export async function exportWithout(project: PulumiProject, issued: readonly str
 export async function shownOutputs(project: PulumiProject) {
   return JSON.parse((await project.ok(["stack", "output", "--json", "--show-secrets"])).stdout);
 }
+
+/** How the engine writes a secret in a state export: this signature key, and the ciphertext. */
+const SECRET_KEYS = ["4dabf18193072939515e22adb298388d", "ciphertext"];
+
+/**
+ * A program's download-function results, exported as the stack outputs `expected` names (output →
+ * how many files): none of the URLs the emulator issued is in the state export in the clear, each
+ * output is a secret there, and shown it holds that many files, each URL one the emulator issued.
+ */
+export async function expectSecretDownloads(
+  project: PulumiProject,
+  emulator: Emulator,
+  expected: Record<string, number>,
+): Promise<void> {
+  const issued = emulator.admin.issuedUrls();
+  expect(issued.length).toBeGreaterThanOrEqual(1);
+  const exported = await exportWithout(project, issued);
+  const shown = await shownOutputs(project);
+  const stack = JSON.parse(exported).deployment.resources.find(
+    (r: { type: string }) => r.type === "pulumi:pulumi:Stack",
+  );
+  for (const [output, files] of Object.entries(expected)) {
+    expect({ output, files: shown[output].length }).toEqual({ output, files });
+    for (const file of shown[output]) expect(issued).toContain(file.url);
+    expect({ output, keys: Object.keys(stack.outputs[output]) }).toEqual({ output, keys: SECRET_KEYS });
+  }
+}
