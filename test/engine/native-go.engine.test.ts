@@ -46,6 +46,15 @@ describeEngineWith(
       await project.initStack("dev");
     });
 
+    it("every package of the generated Go SDK compiles (go vet ./go/... in sdk/), alicloud's included", () => {
+      const vet = spawnSync("go", ["vet", "./go/..."], {
+        cwd: path.join(REPO_ROOT, "sdk"),
+        encoding: "utf8",
+      });
+      // stderr may name modules fetched the first time; on failure it says what did not compile.
+      expect({ status: vet.status, stderr: vet.stderr }).toMatchObject({ status: 0 });
+    });
+
     it("pulumi up takes the backups a Go program declares; a preview then plans nothing", async () => {
       await expectUpTakesBoth(project, world.emulator, "from-go", "from go", "ucloud");
     });
