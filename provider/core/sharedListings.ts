@@ -20,6 +20,12 @@ import { Timeline, realTimeline } from "./clock";
 /** How long a complete listing answers reads once it is done: seconds, well within one command. */
 export const LISTING_FRESH_MS = 30_000;
 
+/**
+ * How far ahead of the process's first window the newest window ends: a day, so that a backup
+ * the server dates a little ahead of our clock (skew) still falls in the newest window.
+ */
+const WINDOW_AHEAD_MS = 86_400_000;
+
 /** The variable that turns the batcher off: `per-backup` reads each backup on its own, as before. */
 export const REFRESH_READS_VARIABLE = "REDIS_BACKUP_REFRESH_READS";
 
@@ -57,6 +63,8 @@ interface Entry {
 export class SharedListings {
   private readonly entries = new Map<string, Entry>();
   private readonly generations = new Map<string, number>();
+  /** Where the windows of {@link windowOf} end: fixed when first asked, for the life of the process. */
+  private anchorMs?: number;
 
   constructor(
     private readonly timeline: Timeline,
@@ -102,6 +110,22 @@ export class SharedListings {
     );
     this.entries.set(id, entry);
     return entry.result as Promise<ListingResult<E>>;
+  }
+
+  /**
+   * The window of start times, `spanMs` long (both ends included, whole seconds), that holds
+   * `startMs`, for a vendor whose listing takes a bounded window (Tencent: 30 days). Windows are
+   * counted back from one anchor, a day after the first window asked for in this process, so the
+   * reads of one instance share a window whenever their start times are within one span of each
+   * other *and of now*: backups kept up to a span (Tencent's default is 7 days) take one listing
+   * per instance. Windows at fixed multiples of the span since the epoch would split them in two
+   * whenever a boundary fell among them, as it does for most instances of a fleet kept 30 days.
+   */
+  windowOf(startMs: number, spanMs: number): { beginMs: number; endMs: number } {
+    this.anchorMs ??= Math.ceil((this.timeline.clock.now() + WINDOW_AHEAD_MS) / 1000) * 1000;
+    const back = Math.floor((this.anchorMs - startMs) / spanMs);
+    const endMs = this.anchorMs - back * spanMs;
+    return { beginMs: endMs - spanMs + 1000, endMs };
   }
 
   /** Makes every listing of `instance` stale, those still running too: a write on it is under way or done. */

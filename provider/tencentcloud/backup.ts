@@ -116,17 +116,13 @@ export function listBackupsAround(client: TencentClient, instanceId: string, aro
 }
 
 /** DescribeInstanceBackups' widest window: "查询时间最大跨度30天", so a second short of 30 days, both ends included. */
-const LISTING_WINDOW_MS = 30 * DAY_MS;
+export const LISTING_WINDOW_MS = 30 * DAY_MS;
 
-/**
- * The 30-day window of start times that holds `startMs` (windows fall at fixed multiples of 30
- * days since the epoch, so every backup of an instance that started in one shares its listing).
- */
-export function listingWindowOf(startMs: number, timezone: string) {
-  const begin = Math.floor(startMs / LISTING_WINDOW_MS) * LISTING_WINDOW_MS;
+/** A window of start times in ms (from `windowOf` in core/sharedListings.ts) as DescribeInstanceBackups takes it. */
+export function listingWindow(window: { beginMs: number; endMs: number }, timezone: string) {
   return {
-    BeginTime: formatZonelessTime(begin, timezone),
-    EndTime: formatZonelessTime(begin + LISTING_WINDOW_MS - 1000, timezone),
+    BeginTime: formatZonelessTime(window.beginMs, timezone),
+    EndTime: formatZonelessTime(window.endMs, timezone),
   };
 }
 

@@ -4,9 +4,9 @@
  */
 import type { Connection as CoreConnection } from "../core/connection";
 import { Session } from "../core/lifecycle";
-import { listedEntries } from "../core/sharedListings";
+import { listedEntries, sharedListings } from "../core/sharedListings";
 import { BackupDetail, BackupSummary } from "./api";
-import { listBackupsIn, listingWindowOf } from "./backup";
+import { LISTING_WINDOW_MS, listBackupsIn, listingWindow } from "./backup";
 import { TencentClient } from "./client";
 import { TencentBackupInputs } from "./inputs";
 import { TencentBackupOutputs, buildOutputs } from "./outputs";
@@ -16,8 +16,8 @@ import { TencentSettings } from "./settings";
 export type Connection = CoreConnection<TencentSettings, TencentClient>;
 
 /**
- * A refresh from the listing of the backup's 30-day window (the one its recorded start time
- * falls in), with what only DescribeBackupDetail gives (memory, shards, replicas) kept from
+ * A refresh from the listing of the backup's 30-day window (the one of this process's windows its
+ * recorded start time falls in), with what only DescribeBackupDetail gives (memory, shards, replicas) kept from
  * state; a backup recorded without them, or without a start time, is read on its own.
  */
 export async function listedRead(
@@ -29,7 +29,10 @@ export async function listedRead(
   const startMs = previous.startTime === undefined ? NaN : Date.parse(previous.startTime);
   const { memSizeMb, shardNum, replicasNum } = previous;
   if (!Number.isFinite(startMs) || [memSizeMb, shardNum, replicasNum].includes(undefined)) return undefined;
-  const window = listingWindowOf(startMs, settings.timezone);
+  const window = listingWindow(
+    sharedListings(deps.timeline).windowOf(startMs, LISTING_WINDOW_MS),
+    settings.timezone,
+  );
   const [summary] = await listedEntries(
     deps.timeline,
     {

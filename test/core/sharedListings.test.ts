@@ -78,4 +78,40 @@ describe("SharedListings", () => {
     // The other account's stale listing was swept, not kept.
     expect(listings.size).toBe(1);
   });
+
+  describe("windowOf: windows of start times counted back from the process's first", () => {
+    const DAY = 86_400_000;
+    const SPAN = 30 * DAY;
+    // 2026-12-03T04:00Z: four hours after a multiple of 30 days since the epoch.
+    const NOW = Date.parse("2026-12-03T04:00:00Z");
+    const at = (now: number) => new SharedListings({ clock: { now: () => now }, sleep: async () => {} });
+
+    it("backups of the last 20 hours share one window, even across a multiple of 30 days since the epoch", () => {
+      const listings = at(NOW);
+      const starts = Array.from({ length: 20 }, (_, j) => NOW - (j + 1) * 3_600_000);
+      // The epoch's windows would split these in two (00:00Z today is a boundary of theirs).
+      expect(new Set(starts.map((s) => Math.floor(s / SPAN))).size).toBe(2);
+      const windows = new Set(starts.map((s) => JSON.stringify(listings.windowOf(s, SPAN))));
+      expect(windows.size).toBe(1);
+      const [w] = [...windows].map((t) => JSON.parse(t) as { beginMs: number; endMs: number });
+      // A second short of the span, both ends included, the newest a day ahead of now.
+      expect(w.endMs - w.beginMs).toBe(SPAN - 1000);
+      expect(w.endMs).toBe(NOW + DAY);
+      expect(starts.every((s) => s >= w.beginMs && s <= w.endMs)).toBe(true);
+    });
+
+    it("windows tile the timeline without overlap, and stay where the first one put them", () => {
+      let now = NOW;
+      const listings = new SharedListings({ clock: { now: () => now }, sleep: async () => {} });
+      const first = listings.windowOf(NOW - DAY, SPAN);
+      now += 10 * DAY; // a long command: the windows do not move
+      expect(listings.windowOf(NOW - DAY, SPAN)).toEqual(first);
+      const older = listings.windowOf(NOW - 45 * DAY, SPAN);
+      expect(older).toEqual({ beginMs: first.beginMs - SPAN, endMs: first.beginMs - 1000 });
+      expect(listings.windowOf(first.beginMs, SPAN)).toEqual(first);
+      expect(listings.windowOf(first.beginMs - 1000, SPAN)).toEqual(older);
+      // A backup started after the newest window's end falls in the one after it.
+      expect(listings.windowOf(first.endMs + 1000, SPAN).beginMs).toBe(first.endMs + 1000);
+    });
+  });
 });
