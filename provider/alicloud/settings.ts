@@ -4,7 +4,7 @@
  */
 import { ConfigurationError } from "../core/errors";
 import type { ClientSettings } from "../core/vendorClient";
-import { SettingsSpec, readSetting, resolveSettings } from "../core/settings";
+import { SettingsSpec, readExtraSetting, resolveSettings } from "../core/settings";
 
 /** The R-KVStore API version the client speaks. */
 export const ALICLOUD_API_VERSION = "2015-01-01";
@@ -32,7 +32,7 @@ export type AlicloudSignatureVersion = "v3" | "v1";
  * `v2` both name it here.
  */
 function signatureVersion(): AlicloudSignatureVersion {
-  const raw = readSetting(["alicloud:signatureVersion"], ["ALIBABA_CLOUD_SIGNATURE_VERSION"]);
+  const raw = readExtraSetting(ALICLOUD_SETTINGS, "signatureVersion");
   if (raw === undefined) return "v3";
   const v = raw.toLowerCase();
   if (v === "v3") return "v3";
@@ -126,6 +126,7 @@ export const ALICLOUD_SETTINGS: SettingsSpec = {
   },
   rateLimitPerSecond: { config: ["rateLimitPerSecond"], env: ["ALIBABA_CLOUD_RATE_LIMIT_PER_SECOND"] },
   defaultRateLimitPerSecond: 20,
+  extra: { signatureVersion: { config: ["signatureVersion"], env: ["ALIBABA_CLOUD_SIGNATURE_VERSION"] } },
 };
 
 /** @internal Resolves settings now; `regionId` (a resource input or the recorded region) overrides the provider's. */

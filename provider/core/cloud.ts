@@ -11,7 +11,7 @@ import { BackupDownload, DownloadTarget, DownloadUrlsSpec, fetchDownloadUrls } f
 import type { FinalBackupLifecycle } from "./finalBackup";
 import type { Lifecycle } from "./lifecycle";
 import type { FindMade } from "./recover";
-import type { SettingsSpec } from "./settings";
+import { SettingKey, SettingsSpec, settingKeysOf } from "./settings";
 import { stripUndefined } from "./stripUndefined";
 
 /** A `read` as the drift check calls it: with what a state export recorded, whatever its shape. */
@@ -48,6 +48,8 @@ export interface CloudEntry<
   findMade: FindMade;
   /** The variables that point the provider at this cloud, for `drift --help`: label and names. */
   environment: { label: string; variables: string[] };
+  /** Every stack config key its settings read (the native provider's config variables). */
+  configKeys: SettingKey[];
   /** Its FinalBackup: what a `final: true` declaration becomes, and the lifecycle the CLI lists and reads through. */
   final: FinalEntry;
   /** The inputs schema a declaration is checked against at last: the FinalBackup's for `final: true`. */
@@ -96,6 +98,7 @@ export interface CloudSpec<Name extends string, Declaration extends Steering, In
   | "inputsSchemaOf"
   | "downloadUrls"
   | "environment"
+  | "configKeys"
 > {
   /** The cloud's own inputs of a declaration (`instance` under the cloud's name for it, ...); steering fields are added. */
   inputsOf(d: Declaration): Omit<Inputs, keyof Steering>;
@@ -156,6 +159,7 @@ export function defineCloud<
         settings.endpoint,
       ].map((s) => s.env[0]),
     },
+    configKeys: settingKeysOf(settings),
     declare: (name, d, opts) =>
       d.final
         ? new (modules.finalResource())(name, toInputs(d) as object, opts)

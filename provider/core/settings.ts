@@ -78,6 +78,47 @@ export interface SettingsSpec {
   defaultRateLimitPerSecond: number;
   /** An HTTP proxy for every request (the vendor SDK's own proxy setting), when the cloud has one; wins over HTTPS_PROXY / HTTP_PROXY. */
   proxy?: SettingSource;
+  /** Settings only this cloud reads (Tencent's `protocol`, UCloud's `zone`), by key; read with {@link readExtraSetting}. */
+  extra?: Record<string, SettingSource>;
+}
+
+/** Reads one of the cloud's own settings (`spec.extra[name]`) by the rules of {@link readSetting}. */
+export function readExtraSetting(spec: SettingsSpec, name: string): string | undefined {
+  const source = spec.extra?.[name];
+  if (!source) throw new TypeError(`${spec.namespace} declares no setting ${name}`);
+  return readSource(spec, source);
+}
+
+/** The stack config keys of `source`, qualified by the cloud's namespace. */
+const qualified = (spec: SettingsSpec, source: SettingSource) =>
+  source.config.map((k) => `${spec.namespace}:${k}`);
+
+const readSource = (spec: SettingsSpec, source: SettingSource) =>
+  readSetting(qualified(spec, source), source.env);
+
+/** One stack config key a cloud reads (without its namespace), as the native provider declares it. */
+export interface SettingKey {
+  key: string;
+  /** A credential's secret or token: the engine keeps it encrypted. */
+  secret?: boolean;
+  type?: "number";
+}
+
+/** Every stack config key `spec` reads: credentials, region, endpoint, proxy, the cloud's own, then the numbers. */
+export function settingKeysOf(spec: SettingsSpec): SettingKey[] {
+  const keys = (s: SettingSource | undefined, more: Omit<SettingKey, "key"> = {}) =>
+    (s?.config ?? []).map((key) => ({ key, ...more }));
+  return [
+    ...keys(spec.credentials.id),
+    ...keys(spec.credentials.secret, { secret: true }),
+    ...keys(spec.credentials.token, { secret: true }),
+    ...keys(spec.region),
+    ...keys(spec.endpoint),
+    ...keys(spec.proxy),
+    ...Object.values(spec.extra ?? {}).flatMap((s) => keys(s)),
+    ...keys(spec.requestTimeoutSeconds, { type: "number" }),
+    ...keys(spec.rateLimitPerSecond, { type: "number" }),
+  ];
 }
 
 /** What every cloud's settings hold, whatever the cloud calls its credentials. */
@@ -90,11 +131,7 @@ export interface ResolvedSettings extends ClientSettings {
 
 /** Resolves a cloud's settings now; `region` (a resource input or the recorded one) overrides the provider's. */
 export function resolveSettings(spec: SettingsSpec, region?: string): ResolvedSettings {
-  const read = (s: SettingSource) =>
-    readSetting(
-      s.config.map((k) => `${spec.namespace}:${k}`),
-      s.env,
-    );
+  const read = (s: SettingSource) => readSource(spec, s);
   const keyId = read(spec.credentials.id);
   const secret = read(spec.credentials.secret);
   const token = read(spec.credentials.token);
@@ -112,12 +149,7 @@ export function resolveSettings(spec: SettingsSpec, region?: string): ResolvedSe
     );
   }
   const number = (s: SettingSource, fallback: number, min?: number) =>
-    readNumberSetting(
-      s.config.map((k) => `${spec.namespace}:${k}`),
-      s.env,
-      fallback,
-      min,
-    );
+    readNumberSetting(qualified(spec, s), s.env, fallback, min);
   const proxy = spec.proxy && read(spec.proxy);
   if (proxy !== undefined && !/^http:\/\/[^/]+\/?$/.test(proxy)) {
     throw new ConfigurationError(

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { CLOUD_ENTRIES, Cloud } from "../clouds";
+import type { SettingKey } from "../core/settings";
 import {
   ALICLOUD_OUTPUTS,
   ALICLOUD_SHARD,
@@ -63,46 +64,12 @@ const OUTPUTS: Record<Cloud, Record<string, PropertySpec>> = {
 /**
  * The provider's configuration: each cloud's stack config keys (`tencentcloud:secretId`) as one
  * variable (`tencentcloudSecretId`), set as `redis-backup:tencentcloudSecretId` or on an explicit
- * provider. The keys are the ones the cloud's settings read (a test asks them).
+ * provider. The keys are the ones the cloud's settings spec names (a test asks that they are the
+ * ones its settings read).
  */
-export const CONFIG_KEYS: Record<Cloud, { key: string; secret?: boolean; type?: "number" }[]> = {
-  tencentcloud: [
-    { key: "secretId" },
-    { key: "secretKey", secret: true },
-    { key: "securityToken", secret: true },
-    { key: "region" },
-    { key: "endpoint" },
-    { key: "protocol" },
-    { key: "proxy" },
-    { key: "timezone" },
-    { key: "requestTimeoutSeconds", type: "number" },
-    { key: "rateLimitPerSecond", type: "number" },
-  ],
-  alicloud: [
-    { key: "accessKeyId" },
-    { key: "accessKey" },
-    { key: "accessKeySecret", secret: true },
-    { key: "secretKey", secret: true },
-    { key: "securityToken", secret: true },
-    { key: "region" },
-    { key: "endpoint" },
-    { key: "proxy" },
-    { key: "signatureVersion" },
-    { key: "requestTimeoutSeconds", type: "number" },
-    { key: "rateLimitPerSecond", type: "number" },
-  ],
-  ucloud: [
-    { key: "publicKey" },
-    { key: "privateKey", secret: true },
-    { key: "securityToken", secret: true },
-    { key: "region" },
-    { key: "zone" },
-    { key: "projectId" },
-    { key: "endpoint" },
-    { key: "requestTimeoutSeconds", type: "number" },
-    { key: "rateLimitPerSecond", type: "number" },
-  ],
-};
+export const CONFIG_KEYS = Object.fromEntries(
+  CLOUD_ENTRIES.map((entry) => [entry.name, entry.configKeys]),
+) as Record<Cloud, SettingKey[]>;
 
 /** The config variable of `<cloud>:<key>`: `tencentcloudSecretId`. */
 export const configVariable = (cloud: string, key: string) =>

@@ -4,7 +4,7 @@
  */
 import { ConfigurationError } from "../core/errors";
 import type { ClientSettings } from "../core/vendorClient";
-import { SettingsSpec, readSetting, resolveSettings } from "../core/settings";
+import { SettingsSpec, readExtraSetting, resolveSettings } from "../core/settings";
 import { offsetMinutes } from "../core/zonelessTime";
 
 /** The Redis API's endpoint unless told otherwise (for every region but the finance ones). */
@@ -65,6 +65,10 @@ export const TENCENT_SETTINGS: SettingsSpec = {
   requestTimeoutSeconds: { config: ["requestTimeoutSeconds"], env: ["TENCENTCLOUD_REQUEST_TIMEOUT_SECONDS"] },
   rateLimitPerSecond: { config: ["rateLimitPerSecond"], env: ["TENCENTCLOUD_RATE_LIMIT_PER_SECOND"] },
   defaultRateLimitPerSecond: 20,
+  extra: {
+    protocol: { config: ["protocol"], env: ["TENCENTCLOUD_PROTOCOL"] },
+    timezone: { config: ["timezone"], env: ["TENCENTCLOUD_TIMEZONE"] },
+  },
 };
 
 /**
@@ -74,7 +78,7 @@ export const TENCENT_SETTINGS: SettingsSpec = {
  * applies to the host chosen from the region; an endpoint that is set carries its own scheme.
  */
 function protocol(): "http" | "https" {
-  const raw = readSetting(["tencentcloud:protocol"], ["TENCENTCLOUD_PROTOCOL"]);
+  const raw = readExtraSetting(TENCENT_SETTINGS, "protocol");
   if (raw === undefined) return "https";
   const p = raw.toLowerCase();
   if (p !== "http" && p !== "https") {
@@ -88,7 +92,7 @@ function protocol(): "http" | "https" {
 /** @internal Resolves settings now; `region` (a resource input) overrides the provider's region. */
 export function resolveTencentSettings(region?: string): TencentSettings {
   const s = resolveSettings(TENCENT_SETTINGS, region);
-  const timezone = readSetting(["tencentcloud:timezone"], ["TENCENTCLOUD_TIMEZONE"]) ?? "+08:00";
+  const timezone = readExtraSetting(TENCENT_SETTINGS, "timezone") ?? "+08:00";
   try {
     offsetMinutes(timezone);
   } catch (e) {

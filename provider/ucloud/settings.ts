@@ -4,7 +4,7 @@
  * `external/env_config.go`).
  */
 import type { ClientSettings } from "../core/vendorClient";
-import { SettingsSpec, readSetting, resolveSettings } from "../core/settings";
+import { SettingsSpec, readExtraSetting, resolveSettings } from "../core/settings";
 
 /** UCloud's gateway unless told otherwise. */
 export const UCLOUD_DEFAULT_ENDPOINT = "https://api.ucloud.cn";
@@ -44,6 +44,10 @@ export const UCLOUD_SETTINGS: SettingsSpec = {
   // Unlike them, a 153 is retried here with backoff (errors.ts): the gateway refused before acting.
   // An account that knows its limit sets ucloud:rateLimitPerSecond / UCLOUD_RATE_LIMIT_PER_SECOND.
   defaultRateLimitPerSecond: 0,
+  extra: {
+    zone: { config: ["zone"], env: ["UCLOUD_ZONE"] },
+    projectId: { config: ["projectId"], env: ["UCLOUD_PROJECT_ID"] },
+  },
 };
 
 /** What a resource's inputs may override. */
@@ -61,8 +65,8 @@ export function resolveUCloudSettings(overrides: UCloudSettingOverrides = {}): U
     privateKey: s.secret,
     securityToken: s.token,
     region: s.region,
-    zone: overrides.zone || readSetting(["ucloud:zone"], ["UCLOUD_ZONE"]),
-    projectId: overrides.projectId || readSetting(["ucloud:projectId"], ["UCLOUD_PROJECT_ID"]),
+    zone: overrides.zone || readExtraSetting(UCLOUD_SETTINGS, "zone"),
+    projectId: overrides.projectId || readExtraSetting(UCLOUD_SETTINGS, "projectId"),
     endpoint: s.endpoint,
     requestTimeoutMs: s.requestTimeoutMs,
     rateLimitPerSecond: s.rateLimitPerSecond,
