@@ -3,7 +3,7 @@
  * the endpoint gains a scheme and must be a URL, 0 turns the client-side rate limiter off.
  */
 import { ConfigurationError } from "../../provider/core/errors";
-import { setStackConfig } from "../../provider/core/settings";
+import { SettingsSpec, readExtraSetting, setStackConfig, settingKeysOf } from "../../provider/core/settings";
 import { resolveAlicloudSettings } from "../../provider/alicloud/settings";
 import { resolveTencentSettings } from "../../provider/tencentcloud/settings";
 import { resolveUCloudSettings } from "../../provider/ucloud/settings";
@@ -79,5 +79,48 @@ describe.each(clouds)("$cloud settings", (c) => {
     setStackConfig({ get: (k) => (k === `${c.cloud}:endpoint` ? "http://127.0.0.1:9" : undefined) });
     process.env[c.endpoint] = "http://127.0.0.1:8";
     expect(c.resolve().endpoint).toBe("http://127.0.0.1:9");
+  });
+});
+
+describe("a cloud's own settings (SettingsSpec.extra)", () => {
+  const source = (key: string, env: string[] = []) => ({ config: [key], env });
+  const spec: SettingsSpec = {
+    namespace: "somecloud",
+    credentials: { id: source("keyId"), secret: source("secret"), token: source("token") },
+    missingCredentials: "no credentials",
+    region: source("region"),
+    missingRegion: "no region",
+    endpoint: source("endpoint"),
+    defaultEndpoint: () => "https://example.com",
+    requestTimeoutSeconds: source("requestTimeoutSeconds"),
+    rateLimitPerSecond: source("rateLimitPerSecond"),
+    defaultRateLimitPerSecond: 0,
+    extra: { zone: source("zone", ["SOMECLOUD_ZONE", "SOMECLOUD_ZONE_OLD"]) },
+  };
+
+  it("are read by the shared rules: stack config first, then each variable in order", () => {
+    process.env.SOMECLOUD_ZONE_OLD = "from-old-variable";
+    expect(readExtraSetting(spec, "zone")).toBe("from-old-variable");
+    process.env.SOMECLOUD_ZONE = "from-variable";
+    expect(readExtraSetting(spec, "zone")).toBe("from-variable");
+    setStackConfig({ get: (k) => (k === "somecloud:zone" ? "from-config" : undefined) });
+    expect(readExtraSetting(spec, "zone")).toBe("from-config");
+  });
+
+  it("must be declared: a name the spec does not list is a programming error", () => {
+    expect(() => readExtraSetting(spec, "projectId")).toThrow("somecloud declares no setting projectId");
+  });
+
+  it("are among the keys the spec reads, with the secrets and numbers marked", () => {
+    expect(settingKeysOf(spec)).toEqual([
+      { key: "keyId" },
+      { key: "secret", secret: true },
+      { key: "token", secret: true },
+      { key: "region" },
+      { key: "endpoint" },
+      { key: "zone" },
+      { key: "requestTimeoutSeconds", type: "number" },
+      { key: "rateLimitPerSecond", type: "number" },
+    ]);
   });
 });
