@@ -3,17 +3,12 @@
  * is deleted, i.e. before the instance it depends on goes (destroy, or a replacement of the instance).
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { FinalBackupOutputs } from "../core/finalBackup";
 import { FinalBackupCommonArgs, finalBackupClass } from "../core/finalBackupResource";
 import type { EchoedInputs } from "../core/redisBackupResource";
-import { lazyProvider } from "../core/lazyProvider";
 import type { RedisBackupArgs } from "./resource";
-import type { AlicloudFinalBackupInputs } from "./finalOperations";
 
-/** Serialized into every FinalBackup's state; see lazyProvider. */
-const provider = lazyProvider<AlicloudFinalBackupInputs, FinalBackupOutputs<AlicloudFinalBackupInputs>>(
-  "pulumi-redis-backup/internal/alicloud/finalOperations",
-);
+/** The lifecycle module serving it, named in every FinalBackup's `__provider` (see core/dynamicResource.ts). */
+const MODULE = "pulumi-redis-backup/internal/alicloud/finalOperations";
 
 /** Arguments of {@link FinalBackup}. */
 export interface FinalBackupArgs extends FinalBackupCommonArgs, Pick<RedisBackupArgs, "regionId"> {
@@ -35,6 +30,6 @@ export class FinalBackup extends finalBackupClass<
   EchoedInputs<Pick<FinalBackupArgs, "instanceId" | "retentionDays" | "regionId">>
 >() {
   constructor(name: string, args: FinalBackupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, "alicloud", name, args, opts);
+    super(MODULE, "alicloud", name, args, opts);
   }
 }

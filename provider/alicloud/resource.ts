@@ -6,15 +6,11 @@
  * refresh and destroy; it loads the lifecycle (operations.ts) by package name when called.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { lazyProvider } from "../core/lazyProvider";
 import { EchoedInputs, OutputsOf, SteeringArgs, redisBackupClass } from "../core/redisBackupResource";
-import type { AlicloudBackupInputs, AlicloudRecordedOutputs } from "./operations";
 import type { AlicloudBackupStatus, AlicloudRecorded } from "./recorded";
 
-/** Serialized into every resource's state; see lazyProvider. */
-const provider = lazyProvider<AlicloudBackupInputs, AlicloudRecordedOutputs>(
-  "pulumi-redis-backup/internal/alicloud/operations",
-);
+/** The lifecycle module serving it, named in every resource's `__provider` (see core/dynamicResource.ts). */
+const MODULE = "pulumi-redis-backup/internal/alicloud/operations";
 
 /** Arguments of {@link RedisBackup}. */
 export interface RedisBackupArgs extends SteeringArgs {
@@ -70,6 +66,6 @@ type Outputs = EchoedInputs<Pick<RedisBackupArgs, "instanceId" | "retentionDays"
  */
 export class RedisBackup extends redisBackupClass<Outputs>() {
   constructor(name: string, args: RedisBackupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, "alicloud", name, args, OUTPUTS, opts);
+    super(MODULE, "alicloud", name, args, OUTPUTS, opts);
   }
 }

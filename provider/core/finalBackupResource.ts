@@ -5,6 +5,7 @@
  * `pulumi-nodejs:dynamic/<cloud>:FinalBackup`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { LazyDynamicResource } from "./dynamicResource";
 import type { WithOutputs } from "./redisBackupResource";
 
 /** Arguments every cloud's FinalBackup takes, in the same words. */
@@ -18,8 +19,8 @@ export interface FinalBackupCommonArgs {
   waitTimeoutMinutes?: pulumi.Input<number>;
 }
 
-/** @internal A FinalBackup of `cloud`, served by `provider` (see lazyProvider). */
-export abstract class FinalBackupResource extends pulumi.dynamic.Resource {
+/** @internal A FinalBackup of `cloud`, served by the lifecycle module at `modulePath` (see lazyProvider). */
+export abstract class FinalBackupResource extends LazyDynamicResource {
   /** The FinalBackup's resource name, as the final backup's label names it. */
   declare readonly resourceName: pulumi.Output<string>;
   /** The stack the final backup's label names. */
@@ -33,7 +34,7 @@ export abstract class FinalBackupResource extends pulumi.dynamic.Resource {
 
   // Public for WithOutputs to read its parameters; the class is abstract, so still never built directly.
   constructor(
-    provider: pulumi.dynamic.ResourceProvider,
+    modulePath: string,
     cloud: string,
     name: string,
     args: object,
@@ -41,7 +42,7 @@ export abstract class FinalBackupResource extends pulumi.dynamic.Resource {
   ) {
     const origin = { resourceName: name, stack: pulumi.getStack(), project: pulumi.getProject() };
     const unknownYet = { armedAt: undefined };
-    super(provider, name, { ...unknownYet, ...args, ...origin }, opts, cloud, "FinalBackup");
+    super(modulePath, cloud, "FinalBackup", name, { ...unknownYet, ...args, ...origin }, opts);
   }
 }
 

@@ -1,8 +1,11 @@
 /**
- * The dynamic provider every RedisBackup uses: each method loads the cloud's lifecycle module by
- * package name when it runs. What Pulumi serializes into `__provider` is therefore these few
- * lines and a module path — no client, no credential, no config — and the code that runs is the
- * installed package's, so a fixed bug reaches old stacks on their next refresh or destroy.
+ * The dynamic provider every resource of this package uses: each method loads the lifecycle module
+ * by package name when it runs. A resource's `__provider` (core/dynamicResource.ts) is two lines that
+ * load this module as `pulumi-redis-backup/internal/lazyProvider` and call `lazyProvider(modulePath)`;
+ * states written before hold these same functions serialized by Pulumi. Either way no client, no
+ * credential and no config is stored, and the code that runs is the installed package's, so a
+ * fixed bug reaches old stacks on their next refresh or destroy. The export name, its argument and
+ * the package path are a contract with every state written since: keep them.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { Lifecycle, ReadResult } from "./lifecycle";

@@ -4,6 +4,7 @@
  * the resource its type token, `pulumi-nodejs:dynamic/<cloud>:RedisBackup`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { LazyDynamicResource } from "./dynamicResource";
 
 /** Arguments every cloud's RedisBackup takes, in the same words. */
 export interface SteeringArgs {
@@ -33,15 +34,15 @@ export type OutputsOf<T, Override = unknown> = {
 /** @internal The inputs `A` a resource records as they were written, each an Output, documented as its argument. */
 export type EchoedInputs<A> = { readonly [K in keyof A]-?: pulumi.Output<pulumi.Unwrap<A[K]>> };
 
-/** @internal A RedisBackup of `cloud`, served by `provider` (see lazyProvider). */
-export abstract class RedisBackupResource extends pulumi.dynamic.Resource {
+/** @internal A RedisBackup of `cloud`, served by the lifecycle module at `modulePath` (see lazyProvider). */
+export abstract class RedisBackupResource extends LazyDynamicResource {
   /**
    * @param outputs the outputs the provider adds to the inputs (`backupId` and the location
    *   inputs a cloud records are always among them, whether set or not)
    */
   // Public for WithOutputs to read its parameters; the class is abstract, so still never built directly.
   constructor(
-    provider: pulumi.dynamic.ResourceProvider,
+    modulePath: string,
     cloud: string,
     name: string,
     args: object,
@@ -51,7 +52,7 @@ export abstract class RedisBackupResource extends pulumi.dynamic.Resource {
     const unknownYet = Object.fromEntries(["backupId", ...outputs].map((k) => [k, undefined]));
     // Who declares it, for the generation check derives the create's marker from (core/generation.ts).
     const createdBy = { __createdBy: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` };
-    super(provider, name, { ...unknownYet, ...args, ...createdBy }, opts, cloud, "RedisBackup");
+    super(modulePath, cloud, "RedisBackup", name, { ...unknownYet, ...args, ...createdBy }, opts);
   }
 }
 

@@ -5,15 +5,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FinalBackupCommonArgs, finalBackupClass } from "../core/finalBackupResource";
 import type { EchoedInputs } from "../core/redisBackupResource";
-import { lazyProvider } from "../core/lazyProvider";
 import type { RedisBackupArgs } from "./resource";
-import type { FinalBackupOutputs } from "../core/finalBackup";
-import type { TencentFinalBackupInputs } from "./finalOperations";
 
-/** Serialized into every FinalBackup's state; see lazyProvider. */
-const provider = lazyProvider<TencentFinalBackupInputs, FinalBackupOutputs<TencentFinalBackupInputs>>(
-  "pulumi-redis-backup/internal/tencentcloud/finalOperations",
-);
+/** The lifecycle module serving it, named in every FinalBackup's `__provider` (see core/dynamicResource.ts). */
+const MODULE = "pulumi-redis-backup/internal/tencentcloud/finalOperations";
 
 /** Arguments of {@link FinalBackup}. */
 export interface FinalBackupArgs extends FinalBackupCommonArgs, Pick<RedisBackupArgs, "region"> {
@@ -36,6 +31,6 @@ export class FinalBackup extends finalBackupClass<
   EchoedInputs<Pick<FinalBackupArgs, "instanceId" | "remark" | "storageDays" | "region">>
 >() {
   constructor(name: string, args: FinalBackupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, "tencentcloud", name, args, opts);
+    super(MODULE, "tencentcloud", name, args, opts);
   }
 }

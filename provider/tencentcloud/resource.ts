@@ -5,15 +5,11 @@
  * refresh and destroy; it loads the lifecycle (operations.ts) by package name when called.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { lazyProvider } from "../core/lazyProvider";
 import { EchoedInputs, OutputsOf, SteeringArgs, redisBackupClass } from "../core/redisBackupResource";
-import type { TencentBackupInputs, TencentBackupOutputs } from "./operations";
 import type { TencentRecorded } from "./recorded";
 
-/** Serialized into every resource's state; see lazyProvider. */
-const provider = lazyProvider<TencentBackupInputs, TencentBackupOutputs>(
-  "pulumi-redis-backup/internal/tencentcloud/operations",
-);
+/** The lifecycle module serving it, named in every resource's `__provider` (see core/dynamicResource.ts). */
+const MODULE = "pulumi-redis-backup/internal/tencentcloud/operations";
 
 /** Arguments of {@link RedisBackup}. */
 export interface RedisBackupArgs extends SteeringArgs {
@@ -58,6 +54,6 @@ type Outputs = EchoedInputs<Pick<RedisBackupArgs, "instanceId" | "remark" | "sto
  */
 export class RedisBackup extends redisBackupClass<Outputs>() {
   constructor(name: string, args: RedisBackupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, "tencentcloud", name, args, OUTPUTS, opts);
+    super(MODULE, "tencentcloud", name, args, OUTPUTS, opts);
   }
 }

@@ -4,13 +4,10 @@
  * in a pull request like the backups. One per region.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { lazyProvider } from "../core/lazyProvider";
-import type { RestrictionInputs, RestrictionOutputs } from "./restrictionOperations";
+import { LazyDynamicResource } from "../core/dynamicResource";
 
-/** Serialized into every resource's state; see lazyProvider. */
-const provider = lazyProvider<RestrictionInputs, RestrictionOutputs>(
-  "pulumi-redis-backup/internal/tencentcloud/restrictionOperations",
-);
+/** The lifecycle module serving it, named in every resource's `__provider` (see core/dynamicResource.ts). */
+const MODULE = "pulumi-redis-backup/internal/tencentcloud/restrictionOperations";
 
 /** Arguments of {@link BackupDownloadRestriction}. */
 export interface BackupDownloadRestrictionArgs {
@@ -38,7 +35,7 @@ export interface BackupDownloadRestrictionArgs {
  * has now (a change in the console shows as drift; the next `up` puts these values back). Deleting
  * the resource leaves Tencent's restriction as it is (it never opens downloads by itself).
  */
-export class BackupDownloadRestriction extends pulumi.dynamic.Resource {
+export class BackupDownloadRestriction extends LazyDynamicResource {
   /** `NoLimit`, `LimitOnlyIntranet` or `Customize`, as Tencent has it (a refresh reads it back). */
   declare readonly limitType: pulumi.Output<string>;
   /** `In`: downloads from the VPCs of `limitVpcs`, as Tencent has it. */
@@ -59,6 +56,6 @@ export class BackupDownloadRestriction extends pulumi.dynamic.Resource {
       limitVpcs: undefined,
       limitIps: undefined,
     };
-    super(provider, name, { ...outputs, ...args }, opts, "tencentcloud", "BackupDownloadRestriction");
+    super(MODULE, "tencentcloud", "BackupDownloadRestriction", name, { ...outputs, ...args }, opts);
   }
 }

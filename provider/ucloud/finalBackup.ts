@@ -3,17 +3,12 @@
  * before the group it depends on goes (destroy, or a replacement of the group).
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { FinalBackupOutputs } from "../core/finalBackup";
 import { FinalBackupCommonArgs, finalBackupClass } from "../core/finalBackupResource";
 import type { EchoedInputs } from "../core/redisBackupResource";
-import { lazyProvider } from "../core/lazyProvider";
 import type { RedisBackupArgs } from "./resource";
-import type { UCloudFinalBackupInputs } from "./finalOperations";
 
-/** Serialized into every FinalBackup's state; see lazyProvider. */
-const provider = lazyProvider<UCloudFinalBackupInputs, FinalBackupOutputs<UCloudFinalBackupInputs>>(
-  "pulumi-redis-backup/internal/ucloud/finalOperations",
-);
+/** The lifecycle module serving it, named in every FinalBackup's `__provider` (see core/dynamicResource.ts). */
+const MODULE = "pulumi-redis-backup/internal/ucloud/finalOperations";
 
 /** Arguments of {@link FinalBackup}. */
 export interface FinalBackupArgs
@@ -35,6 +30,6 @@ export class FinalBackup extends finalBackupClass<
   EchoedInputs<Pick<FinalBackupArgs, "groupId" | "backupName">>
 >() {
   constructor(name: string, args: FinalBackupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, "ucloud", name, args, opts);
+    super(MODULE, "ucloud", name, args, opts);
   }
 }

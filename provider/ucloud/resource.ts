@@ -6,15 +6,11 @@
  * refresh and destroy; it loads the lifecycle (operations.ts) by package name when called.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { lazyProvider } from "../core/lazyProvider";
 import { EchoedInputs, OutputsOf, SteeringArgs, redisBackupClass } from "../core/redisBackupResource";
-import type { UCloudBackupInputs, UCloudBackupOutputs } from "./operations";
 import type { UCloudRecorded } from "./recorded";
 
-/** Serialized into every resource's state; see lazyProvider. */
-const provider = lazyProvider<UCloudBackupInputs, UCloudBackupOutputs>(
-  "pulumi-redis-backup/internal/ucloud/operations",
-);
+/** The lifecycle module serving it, named in every resource's `__provider` (see core/dynamicResource.ts). */
+const MODULE = "pulumi-redis-backup/internal/ucloud/operations";
 
 /** Arguments of {@link RedisBackup}. */
 export interface RedisBackupArgs extends SteeringArgs {
@@ -65,6 +61,6 @@ type Outputs = EchoedInputs<Pick<RedisBackupArgs, "groupId" | "backupName">> &
  */
 export class RedisBackup extends redisBackupClass<Outputs>() {
   constructor(name: string, args: RedisBackupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, "ucloud", name, args, OUTPUTS, opts);
+    super(MODULE, "ucloud", name, args, OUTPUTS, opts);
   }
 }
