@@ -22,7 +22,7 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** The values of a DiffResponse's `changes` (DIFF_UNKNOWN, DIFF_NONE, DIFF_SOME), for asserting on Diff. */
 export const DIFF = provproto.DiffResponse.DiffChanges;
 
-/** `__provider` exactly as `pulumi.dynamic.Resource` produces it, captured through setMocks. */
+/** `__provider` exactly as a resource's constructor writes it, captured through setMocks. */
 export async function serializedProviderOf(
   makeResource: () => pulumi.Resource,
 ): Promise<{ type: string; text: string }> {

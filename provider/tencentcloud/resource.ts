@@ -1,8 +1,8 @@
 /**
  * tencentcloud.RedisBackup: a manual backup of a Tencent Cloud Redis instance, as a Pulumi resource.
  *
- * The provider is what Pulumi serializes into state (`__provider`) and runs on every create,
- * refresh and destroy; it loads the lifecycle (operations.ts) by package name when called.
+ * Its `__provider` (core/dynamicResource.ts), stored in state and run on every create, refresh and
+ * destroy, loads the lifecycle (operations.ts) by package name when called.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { EchoedInputs, OutputsOf, SteeringArgs, redisBackupClass } from "../core/redisBackupResource";
