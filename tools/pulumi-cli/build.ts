@@ -1,9 +1,13 @@
 /**
- * `npm run pulumi-cli`: builds the Pulumi CLI, its Node.js, Python, Go and YAML language hosts and
- * `gen-sdk` (the CLI's SDK generators, called directly) from their Go modules (pinned by the
- * go.mod of ./cli, ./language-nodejs, ./language-python, ./language-go and ./language-yaml),
- * or reuses an earlier build, and prints
+ * `npm run pulumi-cli`: builds the Pulumi CLI and its Node.js, Python, Go and YAML language hosts
+ * from their Go modules (pinned by the go.mod of ./cli, ./language-nodejs, ./language-python,
+ * ./language-go, ./language-yaml and ./language-bridge), or reuses an earlier build, and prints
  * the folder that holds them on its last line.
+ *
+ * The Node.js, Python and Go hosts buildable here predate the CLI (see language-bridge/main.go):
+ * each is built as `pulumi-language-<lang>-base`, and `pulumi-language-<lang>` is the bridge,
+ * which runs it and serves, with the CLI's own code, the methods it lacks (GeneratePackage,
+ * GenerateProgram, Link, and for Node.js RunPlugin).
  *
  * The folder is outside the repo (see location.ts) and carries a stamp per binary of the
  * go.mod/go.sum files it was built from: a clean clone reuses it, a change to one module's pins
@@ -28,19 +32,19 @@ const BUILDS = [
     version: PULUMI_VERSION,
   },
   {
-    binary: "pulumi-language-nodejs",
+    binary: "pulumi-language-nodejs-base",
     module: "language-nodejs",
     pkg: "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs",
     version: "v3.68.0",
   },
   {
-    binary: "pulumi-language-python",
+    binary: "pulumi-language-python-base",
     module: "language-python",
     pkg: "github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python",
     version: "v3.68.0",
   },
   {
-    binary: "pulumi-language-go",
+    binary: "pulumi-language-go-base",
     module: "language-go",
     pkg: "github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go",
     version: "v3.66.0",
@@ -52,13 +56,16 @@ const BUILDS = [
     version: "v1.25.0",
   },
   {
-    // A command of this repository's: the CLI's generators (pkg/v3 at the CLI's version) in a module of its own.
-    binary: "gen-sdk",
-    module: "gen-sdk",
+    // This repository's: the CLI's code (pkg/v3 at its version) over the base hosts; also installed as BRIDGED.
+    binary: "pulumi-language-nodejs",
+    module: "language-bridge",
     pkg: ".",
     version: PULUMI_VERSION,
   },
 ];
+
+/** The other names the bridge is installed under (it takes its language from the name it runs as). */
+const BRIDGED = ["pulumi-language-python", "pulumi-language-go"];
 
 type Build = (typeof BUILDS)[number];
 
@@ -98,7 +105,8 @@ function binaryStamp(b: Build): string {
 function stampsOf(): Record<string, string> {
   const stamps: Record<string, string> = Object.fromEntries(BUILDS.map((b) => [b.binary, binaryStamp(b)]));
   // The shim comes with the Python host's sdk module: the same pins.
-  stamps[PYTHON_SHIM] = stamps["pulumi-language-python"];
+  stamps[PYTHON_SHIM] = stamps["pulumi-language-python-base"];
+  for (const name of BRIDGED) stamps[name] = stamps["pulumi-language-nodejs"];
   stamps["pulumi-resource-pulumi-nodejs"] = createHash("sha256")
     .update(fs.readFileSync(dynamicProviderScript()))
     .digest("hex");
@@ -181,6 +189,10 @@ function main(): void {
       );
       goBuild(path.join(HERE, b.module), b.pkg, b.version, path.join(staging, b.binary));
       say(`  built ${b.binary} in ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+    for (const name of BRIDGED) {
+      fs.copyFileSync(path.join(staging, "pulumi-language-nodejs"), path.join(staging, name));
+      fs.chmodSync(path.join(staging, name), 0o755);
     }
     copyPythonShim(staging);
     fs.copyFileSync(dynamicProviderScript(), path.join(staging, "pulumi-resource-pulumi-nodejs"));

@@ -14,7 +14,7 @@ import * as path from "path";
 /** The CLI release the engine tests pin: the same as the `@pulumi/pulumi` that package.json pins. */
 export const PULUMI_VERSION = "v3.248.0";
 
-/** The folder that holds `pulumi`, its language hosts, `gen-sdk` and `pulumi-resource-pulumi-nodejs`. */
+/** The folder that holds `pulumi`, its language hosts (bridges and base hosts) and `pulumi-resource-pulumi-nodejs`. */
 export function pinnedCliDir(env: NodeJS.ProcessEnv = process.env): string {
   const cache =
     env.PULUMI_REDIS_BACKUP_CACHE ??
@@ -26,18 +26,25 @@ export function pinnedCliDir(env: NodeJS.ProcessEnv = process.env): string {
 export const CLI_FILES = [
   "pulumi",
   "pulumi-language-nodejs",
+  "pulumi-language-nodejs-base",
   "pulumi-language-python",
+  "pulumi-language-python-base",
   "pulumi-language-python-exec",
   "pulumi-language-go",
+  "pulumi-language-go-base",
   "pulumi-language-yaml",
-  "gen-sdk",
   "pulumi-resource-pulumi-nodejs",
 ];
 
 /** What the engine suite needs of a build: the CLI, the Node.js host and the dynamic-provider plugin. */
-const CORE_FILES = ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"];
+const CORE_FILES = [
+  "pulumi",
+  "pulumi-language-nodejs",
+  "pulumi-language-nodejs-base",
+  "pulumi-resource-pulumi-nodejs",
+];
 
-/** A binary of the pinned build (`gen-sdk`, `pulumi-language-python`), when it was built. */
+/** A binary of the pinned build (`pulumi-language-python`, `pulumi-language-go`), when it was built. */
 export function pinnedTool(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const file = path.join(pinnedCliDir(env), name);
   return fs.existsSync(file) ? file : undefined;
