@@ -1,8 +1,8 @@
 /**
  * `npm run native-sdk`: writes plugin/schema.json (the native provider's schema) and the SDKs
- * generated from it into sdk/nodejs, sdk/python and sdk/go, with `gen-sdk` (the CLI's own generators at
- * its pinned version; `npm run pulumi-cli` builds it). test/native/sdk.test.ts fails when the
- * checked-in files are not what this writes.
+ * generated from it into sdk/nodejs, sdk/python and sdk/go, with `pulumi package gen-sdk` of the
+ * pinned CLI (`npm run pulumi-cli` builds it and the language hosts that generate). test/native/sdk.test.ts
+ * fails when the checked-in files are not what this writes.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -20,15 +20,27 @@ export const SDK_LANGUAGES = ["nodejs", "python", "go"] as const;
 
 /** Every file of the SDKs generated from `schemaFile`, by path under sdk/, with the version filled in. */
 export function generateSdks(schemaFile: string, version: string): Map<string, string> {
-  const tool = pinnedTool("gen-sdk");
-  if (!tool) throw new Error("no gen-sdk in the pinned CLI's folder: run `npm run pulumi-cli` first");
+  const pulumi = pinnedTool("pulumi");
+  if (!pulumi) throw new Error("no pinned Pulumi CLI: run `npm run pulumi-cli` first");
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "redis-backup-sdk-"));
+  // The CLI finds the language host that generates beside it; it needs no login, and its home is ours.
+  const env = {
+    ...process.env,
+    PATH: `${path.dirname(pulumi)}${path.delimiter}${process.env.PATH ?? ""}`,
+    PULUMI_HOME: path.join(out, ".pulumi"),
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+  };
   try {
     const files = new Map<string, string>();
     for (const language of SDK_LANGUAGES) {
       const dir = path.join(out, language);
-      const r = spawnSync(tool, [schemaFile, language, dir], { encoding: "utf8" });
-      if (r.status !== 0) throw new Error(`gen-sdk ${language}: ${r.stderr || r.error?.message}`);
+      const r = spawnSync(pulumi, ["package", "gen-sdk", schemaFile, "--language", language, "--out", out], {
+        encoding: "utf8",
+        env,
+      });
+      if (r.status !== 0) {
+        throw new Error(`pulumi package gen-sdk --language ${language}: ${r.stderr || r.error?.message}`);
+      }
       for (const file of walk(dir)) {
         const text = fs
           .readFileSync(file, "utf8")

@@ -1,7 +1,7 @@
 /**
- * The checked-in SDKs (sdk/nodejs, sdk/python) are what `gen-sdk` (the CLI's generators at its
- * pinned version) makes of plugin/schema.json: `npm run native-sdk` after a schema change. Needs
- * `gen-sdk` from `npm run pulumi-cli`: under CI its absence fails the file, elsewhere skips it.
+ * The checked-in SDKs (sdk/nodejs, sdk/python, sdk/go) are what `pulumi package gen-sdk` of the
+ * pinned CLI makes of plugin/schema.json: `npm run native-sdk` after a schema change. Needs the CLI
+ * from `npm run pulumi-cli`: under CI its absence fails the file, elsewhere skips it.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -26,10 +26,10 @@ function checkedIn(): Map<string, string> {
   return files;
 }
 
-const describeWithGenSdk = pinnedTool("gen-sdk") || process.env.CI === "true" ? describe : describe.skip;
+const describeWithCli = pinnedTool("pulumi") || process.env.CI === "true" ? describe : describe.skip;
 
-describeWithGenSdk("the generated SDKs (gen-sdk: `npm run pulumi-cli`)", () => {
-  it("sdk/ is what gen-sdk makes of plugin/schema.json (run `npm run native-sdk` after a change)", () => {
+describeWithCli("the generated SDKs (pulumi package gen-sdk: `npm run pulumi-cli`)", () => {
+  it("sdk/ is what `pulumi package gen-sdk` makes of plugin/schema.json (run `npm run native-sdk` after a change)", () => {
     const generated = generateSdks(SCHEMA_FILE, version);
     const have = checkedIn();
     expect([...have.keys()].sort()).toEqual([...generated.keys()].sort());
