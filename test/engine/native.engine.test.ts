@@ -59,7 +59,8 @@ describeEngine("the native provider under the Pulumi engine", () => {
       ],
     });
     const id = "crs-import01:console-0001";
-    // The pinned Node.js host (v3.68) generates no code (`method GenerateProgram not implemented`).
+    // Adoption only: the code it prints is tested in native-package-add.engine.test.ts, whose program
+    // imports the SDK by the name `pulumi import` writes.
     const r = await project.ok(["import", TYPE, "console-backup", id, "--yes", "--generate-code=false"]);
     expect(printed(r)).toMatch(/= 1 imported/);
     const adopted = (await recorded())["console-backup"];

@@ -83,17 +83,17 @@ export class PulumiProject {
   }
 
   /**
-   * Runs `pulumi <args>` in the project; never throws on a non-zero exit (see `ok`). With `stream`,
+   * Runs `pulumi <args>` in the project (or in `cwd`); never throws on a non-zero exit (see `ok`). With `stream`,
    * what the CLI prints is shown as it comes, as well as collected.
    */
   run(
     args: string[],
-    o: { env?: Record<string, string>; stdin?: string; stream?: boolean } = {},
+    o: { env?: Record<string, string>; stdin?: string; stream?: boolean; cwd?: string } = {},
   ): Promise<CliResult> {
     const command = `pulumi ${args.join(" ")}`;
     return new Promise((resolve, reject) => {
       const p = spawn(path.join(this.cli.dir, "pulumi"), [...args, "--color", "never"], {
-        cwd: this.dir,
+        cwd: o.cwd ?? this.dir,
         env: this.environment(o.env),
         stdio: ["pipe", "pipe", "pipe"],
       });
@@ -141,7 +141,10 @@ export class PulumiProject {
   }
 
   /** Runs a command that must succeed; a failure throws with everything the CLI printed. */
-  async ok(args: string[], o: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliResult> {
+  async ok(
+    args: string[],
+    o: { env?: Record<string, string>; stdin?: string; cwd?: string } = {},
+  ): Promise<CliResult> {
     const r = await this.run(args, o);
     if (r.code !== 0) throw new Error(`${r.command} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
     return r;
