@@ -4,10 +4,11 @@
  * ./language-go, ./language-yaml and ./language-bridge), or reuses an earlier build, and prints
  * the folder that holds them on its last line.
  *
- * The Node.js, Python and Go hosts buildable here predate the CLI (see language-bridge/main.go):
- * each is built as `pulumi-language-<lang>-base`, and `pulumi-language-<lang>` is the bridge,
- * which runs it and serves, with the CLI's own code, the methods it lacks (GeneratePackage,
- * GenerateProgram, Link, and for Node.js RunPlugin).
+ * The Node.js, Python, Go and YAML hosts buildable here predate the CLI (see
+ * language-bridge/main.go): each is built as `pulumi-language-<lang>-base`, and
+ * `pulumi-language-<lang>` is the bridge, which runs it and serves, with the CLI's own code, the
+ * methods it lacks (GeneratePackage, GenerateProgram, Link, and for Node.js RunPlugin; for YAML,
+ * Link).
  *
  * The folder is outside the repo (see location.ts) and carries a stamp per binary of the
  * go.mod/go.sum files it was built from: a clean clone reuses it, a change to one module's pins
@@ -50,7 +51,7 @@ const BUILDS = [
     version: "v3.66.0",
   },
   {
-    binary: "pulumi-language-yaml",
+    binary: "pulumi-language-yaml-base",
     module: "language-yaml",
     pkg: "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml",
     version: "v1.25.0",
@@ -65,7 +66,7 @@ const BUILDS = [
 ];
 
 /** The other names the bridge is installed under (it takes its language from the name it runs as). */
-const BRIDGED = ["pulumi-language-python", "pulumi-language-go"];
+const BRIDGED = ["pulumi-language-python", "pulumi-language-go", "pulumi-language-yaml"];
 
 type Build = (typeof BUILDS)[number];
 

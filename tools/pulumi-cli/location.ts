@@ -33,6 +33,7 @@ export const CLI_FILES = [
   "pulumi-language-go",
   "pulumi-language-go-base",
   "pulumi-language-yaml",
+  "pulumi-language-yaml-base",
   "pulumi-resource-pulumi-nodejs",
 ];
 

@@ -43,6 +43,13 @@ func link(language string) func(*pulumirpc.LinkRequest) (*pulumirpc.LinkResponse
 	}
 }
 
+// linkYAML links nothing: a YAML program reads the package's schema from the plugin, and the
+// file `pulumi package add` wrote beside it (the package's name, version and plugin) is all it
+// needs. A newer pulumi-yaml answers the same.
+func linkYAML(*pulumirpc.LinkRequest) (*pulumirpc.LinkResponse, error) {
+	return &pulumirpc.LinkResponse{}, nil
+}
+
 // linkNode adds `"<name>": "file:<path>"` to the program's dependencies, keeping the rest of
 // package.json as it was.
 func linkNode(root, sdk string) (string, error) {
@@ -130,7 +137,14 @@ func linkGo(root, sdk string) (string, error) {
 	if out, err := edit.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go mod edit: %v: %s", err, out)
 	}
-	return fmt.Sprintf("You can then import the SDK in your Go code with:\n\n  import %q\n", module), nil
+	// The package is the folder of the module that holds the generated pulumi-plugin.json
+	// (the schema's importBasePath), not the module's root.
+	plugins, err := filepath.Glob(filepath.Join(root, sdk, "*", "pulumi-plugin.json"))
+	if err != nil || len(plugins) != 1 {
+		return "", fmt.Errorf("no single Go package in %s", sdk)
+	}
+	pkg := module + "/" + filepath.Base(filepath.Dir(plugins[0]))
+	return fmt.Sprintf("You can then import the SDK in your Go code with:\n\n  import %q\n", pkg), nil
 }
 
 func readJSON(file string, v any) error {

@@ -1,9 +1,9 @@
 // Command language-bridge is a Pulumi language host made of two parts: the host this repository
-// can build for its language (the v3.68 Node.js and Python hosts, the v3.66 Go host, built as
-// pulumi-language-<lang>-base), which runs programs, and the methods those hosts predate, served
-// here with the CLI's own code (pkg/v3 at the CLI's version, v3.248.0): GeneratePackage,
-// GenerateProgram and Link, and for Node.js RunPlugin. Every other call goes to the base host
-// byte for byte.
+// can build for its language (the v3.68 Node.js and Python hosts, the v3.66 Go host, pulumi-yaml
+// v1.25, built as pulumi-language-<lang>-base), which runs programs, and the methods those hosts
+// predate, served here with the CLI's own code (pkg/v3 at the CLI's version, v3.248.0):
+// GeneratePackage, GenerateProgram and Link, and for Node.js RunPlugin (for YAML, Link only).
+// Every other call goes to the base host byte for byte.
 //
 // Why: the Go module proxy refuses the language hosts' own modules at the CLI's release
 // (github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 and the Python and Go ones:
@@ -11,7 +11,7 @@
 // `pulumi package gen-sdk` and the code `pulumi import` prints fail. A CLI release's own hosts
 // serve them; this is what lets the engine suite run those commands here.
 //
-// It is installed as pulumi-language-nodejs, pulumi-language-python and pulumi-language-go; the
+// It is installed as pulumi-language-nodejs, -python, -go and -yaml; the
 // name it runs under says the language, and the base host is the file beside it with "-base" added.
 package main
 
@@ -45,7 +45,7 @@ func run() error {
 	language := strings.TrimPrefix(name, "pulumi-language-")
 	own, ok := ownMethods[language]
 	if !ok {
-		return fmt.Errorf("run as pulumi-language-nodejs, -python or -go, not %s", name)
+		return fmt.Errorf("run as pulumi-language-nodejs, -python, -go or -yaml, not %s", name)
 	}
 	self, err := os.Executable()
 	if err != nil {

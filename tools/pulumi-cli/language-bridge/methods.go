@@ -8,6 +8,8 @@ var ownMethods = map[string]map[string]method{
 	"nodejs": languageMethods("nodejs", map[string]method{service + "RunPlugin": runNodePlugin}),
 	"python": languageMethods("python", nil),
 	"go":     languageMethods("go", nil),
+	// pulumi-yaml v1.25 generates programs and package files itself; it predates Link only.
+	"yaml": {service + "Link": unary(linkYAML)},
 }
 
 func languageMethods(language string, more map[string]method) map[string]method {
