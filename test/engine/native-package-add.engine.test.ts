@@ -13,41 +13,32 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PulumiProject, REPO_ROOT, backupsByName } from "../../tools/pulumi-cli/project";
+import { PulumiProject, backupsByName } from "../../tools/pulumi-cli/project";
 import { describeEngine, useEngineWorld } from "./harness/suite";
+import { pluginProjectCopy } from "./harness/native";
 import { backupsInClouds, printed } from "./harness/world";
 
 const TYPE = "redis-backup:tencentcloud:RedisBackup";
 /** The npm name the schema gives the TypeScript SDK. */
 const NPM_NAME = "pulumi-redis-backup-native";
 
-/** A copy of plugin/ (PulumiPlugin.yaml, package.json, index.js) depending on this checkout. */
-function pluginFolder(root: string): string {
-  const dir = path.join(root, "redis-backup-plugin");
-  fs.mkdirSync(dir);
-  for (const f of ["PulumiPlugin.yaml", "index.js", "package.json"])
-    fs.copyFileSync(path.join(REPO_ROOT, "plugin", f), path.join(dir, f));
-  const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
-  pkg.dependencies["pulumi-redis-backup"] = `file:${REPO_ROOT}`;
-  fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
-  return dir;
-}
-
 describeEngine("pulumi package add, then up and import, in a project of the user's", () => {
   const world = useEngineWorld();
   let project: PulumiProject;
   let scratch: string;
+  let plugin: string;
   afterAll(() => scratch && fs.rmSync(scratch, { recursive: true, force: true }));
 
   beforeAll(async () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "redis-backup-package-add-"));
+    plugin = pluginProjectCopy(scratch);
     project = world.project("native-package-add");
     // Its own modules, installed by the language host when the package is linked.
     fs.unlinkSync(path.join(project.dir, "node_modules"));
   });
 
   it("pulumi package add <plugin folder> generates the TypeScript SDK and links it into package.json", async () => {
-    const r = await project.ok(["package", "add", pluginFolder(scratch)]);
+    const r = await project.ok(["package", "add", plugin]);
     const text = printed(r);
     expect(text).toContain(
       `Successfully generated an SDK for the redis-backup package at ${project.dir}/sdks`,
@@ -96,16 +87,18 @@ describeEngine("pulumi package add, then up and import, in a project of the user
     expect(world.emulator.admin.backups("crs-import02")).toHaveLength(1);
   });
 
-  it("in a Python project, pulumi package add <plugin> generates the Python SDK and adds it to requirements.txt", async () => {
+  it("in a Python project, pulumi package add <plugin folder> generates the Python SDK and adds it to requirements.txt", async () => {
     const python = path.join(scratch, "python-project");
     fs.mkdirSync(python);
     fs.writeFileSync(path.join(python, "Pulumi.yaml"), "name: package-add-python\nruntime: python\n");
     fs.writeFileSync(path.join(python, "requirements.txt"), "pulumi==3.248.0\n");
-    const plugin = path.join(REPO_ROOT, "plugin", "bin", "pulumi-resource-redis-backup");
     const r = await project.ok(["package", "add", plugin], { cwd: python });
     expect(printed(r)).toContain("import pulumi_redis_backup as redis_backup");
     expect(fs.readFileSync(path.join(python, "requirements.txt"), "utf8")).toBe(
       "pulumi==3.248.0\nsdks/redis-backup\n",
+    );
+    expect(fs.readFileSync(path.join(python, "Pulumi.yaml"), "utf8")).toContain(
+      `packages:\n  redis-backup: ${plugin}\n`,
     );
     // Installed by the host's InstallDependencies (pulumi from PyPI, the SDK built from its folder)
     // into a venv it makes in the project folder itself: the v3.68 host takes a venv's path from a

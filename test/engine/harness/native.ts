@@ -26,6 +26,21 @@ export function nativeProject(project: PulumiProject, o: { sdk?: boolean } = {})
 }
 
 /**
+ * A copy of plugin/ (PulumiPlugin.yaml, package.json, index.js) in `root`, depending on this
+ * checkout: the plugin project `pulumi package add <folder>` takes, as from a user's git URL.
+ */
+export function pluginProjectCopy(root: string): string {
+  const dir = path.join(root, "redis-backup-plugin");
+  fs.mkdirSync(dir);
+  for (const f of ["PulumiPlugin.yaml", "index.js", "package.json"])
+    fs.copyFileSync(path.join(REPO_ROOT, "plugin", f), path.join(dir, f));
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+  pkg.dependencies["pulumi-redis-backup"] = `file:${REPO_ROOT}`;
+  fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
+  return dir;
+}
+
+/**
  * `describeEngine` for a file that also needs `needs` (a language host, a venv): with them, or
  * under CI (where their absence fails the file), it runs; elsewhere it is skipped, saying what to
  * run, as the engine suite is without a CLI.
