@@ -1,0 +1,96 @@
+/**
+ * A git server on this machine for `pulumi package add <git URL>`: Pulumi takes only https git
+ * URLs, so this serves git's smart HTTP protocol (git's own `git http-backend`, as a CGI program)
+ * over TLS on localhost, with a certificate made for the run that the CLI is told to trust
+ * (SSL_CERT_FILE, which Go's TLS reads; GIT_SSL_CAINFO for the git command). The repository is a
+ * bare clone of this checkout's committed HEAD, as a user's git URL gives what was pushed.
+ */
+import { execFileSync, spawn } from "child_process";
+import * as fs from "fs";
+import * as https from "https";
+import { AddressInfo } from "net";
+import * as path from "path";
+
+/** A running server: the repository's https URL, the commit it serves, what the CLI needs to trust it, and `close`. */
+export interface GitServer {
+  /** `https://localhost:<port>/<name>.git`. */
+  url: string;
+  /** The commit HEAD names. */
+  commit: string;
+  /** SSL_CERT_FILE and GIT_SSL_CAINFO: the run's certificate. */
+  env: Record<string, string>;
+  /** Requests served, e.g. `GET /x.git/info/refs?service=git-upload-pack 200`. */
+  log: string[];
+  close(): Promise<void>;
+}
+
+/** Serves a bare clone of `checkout`'s HEAD, named `name`, from `dir`. */
+export async function startGitServer(checkout: string, dir: string, name: string): Promise<GitServer> {
+  const repos = path.join(dir, "repos");
+  fs.mkdirSync(repos, { recursive: true });
+  execFileSync("git", ["clone", "--quiet", "--bare", checkout, path.join(repos, `${name}.git`)]);
+  const commit = execFileSync("git", ["-C", path.join(repos, `${name}.git`), "rev-parse", "HEAD"], {
+    encoding: "utf8",
+  }).trim();
+  const key = path.join(dir, "key.pem");
+  const cert = path.join(dir, "cert.pem");
+  execFileSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1"]
+      .concat(["-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"]),
+    { stdio: "ignore" },
+  );
+  const backend = path.join(execFileSync("git", ["--exec-path"], { encoding: "utf8" }).trim(), "git-http-backend");
+  const log: string[] = [];
+  const server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (req, res) => {
+    const url = new URL(req.url ?? "/", "https://localhost");
+    const cgi = spawn(backend, [], {
+      env: {
+        PATH: process.env.PATH,
+        GIT_PROJECT_ROOT: repos,
+        GIT_HTTP_EXPORT_ALL: "1",
+        REQUEST_METHOD: req.method ?? "GET",
+        PATH_INFO: decodeURIComponent(url.pathname),
+        QUERY_STRING: url.search.replace(/^\?/, ""),
+        CONTENT_TYPE: req.headers["content-type"] ?? "",
+        REMOTE_ADDR: "127.0.0.1",
+        ...(req.headers["content-encoding"] ? { HTTP_CONTENT_ENCODING: req.headers["content-encoding"] } : {}),
+        ...(req.headers["git-protocol"] ? { GIT_PROTOCOL: String(req.headers["git-protocol"]) } : {}),
+      },
+    });
+    req.pipe(cgi.stdin);
+    let head = Buffer.alloc(0);
+    let started = false;
+    cgi.stdout.on("data", (chunk: Buffer) => {
+      if (started) return void res.write(chunk);
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf("\r\n\r\n");
+      if (end < 0) return;
+      started = true;
+      let status = 200;
+      for (const line of head.subarray(0, end).toString("latin1").split("\r\n")) {
+        const at = line.indexOf(":");
+        const [k, v] = [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+        if (k.toLowerCase() === "status") status = Number(v.split(" ")[0]);
+        else res.setHeader(k, v);
+      }
+      res.statusCode = status;
+      log.push(`${req.method} ${req.url} ${status}`);
+      res.write(head.subarray(end + 4));
+    });
+    cgi.on("close", () => res.end());
+    cgi.on("error", (e) => {
+      res.statusCode = 500;
+      res.end(String(e));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `https://localhost:${port}/${name}.git`,
+    commit,
+    env: { SSL_CERT_FILE: cert, GIT_SSL_CAINFO: cert },
+    log,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
