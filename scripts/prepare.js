@@ -13,6 +13,8 @@
  *
  * Plain JavaScript: it runs before anything is installed.
  */
+/* global __dirname */
+/* eslint-disable @typescript-eslint/no-require-imports */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
@@ -24,14 +26,18 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 function runNpm(args) {
   const r = spawnSync(npm, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
   if (r.status !== 0) {
-    process.stderr.write(`pulumi-redis-backup prepare: npm ${args.join(" ")} failed (${r.status ?? r.signal})\n`);
+    process.stderr.write(
+      `pulumi-redis-backup prepare: npm ${args.join(" ")} failed (${r.status ?? r.signal})\n`,
+    );
     process.exit(r.status ?? 1);
   }
 }
 
 if (!fs.existsSync(path.join(root, "node_modules", "typescript", "package.json"))) {
   process.stderr.write(
-    "pulumi-redis-backup prepare: no dependencies installed in " + root + " (a plugin project's link); installing them\n",
+    "pulumi-redis-backup prepare: no dependencies installed in " +
+      root +
+      " (a plugin project's link); installing them\n",
   );
   runNpm(["ci", "--include=dev", "--ignore-scripts", "--no-audit", "--no-fund"]);
 }
