@@ -7,7 +7,7 @@
  * template's tsconfig, under node16 and under bundler resolution, checks that no zod, yaml or
  * commander declaration is reached, runs the two commands, and takes, reads and deletes one backup
  * per cloud through Pulumi's dynamic-provider host against the emulator, with documented imports
- * only. Exits 1 on the first thing that does not hold, saying what.
+ * only, and installs the plugin project inside the package and loads its provider. Exits 1 on the first thing that does not hold, saying what.
  *
  * Options: `--keep` leaves the folder; `--only tarball|git` runs one install.
  */
@@ -217,6 +217,24 @@ function exercise(dir: string): void {
   say(out.map((l) => `  ${l}`).join("\n"));
 }
 
+/**
+ * The plugin project inside the installed package (what `pulumi package add
+ * node_modules/pulumi-redis-backup/plugin` and `pulumi up` install and run): `npm install` there
+ * (its `file:..` link makes npm run the package's `prepare`, which must find the package built and
+ * do nothing), then the plugin's entry point resolves and loads from it.
+ */
+function checkInstalledPlugin(dir: string, env: NodeJS.ProcessEnv): void {
+  const plugin = path.join(dir, "node_modules", "pulumi-redis-backup", "plugin");
+  run("npm", ["install", "--prefer-offline"], plugin, env);
+  const loaded = run(
+    process.execPath,
+    ["-e", 'require("pulumi-redis-backup/internal/native"); console.log("loaded")'],
+    plugin,
+  );
+  check(loaded.trim() === "loaded", `the installed plugin project does not load its provider: ${loaded}`);
+  say("  the plugin project installs and loads the provider");
+}
+
 /** What the tarball holds: no source maps, the LICENSE, and every file the README links outside Development. */
 function checkTarball(tarball: string, work: string): void {
   const listing = run("tar", ["-tzf", tarball], work)
@@ -258,6 +276,7 @@ function main(): void {
       checkOnePulumi(dir, LOWEST_PULUMI);
       typecheck(dir);
       exercise(dir);
+      checkInstalledPlugin(dir, npmEnv);
     }
     if (only !== "tarball") {
       say("== from a git URL (the committed HEAD), with the newest @pulumi/pulumi on the registry");
@@ -268,6 +287,7 @@ function main(): void {
       checkOnePulumi(dir, "latest");
       typecheck(dir);
       exercise(dir);
+      checkInstalledPlugin(dir, npmEnv);
     }
     say("consumer: every install, type check and run held");
   } finally {

@@ -9,7 +9,9 @@
  * plugin/package.json's `file:..` links this folder, and npm runs its `prepare` without having
  * installed anything here: no TypeScript to build with, and nothing for dist/ to load at run
  * time. Then this installs the locked dependencies here first (dev ones included: the build
- * needs them), without scripts (this one would run again).
+ * needs them), without scripts (this one would run again). The same link in an installed copy
+ * of the package (`pulumi package add node_modules/pulumi-redis-backup/plugin`) finds dist/
+ * built and no sources to build it from: nothing to do there.
  *
  * Plain JavaScript: it runs before anything is installed.
  */
@@ -33,6 +35,10 @@ function runNpm(args) {
   }
 }
 
+if (!fs.existsSync(path.join(root, "provider", "index.ts"))) {
+  // An installed package: built when it was packed; its dependencies are the project's.
+  process.exit(0);
+}
 if (!fs.existsSync(path.join(root, "node_modules", "typescript", "package.json"))) {
   process.stderr.write(
     "pulumi-redis-backup prepare: no dependencies installed in " +
