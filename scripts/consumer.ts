@@ -7,7 +7,8 @@
  * template's tsconfig, under node16 and under bundler resolution, checks that no zod, yaml or
  * commander declaration is reached, runs the two commands, and takes, reads and deletes one backup
  * per cloud through Pulumi's dynamic-provider host against the emulator, with documented imports
- * only, and installs the plugin project inside the package and loads its provider. Exits 1 on the first thing that does not hold, saying what.
+ * only, and installs the plugin project inside the package and loads its provider. Exits 1 on
+ * the first thing that does not hold, saying what.
  *
  * Options: `--keep` leaves the folder; `--only tarball|git` runs one install.
  */

@@ -15,12 +15,9 @@ import * as os from "os";
 import * as path from "path";
 import { REPO_ROOT, backupsByName } from "../../tools/pulumi-cli/project";
 import { GitServer, startGitServer } from "./harness/gitServer";
+import { SDK_NPM_NAME as NPM_NAME, TENCENT_BACKUP_TYPE as TYPE } from "./harness/native";
 import { describeEngine, useEngineWorld } from "./harness/suite";
 import { backupsInClouds, printed } from "./harness/world";
-
-const TYPE = "redis-backup:tencentcloud:RedisBackup";
-/** The npm name the schema gives the TypeScript SDK. */
-const NPM_NAME = "pulumi-redis-backup-native";
 
 describeEngine("pulumi package add <git URL>, then up", () => {
   const world = useEngineWorld();

@@ -13,10 +13,8 @@ import * as path from "path";
 import { pinnedTool } from "../../tools/pulumi-cli/location";
 import { PulumiProject, backupsByName } from "../../tools/pulumi-cli/project";
 import { useEngineWorld } from "./harness/suite";
-import { describeEngineWith, pluginProjectCopy } from "./harness/native";
+import { TENCENT_BACKUP_TYPE as TYPE, describeEngineWith, pluginProjectCopy } from "./harness/native";
 import { backupsInClouds, printed } from "./harness/world";
-
-const TYPE = "redis-backup:tencentcloud:RedisBackup";
 
 const goOnPath = (): boolean => spawnSync("go", ["version"], { encoding: "utf8" }).status === 0;
 

@@ -15,12 +15,8 @@ import * as os from "os";
 import * as path from "path";
 import { PulumiProject, backupsByName } from "../../tools/pulumi-cli/project";
 import { describeEngine, useEngineWorld } from "./harness/suite";
-import { pluginProjectCopy } from "./harness/native";
+import { SDK_NPM_NAME as NPM_NAME, TENCENT_BACKUP_TYPE as TYPE, pluginProjectCopy } from "./harness/native";
 import { backupsInClouds, printed } from "./harness/world";
-
-const TYPE = "redis-backup:tencentcloud:RedisBackup";
-/** The npm name the schema gives the TypeScript SDK. */
-const NPM_NAME = "pulumi-redis-backup-native";
 
 describeEngine("pulumi package add, then up and import, in a project of the user's", () => {
   const world = useEngineWorld();

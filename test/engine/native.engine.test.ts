@@ -7,14 +7,13 @@
  */
 import { Emulator, startEmulator } from "../../emulator";
 import { PulumiProject, backupsByName } from "../../tools/pulumi-cli/project";
-import { nativeProject } from "./harness/native";
+import { TENCENT_BACKUP_TYPE as TYPE, nativeProject } from "./harness/native";
 import { exportWithout, shownOutputs } from "./harness/stack";
 import { describeEngine, useEngineWorld } from "./harness/suite";
 import { backupsInClouds, printed } from "./harness/world";
 
 /** The second account's key pair: only its own emulator accepts it. */
 const ACCOUNT_B = { secretId: "AKIDACCOUNTB0000000000000000000000002", secretKey: "account-b-secret-Tz7q" };
-const TYPE = "redis-backup:tencentcloud:RedisBackup";
 
 describeEngine("the native provider under the Pulumi engine", () => {
   const world = useEngineWorld();

@@ -8,12 +8,11 @@
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as https from "https";
-import { AddressInfo } from "net";
 import * as path from "path";
 
 /** A running server: the repository's https URL, the commit it serves, what the CLI needs to trust it, and `close`. */
 export interface GitServer {
-  /** `https://localhost:<port>/<owner>/<name>.git`. */
+  /** `https://localhost/<owner>/<name>.git` (port 443, see below). */
   url: string;
   /** The commit HEAD names. */
   commit: string;
@@ -44,12 +43,10 @@ export async function startGitServer(
   const cert = path.join(dir, "cert.pem");
   execFileSync(
     "openssl",
-    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1"].concat([
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=DNS:localhost,IP:127.0.0.1",
-    ]),
+    [
+      ...["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1"],
+      ...["-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+    ],
     { stdio: "ignore" },
   );
   const backend = path.join(
@@ -113,9 +110,8 @@ export async function startGitServer(
     );
     server.listen(443, "127.0.0.1", resolve);
   });
-  const port = (server.address() as AddressInfo).port;
   return {
-    url: `https://localhost${port === 443 ? "" : `:${port}`}/${name}.git`,
+    url: `https://localhost/${name}.git`,
     commit,
     env: { SSL_CERT_FILE: cert, GIT_SSL_CAINFO: cert },
     log,

@@ -8,6 +8,12 @@ import * as path from "path";
 import { PulumiProject, REPO_ROOT } from "../../../tools/pulumi-cli/project";
 import { describeEngine } from "./suite";
 
+/** The native Tencent backup's resource type, as the engine tests declare and import it. */
+export const TENCENT_BACKUP_TYPE = "redis-backup:tencentcloud:RedisBackup";
+
+/** The npm name the schema gives the TypeScript SDK (`pulumi package add` links it under it). */
+export const SDK_NPM_NAME = "pulumi-redis-backup-native";
+
 /** The folder holding `pulumi-resource-redis-backup`. */
 export const PLUGIN_DIR = path.join(REPO_ROOT, "plugin", "bin");
 
