@@ -42,8 +42,10 @@ export class RateLimiter {
       if (slot >= 0) {
         const at = state.freeAt[slot];
         state.freeAt[slot] = Infinity;
-        const now = this.clock.now();
-        if (at > now) await this.sleep(at - now);
+        // Checked against the clock again after each sleep: Node's timers count from the event
+        // loop's cached time, so one can fire a millisecond or two before Date.now() reaches the
+        // time asked, and a server counting arrivals by its clock would see the window one short.
+        for (let now = this.clock.now(); at > now; now = this.clock.now()) await this.sleep(at - now);
         return once(() => this.release(state!, slot));
       }
       await new Promise<void>((resolve) => state!.waiters.push(resolve));
@@ -89,8 +91,8 @@ export function processRateLimiter(perSecond: number, timeline: Timeline = realT
   }
   let limiter = byRate.get(perSecond);
   if (!limiter) {
-    // Exactly a second: a slot is reused a second after its call *finished*, by when the server
-    // has counted it, and Node's timers never fire early.
+    // Exactly a second: a slot is reused a second after its call *finished* (by the clock, not
+    // by a timer alone: see acquire), by when the server has counted it.
     limiter = new RateLimiter(perSecond, 1_000, timeline.clock, timeline.sleep);
     byRate.set(perSecond, limiter);
   }

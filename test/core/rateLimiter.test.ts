@@ -57,6 +57,21 @@ it("starts a call only a window after the call `limit` places earlier finished, 
   expect(starts.filter((s) => s === 0)).toHaveLength(20);
 });
 
+it("waits until the clock says the slot is free, even when a sleep wakes early (as Node's timers can by Date.now())", async () => {
+  let now = 0;
+  const sleeps: number[] = [];
+  // A sleep that wakes 2 ms short of what it was asked, as a timer counted from a stale loop time does.
+  const sleep = async (ms: number) => {
+    sleeps.push(ms);
+    now += Math.max(1, ms - 2);
+  };
+  const limiter = new RateLimiter(1, 1_000, { now: () => now }, sleep);
+  (await limiter.acquire("A"))();
+  await limiter.acquire("A");
+  expect(now).toBeGreaterThanOrEqual(1_000);
+  expect(sleeps).toEqual([1_000, 2, 1]);
+});
+
 it("keeps separate budgets per key", async () => {
   const t = fakeClock();
   const limiter = new RateLimiter(1, 1_000, t.clock, t.sleep);
