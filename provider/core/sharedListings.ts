@@ -83,9 +83,11 @@ export class SharedListings {
   ): Promise<ListingResult<E>> {
     const id = listingId(key);
     const now = this.timeline.clock.now();
-    this.sweep(now);
     const known = this.entries.get(id);
     if (known && this.usable(known, now)) return known.result as Promise<ListingResult<E>>;
+    // Only here, where a listing is added: a read its listing answers (most reads of a refresh)
+    // walks none of the others, and what is stale still goes before anything new is kept.
+    this.sweep(now);
     const entry: Entry = {
       instance: key.instance,
       generation: this.generation(key.instance),
