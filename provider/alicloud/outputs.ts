@@ -1,5 +1,5 @@
 /** What alicloud.RedisBackup records in state, built from DescribeBackups entries or a cluster backup. */
-import { stripUndefined } from "../core/stripUndefined";
+import { definedOver, stripUndefined } from "../core/stripUndefined";
 import type { BackupEntry, ClusterBackupEntry } from "./api";
 import type { AlicloudBackupInputs } from "./inputs";
 import type { AlicloudRecorded } from "./recorded";
@@ -47,8 +47,7 @@ export function pendingOutputs(
   extra: { region: string; jobId: string; jobStartMs?: number },
 ): AlicloudPendingOutputs {
   const { backupId: _adopted, ...taken } = inputs;
-  return stripUndefined({
-    ...stripUndefined(taken),
+  return definedOver(taken, {
     jobId: extra.jobId,
     jobStartTime:
       extra.jobStartMs === undefined ? undefined : isoUtc(new Date(extra.jobStartMs).toISOString()),
@@ -126,8 +125,7 @@ function clusterOutputs(
       status: b.BackupStatus,
     }),
   );
-  return stripUndefined({
-    ...stripUndefined(inputs),
+  return definedOver(inputs, {
     backupId: c.ClusterBackupId,
     backupIds: shards.map((b) => b.backupId),
     clusterBackupId: c.ClusterBackupId,
@@ -157,8 +155,7 @@ function fileOutputs(
   const backupIds = entries.map((e) => e.BackupId!).filter((v) => v !== undefined);
   const sizes = entries.map((e) => e.BackupSize);
   const first = entries[0];
-  return stripUndefined({
-    ...stripUndefined(inputs),
+  return definedOver(inputs, {
     backupId: backupIds.join(","),
     backupIds,
     jobId: extra.jobId ?? joinedUnique(entries.map((e) => e.BackupJobID)) ?? extra.previous?.jobId,
@@ -189,13 +186,10 @@ function fileOutputs(
 /** Recorded outputs with the inputs part replaced by `inputs` (an update that calls nothing). */
 export function withInputs(outs: AlicloudBackupOutputs, inputs: AlicloudBackupInputs): AlicloudBackupOutputs {
   const { retentionDays: _r, regionId: _g, waitTimeoutMinutes: _w, keepExpired: _k, ...rest } = outs;
-  return stripUndefined({
-    ...rest,
-    ...stripUndefined({
-      retentionDays: inputs.retentionDays,
-      regionId: inputs.regionId,
-      waitTimeoutMinutes: inputs.waitTimeoutMinutes,
-      keepExpired: inputs.keepExpired,
-    }),
+  return definedOver(rest, {
+    retentionDays: inputs.retentionDays,
+    regionId: inputs.regionId,
+    waitTimeoutMinutes: inputs.waitTimeoutMinutes,
+    keepExpired: inputs.keepExpired,
   });
 }

@@ -81,5 +81,8 @@ export function markerOf(inputs: Generational, length: number): string | undefin
 
 /** `outs` with the generation of `from` (nothing added when `from` has none). */
 export function keepGeneration<O extends object>(outs: O, from: Generational | undefined): O {
-  return from && isGeneration(from.__generation) ? { ...outs, __generation: from.__generation } : outs;
+  // Assigned, not spread into a literal with one more key: every read does this (see definedOver).
+  return from && isGeneration(from.__generation)
+    ? Object.assign({}, outs, { __generation: from.__generation })
+    : outs;
 }

@@ -89,9 +89,17 @@ export function readExtraSetting(spec: SettingsSpec, name: string): string | und
   return readSource(spec, source);
 }
 
+/** Each source's qualified keys, made once: a cloud's sources are constants, read on every call. */
+const qualifiedKeys = new WeakMap<SettingSource, { namespace: string; keys: string[] }>();
+
 /** The stack config keys of `source`, qualified by the cloud's namespace. */
-const qualified = (spec: SettingsSpec, source: SettingSource) =>
-  source.config.map((k) => `${spec.namespace}:${k}`);
+function qualified(spec: SettingsSpec, source: SettingSource): string[] {
+  const known = qualifiedKeys.get(source);
+  if (known?.namespace === spec.namespace) return known.keys;
+  const keys = source.config.map((k) => `${spec.namespace}:${k}`);
+  qualifiedKeys.set(source, { namespace: spec.namespace, keys });
+  return keys;
+}
 
 const readSource = (spec: SettingsSpec, source: SettingSource) =>
   readSetting(qualified(spec, source), source.env);

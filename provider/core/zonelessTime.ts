@@ -6,12 +6,19 @@
 const OFFSET = /^([+-])(\d{2}):(\d{2})$/;
 const ZONELESS = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
+/** Offsets already read: a process sees one or two, each converted several times a read. */
+const knownOffsets = new Map<string, number>();
+
 /** Minutes east of UTC for an offset like `+08:00`; throws on anything else. */
 export function offsetMinutes(offset: string): number {
+  const known = knownOffsets.get(offset);
+  if (known !== undefined) return known;
   const m = OFFSET.exec(offset);
   if (!m) throw new Error(`invalid UTC offset "${offset}" (expected e.g. +08:00)`);
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return m[1] === "-" ? -minutes : minutes;
+  const minutes = (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  // Bounded: the offsets of a process come from its settings, but nothing here should grow without end.
+  if (knownOffsets.size < 64) knownOffsets.set(offset, minutes);
+  return minutes;
 }
 
 /** `2022-12-19 19:41:42` read in `offset` → epoch milliseconds, or undefined if it is not that shape. */

@@ -1,5 +1,5 @@
 /** What tencentcloud.RedisBackup records in state, built from the vendor's records. */
-import { stripUndefined } from "../core/stripUndefined";
+import { definedOver, stripUndefined } from "../core/stripUndefined";
 import { zonelessToIso } from "../core/zonelessTime";
 import type { BackupDetail, BackupSummary } from "./api";
 import { statusName } from "./backup";
@@ -59,8 +59,7 @@ export function buildOutputs(
   const expireTime = zonelessToIso(extra.summary?.ExpireTime, extra.timezone) ?? extra.previous?.expireTime;
   // The listing's code when this read had the listing, else what an earlier read recorded from it.
   const typeCode = extra.summary?.BackupType ?? extra.previous?.backupTypeCode;
-  return stripUndefined({
-    ...stripUndefined(inputs),
+  return definedOver(inputs, {
     backupId: detail.BackupId,
     status: status === "deleted" ? "expired" : status,
     locked,
@@ -87,8 +86,7 @@ export function summaryOutputs(
 ): TencentBackupOutputs {
   const locked = b.Locked === 1;
   const status = statusName(b.Status, b.Locked);
-  return stripUndefined({
-    ...stripUndefined(inputs),
+  return definedOver(inputs, {
     backupId: b.BackupId,
     status: status === "deleted" ? "expired" : status,
     locked,

@@ -52,13 +52,13 @@ export async function listedRead(
     t.backup,
   );
   if (!summary) return undefined;
-  const detail: BackupDetail = {
-    ...summary,
+  // Assigned, not spread into a literal with more keys: see definedOver (core/stripUndefined.ts).
+  const detail: BackupDetail = Object.assign({}, summary, {
     MemSize: memSizeMb,
     ShardNum: shardNum,
     ReplicasNum: replicasNum,
     RequestId: "",
-  };
+  });
   return outputsOfCurrent(settings, t, inputs, previous, detail, summary, false);
 }
 

@@ -1,5 +1,5 @@
 /** What ucloud.RedisBackup records in state, built from UCloud's URedisBackupSet. */
-import { stripUndefined } from "../core/stripUndefined";
+import { definedOver, stripUndefined } from "../core/stripUndefined";
 import { toIsoWithOffset } from "../core/zonelessTime";
 import type { URedisBackup } from "./api";
 import { statusName } from "./backup";
@@ -47,8 +47,7 @@ export function buildOutputs(
   location: Location,
   extra: { adopted: boolean },
 ): UCloudBackupOutputs {
-  return stripUndefined({
-    ...stripUndefined(inputs),
+  return definedOver(inputs, {
     groupId: inputs.groupId,
     backupId: backup.BackupId,
     region: location.region,
@@ -81,8 +80,7 @@ export function pendingOutputs(
   seen: URedisBackup | undefined,
 ): UCloudBackupOutputs {
   if (seen) return buildOutputs(inputs, seen, location, { adopted: false });
-  return stripUndefined({
-    ...stripUndefined(inputs),
+  return definedOver(inputs, {
     groupId: inputs.groupId,
     backupId,
     region: location.region,
