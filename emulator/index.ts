@@ -86,7 +86,7 @@ export type EmulatorAdmin = NeutralAdmin & TencentAdmin;
  * What `startEmulator` takes: where to listen, Tencent's settings (at the top level), the shared
  * clock and rate limit, and the other vendors' settings.
  */
-export interface EmulatorOptions extends Omit<TencentEmulatorOptions, "taskSeconds"> {
+export interface EmulatorOptions extends TencentEmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
   port?: number;
   /** Interface to listen on; default 127.0.0.1 (the emulator is never meant to be reachable from elsewhere). */
@@ -141,11 +141,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     stats: new StatsRecorder(),
     sleep: sleeper.sleep,
     files: new BackupFiles(clock),
+    taskSeconds: options.taskSeconds ?? DEFAULT_TASK_SECONDS,
   };
-  const taskSeconds = options.taskSeconds ?? DEFAULT_TASK_SECONDS;
-  const tencent = createTencentVendor({ ...options, taskSeconds }, world);
-  const ucloud = createUCloudVendor(options.ucloud ?? {}, { ...world, defaultBackupSeconds: taskSeconds });
-  const alicloud = createAlicloudVendor(options.alicloud ?? {}, { ...world, defaultJobSeconds: taskSeconds });
+  const tencent = createTencentVendor(options, world);
+  const ucloud = createUCloudVendor(options.ucloud ?? {}, world);
+  const alicloud = createAlicloudVendor(options.alicloud ?? {}, world);
   const neutral = createNeutralAdmin(world);
   const http = createEmulatorServer({
     vendors: [tencent.api, ucloud.api, alicloud.api],

@@ -22,7 +22,10 @@ import type { EmulatorReply } from "./reply";
 import type { StatsRecorder } from "./stats";
 import { ApiRequest, Vendor, VendorApi, acceptedCredentials } from "./vendor";
 
-/** What every vendor shares: the emulator's clock, faults, limiter, stats, sleep and file server. */
+/**
+ * What every vendor shares: the emulator's clock, faults, limiter, stats, sleep and file server, and
+ * how long a backup task takes unless a vendor's own options say otherwise.
+ */
 export interface SharedWorld {
   clock: EmulatorClock;
   faults: FaultInjector;
@@ -31,6 +34,8 @@ export interface SharedWorld {
   sleep: (ms: number) => Promise<void>;
   /** The file server the vendors' download URLs point at. */
   files: BackupFiles;
+  /** Seconds a backup task takes on the world clock (`startEmulator`'s `taskSeconds`). */
+  taskSeconds: number;
 }
 
 /** A request the vendor has authenticated and knows the action of. */
@@ -142,11 +147,13 @@ export interface VendorParts<State, Admin, Credential, Ctx> {
   /** Its admin object (`emulator.<cloud>`), and the operations served at `POST /_emulator/<id>/<op>`. */
   admin(state: State): Admin;
   adminOperations(admin: Admin): Readonly<Record<string, AdminOperation>>;
-  /** Its API, given the world, the admin object and the key pairs (read per request). */
+  /** Its API, given the world, the admin object, the key pairs (read per request) and the shared clock and files. */
   api(parts: {
     state: State;
     admin: Admin;
     credentials: () => readonly Credential[];
+    clock: EmulatorClock;
+    files: BackupFiles;
   }): Omit<VendorSpec<Ctx>, "adminOperations">;
 }
 
@@ -158,6 +165,12 @@ export function assembleVendor<State, Admin, Credential, Ctx>(
   const credentials = acceptedCredentials(parts.option, parts.credentials);
   const admin = parts.admin(parts.state);
   const operations = parts.adminOperations(admin);
-  const spec = parts.api({ state: parts.state, admin, credentials: () => credentials });
+  const spec = parts.api({
+    state: parts.state,
+    admin,
+    credentials: () => credentials,
+    clock: shared.clock,
+    files: shared.files,
+  });
   return { api: vendorApi({ ...spec, adminOperations: () => operations }, shared), admin };
 }

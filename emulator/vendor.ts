@@ -52,6 +52,15 @@ export function actionsByName<A extends { name: string }>(actions: readonly A[])
   return new Map(actions.map((a) => [a.name, a]));
 }
 
+/** What every vendor's options say of its key pairs, alike for each (Tencent's at the top level). */
+export interface VendorKeyOptions<Credential> {
+  /**
+   * Key pairs accepted (at least one, or `startEmulator` throws a TypeError); default the vendor's
+   * one emulator-only pair, its `DEFAULT_<CLOUD>_CREDENTIALS`.
+   */
+  credentials?: readonly Credential[];
+}
+
 /** The key pairs a vendor accepts, already parsed; a TypeError names `option` when there is none. */
 export function acceptedCredentials<C>(option: string, parsed: C[]): C[] {
   if (parsed.length === 0) throw new TypeError(`${option}: at least one key pair is needed`);

@@ -4,7 +4,7 @@
  * and stats.
  */
 import { SharedWorld, assembleVendor } from "../pipeline";
-import type { Vendor } from "../vendor";
+import type { Vendor, VendorKeyOptions } from "../vendor";
 import { AlicloudAdmin, alicloudAdminOperations, createAlicloudAdmin } from "./admin";
 import { alicloudApi } from "./api";
 import {
@@ -27,11 +27,9 @@ export {
 export { ALICLOUD_PATH_PREFIX, R_KVSTORE_API_VERSION } from "./api";
 
 /** Alibaba's part of `startEmulator`'s options (`alicloud`): its instances, AccessKeys and job duration. */
-export interface AlicloudEmulatorOptions {
+export interface AlicloudEmulatorOptions extends VendorKeyOptions<AlicloudCredential> {
   /** Instances to start with; default the demo instances. */
   instances?: readonly AlicloudInstanceSeed[];
-  /** AccessKey pairs accepted; default [DEFAULT_ALICLOUD_CREDENTIALS]. */
-  credentials?: readonly AlicloudCredential[];
   /** Seconds a backup job takes on the world clock; default the emulator's taskSeconds. */
   jobSeconds?: number;
 }
@@ -43,22 +41,18 @@ export type AlicloudVendor = Vendor<AlicloudAdmin>;
  * The Alibaba vendor, on the emulator's shared clock, faults, limiter, stats and files; throws a
  * TypeError for credentials that are invalid or none.
  */
-export function createAlicloudVendor(
-  options: AlicloudEmulatorOptions,
-  shared: SharedWorld & { defaultJobSeconds: number },
-): AlicloudVendor {
+export function createAlicloudVendor(options: AlicloudEmulatorOptions, shared: SharedWorld): AlicloudVendor {
   return assembleVendor(
     {
       option: "alicloud.credentials",
       credentials: (options.credentials ?? [DEFAULT_ALICLOUD_CREDENTIALS]).map(parseAlicloudCredential),
       state: new AlicloudRedisState(shared.clock, {
-        jobSeconds: options.jobSeconds ?? shared.defaultJobSeconds,
+        jobSeconds: options.jobSeconds ?? shared.taskSeconds,
         instances: options.instances ?? ALICLOUD_DEMO_INSTANCES,
       }),
       admin: createAlicloudAdmin,
       adminOperations: alicloudAdminOperations,
-      api: ({ state, credentials }) =>
-        alicloudApi({ state, credentials, clock: shared.clock, files: shared.files }),
+      api: alicloudApi,
     },
     shared,
   );

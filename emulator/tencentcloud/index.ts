@@ -4,7 +4,7 @@
  * and stats. Tencent is the default vendor: its API is at `POST /`.
  */
 import { SharedWorld, assembleVendor } from "../pipeline";
-import type { Vendor } from "../vendor";
+import type { Vendor, VendorKeyOptions } from "../vendor";
 import { TencentAdmin, createTencentAdmin, tencentAdminOperations } from "./admin";
 import { tencentApi } from "./api";
 import {
@@ -31,17 +31,13 @@ export { REDIS_API_VERSION } from "./api";
 
 /**
  * Tencent's settings (at the top level of `startEmulator`'s options): its instances, keys, time
- * zone, task duration and DescribeBackupDetail's BackupType table.
+ * zone and DescribeBackupDetail's BackupType table. Its tasks take the emulator's `taskSeconds`.
  */
-export interface TencentEmulatorOptions {
+export interface TencentEmulatorOptions extends VendorKeyOptions<TencentCredential> {
   /** Instances to start with; default the demo instances. */
   instances?: readonly InstanceSeed[];
-  /** API keys accepted; default [DEFAULT_TENCENT_CREDENTIALS]. */
-  credentials?: readonly TencentCredential[];
   /** Zone of Tencent's `yyyy-MM-dd HH:mm:ss` strings; default +08:00. */
   timezoneOffset?: string;
-  /** Seconds a backup task takes on the world clock. */
-  taskSeconds: number;
   /** Which table DescribeBackupDetail's BackupType follows; default `as-listed` (both doc examples). */
   detailBackupType?: DetailBackupType;
 }
@@ -60,14 +56,13 @@ export function createTencentVendor(options: TencentEmulatorOptions, shared: Sha
       option: "credentials",
       credentials: (options.credentials ?? [DEFAULT_TENCENT_CREDENTIALS]).map(parseCredential),
       state: new TencentRedisState(shared.clock, {
-        taskSeconds: options.taskSeconds,
+        taskSeconds: shared.taskSeconds,
         instances: options.instances ?? DEMO_INSTANCES,
         detailBackupType: options.detailBackupType,
       }),
       admin: (state) => createTencentAdmin(state, utcOffsetMinutes),
       adminOperations: tencentAdminOperations,
-      api: ({ state, credentials }) =>
-        tencentApi({ state, credentials, clock: shared.clock, utcOffsetMinutes, files: shared.files }),
+      api: (deps) => tencentApi({ ...deps, utcOffsetMinutes }),
     },
     shared,
   );

@@ -3,7 +3,7 @@
  * its API, sharing the emulator's clock, faults, rate limiter and stats.
  */
 import { SharedWorld, assembleVendor } from "../pipeline";
-import type { Vendor } from "../vendor";
+import type { Vendor, VendorKeyOptions } from "../vendor";
 import { UCloudAdmin, createUCloudAdmin, ucloudAdminOperations } from "./admin";
 import { ucloudApi } from "./api";
 import {
@@ -33,11 +33,9 @@ export const DEFAULT_UCLOUD_RETENTION_DAYS = 7;
  * UCloud's part of `startEmulator`'s options (`ucloud`): its groups, keys, backup duration,
  * retention and whether DeleteURedisBackup is served.
  */
-export interface UCloudEmulatorOptions {
+export interface UCloudEmulatorOptions extends VendorKeyOptions<UCloudEmulatorCredential> {
   /** Groups to start with; default the demo groups. */
   groups?: readonly URedisGroupSeed[];
-  /** Key pairs accepted; default [DEFAULT_UCLOUD_CREDENTIALS]. */
-  credentials?: readonly UCloudEmulatorCredential[];
   /** Seconds a backup stays Backuping on the world clock; default the emulator's taskSeconds. */
   backupSeconds?: number;
   /** Days before a backup shows Expired; default 7. */
@@ -53,23 +51,20 @@ export type UCloudVendor = Vendor<UCloudAdmin>;
  * The UCloud vendor, on the emulator's shared clock, faults, limiter, stats and files; throws a
  * TypeError for credentials that are invalid or none.
  */
-export function createUCloudVendor(
-  options: UCloudEmulatorOptions,
-  shared: SharedWorld & { defaultBackupSeconds: number },
-): UCloudVendor {
+export function createUCloudVendor(options: UCloudEmulatorOptions, shared: SharedWorld): UCloudVendor {
   return assembleVendor(
     {
       option: "ucloud.credentials",
       credentials: (options.credentials ?? [DEFAULT_UCLOUD_CREDENTIALS]).map(parseUCloudCredential),
       state: new UCloudRedisState(shared.clock, {
-        backupSeconds: options.backupSeconds ?? shared.defaultBackupSeconds,
+        backupSeconds: options.backupSeconds ?? shared.taskSeconds,
         retentionDays: options.retentionDays ?? DEFAULT_UCLOUD_RETENTION_DAYS,
         groups: options.groups ?? UCLOUD_DEMO_GROUPS,
         deleteSupported: options.deleteSupported ?? true,
       }),
       admin: createUCloudAdmin,
       adminOperations: ucloudAdminOperations,
-      api: ({ state, credentials }) => ucloudApi({ state, credentials, files: shared.files }),
+      api: ucloudApi,
     },
     shared,
   );
