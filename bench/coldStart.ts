@@ -4,12 +4,13 @@
  * providers in turn: one that makes no call (the host alone), ours, the official SDK's Redis
  * client, and two floors (axios alone, one unsigned POST; axios and zod's lightest entry, its
  * answer parsed): what no client on our two dependencies avoids. Rounds interleave the five (in a
- * rotating order), so that a noisy moment of the machine falls on all of them
- * alike. A provider is deserialized only when the first Read brings it (`__provider`), so the
- * spawn and Configure before it are the host's alone whatever the variant: a round's added cost
- * is taken from its first Read (the variant's minus that round's host alone's), which carries the
- * whole difference without the spawn's ±20 ms of noise; the whole start, spawn → Configure →
- * first Read, is printed beside it as before.
+ * rotating order), so that a noisy moment of the machine falls on all of them alike.
+ *
+ * A provider is deserialized only when the first Read brings it (`__provider`), so the spawn and
+ * Configure before it are the host's alone whatever the variant: a round's added cost is taken
+ * from its first Read (the variant's minus that round's host alone's), which carries the whole
+ * difference without the spawn's ±20 ms of noise; the whole start, spawn → Configure → first
+ * Read, is printed beside it.
  */
 import * as os from "os";
 import { performance } from "perf_hooks";
@@ -58,7 +59,7 @@ async function oneStart(env: Record<string, string>, provider: string, props: ob
   return { spawnMs: t1 - t0, configureMs: t2 - t1, readMs: t3 - t2, totalMs: t3 - t0 };
 }
 
-/** The cold-start rows: `rounds` interleaved rounds of the three hosts. */
+/** The cold-start rows: `rounds` interleaved rounds of the five hosts. */
 export async function coldStart(emulator: Emulator, rounds: number): Promise<Row[]> {
   log(`cold start: ${rounds} interleaved rounds of host alone / ours / SDK Redis client / two floors`);
   emulator.admin.addInstance({

@@ -7,7 +7,8 @@
  *
  * 1. sizes: the serialized provider (`__provider`) per resource type, beside an eager provider;
  * 2. cold: what our provider adds to the dynamic-provider host's start, beside the official SDK's
- *    Redis client, in interleaved rounds (bench/coldStart.ts);
+ *    Redis client and two floors (axios alone; axios and zod/v3), in interleaved rounds
+ *    (bench/coldStart.ts);
  * 3. lateness: how late a create returns after its task is done, through the host, beside fixed
  *    1 s and 30 s pollers (bench/createLateness.ts);
  * 4. fleet: 1,000 backups per cloud read at the engine's parallelism under the vendors' limits,
