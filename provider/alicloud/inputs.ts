@@ -37,8 +37,7 @@ export const AlicloudBackupInputsSchema = z.object({
   ...commonInputs,
 });
 
-/** The inputs of alicloud.RedisBackup, as `check` leaves them. */
-/** The inputs; `check` adds the generation a create's marker derives from (core/generation.ts). */
+/** The inputs of alicloud.RedisBackup as `check` leaves them, with the generation it adds (the create marker's, core/generation.ts). */
 export type AlicloudBackupInputs = z.output<typeof AlicloudBackupInputsSchema> & Generational;
 
 /** Changing one of these means another backup. retentionDays has its own rule (see diff). */

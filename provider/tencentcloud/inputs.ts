@@ -30,8 +30,7 @@ export const TencentBackupInputsSchema = z.object({
   ...commonInputs,
 });
 
-/** The inputs of tencentcloud.RedisBackup, as `check` leaves them. */
-/** The inputs; `check` adds the generation a create's marker derives from (core/generation.ts). */
+/** The inputs of tencentcloud.RedisBackup as `check` leaves them, with the generation it adds (the create marker's, core/generation.ts). */
 export type TencentBackupInputs = z.output<typeof TencentBackupInputsSchema> & Generational;
 
 /** Changing one of these means a different backup: Tencent has no API that modifies a backup. */

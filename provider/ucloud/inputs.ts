@@ -31,8 +31,7 @@ export const UCloudBackupInputsSchema = z.object({
   ...commonInputs,
 });
 
-/** The inputs of ucloud.RedisBackup, as `check` leaves them. */
-/** The inputs; `check` adds the generation a create's marker derives from (core/generation.ts). */
+/** The inputs of ucloud.RedisBackup as `check` leaves them, with the generation it adds (the create marker's, core/generation.ts). */
 export type UCloudBackupInputs = z.output<typeof UCloudBackupInputsSchema> & Generational;
 
 /** Changing one of these means a different backup: UCloud has no API that modifies a backup. */
