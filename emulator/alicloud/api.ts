@@ -13,7 +13,7 @@ import type { ApiRequest } from "../vendor";
 import { ALICLOUD_ACTIONS, checkParams } from "./actions";
 import { NonceStore, requestParams, verifyRpcRequest } from "./auth";
 import { verifyAcs3Request } from "./authV3";
-import { AlicloudApiError, AlicloudErrors, statusOfCode } from "./errors";
+import { AlicloudApiError, AlicloudErrors } from "./errors";
 import type { AlicloudCredential } from "./seeds";
 import type { AlicloudRedisState } from "./state";
 import type { BackupFiles } from "../files/store";
@@ -84,7 +84,7 @@ export function alicloudApi(deps: AlicloudApiDeps): Omit<VendorSpec<AlicloudCont
     },
     rateLimitKey: (action) => `alicloud:${action}`,
     throttled: (count, limit) => AlicloudErrors.throttlingUser(count, limit),
-    injected: (code, message) => new AlicloudApiError(code, message, statusOfCode(code), "injected fault"),
+    injected: (code, message) => new AlicloudApiError(code, message, "injected fault"),
     success: (_ctx, fields) => ({ kind: "json", status: 200, body: { RequestId: requestId(), ...fields } }),
     failure(ctx, e) {
       const error =

@@ -9,15 +9,18 @@
 
 /** An Alibaba error to answer with. Thrown inside the Alibaba emulator, rendered by its API layer. */
 export class AlicloudApiError extends Error {
+  /** The HTTP status it answers with, which the code decides (see {@link statusOfCode}). */
+  readonly httpStatus: number;
+
   constructor(
     readonly code: string,
     message: string,
-    readonly httpStatus: number,
     /** Why, in the emulator's words; sent in the `X-Emulator-Detail` header, never in the body. */
     readonly detail?: string,
   ) {
     super(message);
     this.name = "AlicloudApiError";
+    this.httpStatus = statusOfCode(code);
   }
 
   /** Refusals of the request's credentials or signature. */
@@ -29,9 +32,13 @@ export class AlicloudApiError extends Error {
 const AUTH_CODES =
   /^(SignatureDoesNotMatch|IncompleteSignature|SignatureNonceUsed|InvalidTimeStamp\.|InvalidAccessKeyId\.|InvalidSecurityToken\.)/;
 
-/** The HTTP status an injected error fault answers with, by code (400 for anything else). */
+/**
+ * The HTTP status of an Alibaba error, by code (400 for anything else): the gateway's own answers and
+ * injected faults alike.
+ */
 export function statusOfCode(code: string): number {
   if (code === "ServiceUnavailable") return 503;
+  if (code === "UnsupportedHTTPMethod") return 403;
   if (code === "InternalError" || code === "InternalFailure") return 500;
   if (/\.NotFound$/.test(code)) return 404;
   if (code.startsWith("Forbidden")) return 403;
@@ -47,94 +54,73 @@ export const AlicloudErrors = {
     new AlicloudApiError(
       "MissingParameter",
       `The input parameter ${q(name)} that is mandatory for processing this request is not supplied.`,
-      400,
     ),
   invalidParameter: (name: string, detail?: string) =>
-    new AlicloudApiError("InvalidParameter", `The specified parameter ${q(name)} is not valid.`, 400, detail),
+    new AlicloudApiError("InvalidParameter", `The specified parameter ${q(name)} is not valid.`, detail),
   invalidVersion: (version: string) =>
-    new AlicloudApiError(
-      "InvalidVersion",
-      "Specified parameter Version is not valid.",
-      400,
-      `version ${version}`,
-    ),
+    new AlicloudApiError("InvalidVersion", "Specified parameter Version is not valid.", `version ${version}`),
   invalidAction: (action: string) =>
     new AlicloudApiError(
       "InvalidAction.NotFound",
       "Specified api is not found, please check your url and method.",
-      404,
       `action ${action}`,
     ),
   unsupportedMethod: (method: string) =>
-    new AlicloudApiError(
-      "UnsupportedHTTPMethod",
-      "This http method is not supported.",
-      403,
-      `method ${method}`,
-    ),
+    new AlicloudApiError("UnsupportedHTTPMethod", "This http method is not supported.", `method ${method}`),
   incompleteSignature: (detail: string) =>
     new AlicloudApiError(
       "IncompleteSignature",
       "The request signature does not conform to Aliyun standards.",
-      400,
       detail,
     ),
   signatureDoesNotMatch: (serverStringToSign: string) =>
     new AlicloudApiError(
       "SignatureDoesNotMatch",
       "Specified signature is not matched with our calculation.",
-      400,
       `server string to sign is: ${serverStringToSign}`,
     ),
   timestampFormat: (name: string, value: string) =>
     new AlicloudApiError(
       "InvalidTimeStamp.Format",
       "Specified time stamp or date value is not well formatted.",
-      400,
       `${name} ${value}; expected YYYY-MM-DDThh:mm:ssZ (UTC)`,
     ),
   timestampExpired: (detail: string) =>
     new AlicloudApiError(
       "InvalidTimeStamp.Expired",
       "Specified time stamp or date value is expired.",
-      400,
       detail,
     ),
   nonceUsed: (nonce: string) =>
     new AlicloudApiError(
       "SignatureNonceUsed",
       "Specified signature nonce was used already.",
-      400,
       `SignatureNonce ${nonce}`,
     ),
   accessKeyNotFound: () =>
-    new AlicloudApiError("InvalidAccessKeyId.NotFound", "Specified access key is not found.", 404),
+    new AlicloudApiError("InvalidAccessKeyId.NotFound", "Specified access key is not found."),
   securityTokenMismatch: (detail: string) =>
     new AlicloudApiError(
       "InvalidSecurityToken.MismatchWithAccessKey",
       "Specified SecurityToken mismatch with the AccessKey.",
-      400,
       detail,
     ),
   throttlingUser: (count: number, limit: number) =>
     new AlicloudApiError(
       "Throttling.User",
       "Request was denied due to user flow control.",
-      400,
       `${count} requests for this action within a second; limit ${limit}`,
     ),
   requestTooLarge: (limitBytes: number) =>
     new AlicloudApiError(
       "InvalidParameter",
       "The request body is too large.",
-      400,
       `body over ${limitBytes} bytes`,
     ),
   internalError: (detail: string) =>
     new AlicloudApiError(
       "InternalError",
       "The request processing has failed due to some unknown error, exception or failure.",
-      500,
       detail,
     ),
 
@@ -144,21 +130,18 @@ export const AlicloudErrors = {
     new AlicloudApiError(
       "InvalidInstanceId.NotFound",
       "The specified instance does not exist.",
-      404,
       `instance ${instanceId}`,
     ),
   backupJobExists: (instanceId: string, jobIds: number[]) =>
     new AlicloudApiError(
       "BackupJobExists",
       "A backup job already exists in the specified DB instance.",
-      400,
       `instance ${instanceId} runs job ${jobIds.join(",")}`,
     ),
   invalidRetention: (value: string) =>
     new AlicloudApiError(
       "InvalidBackupRetentionPeriod.Malformed",
       "Specified backup retention period is not valid.",
-      400,
       `BackupRetentionPeriod ${value}; 7-730 or -1`,
     ),
   // DescribeBackups' documented codes (the vendor page in ../shared/seeds).
@@ -166,27 +149,23 @@ export const AlicloudErrors = {
     new AlicloudApiError(
       "InvalidStartTime.Malformed",
       "The Specified parameter StartTime is not valid.",
-      400,
       `StartTime ${value}; expected yyyy-MM-ddTHH:mmZ`,
     ),
   invalidEndTime: (value: string) =>
     new AlicloudApiError(
       "InvalidEndTime.Malformed",
       "The Specified parameter EndTime is not valid.",
-      400,
       `EndTime ${value}; expected yyyy-MM-ddTHH:mmZ`,
     ),
   endBeforeStart: () =>
     new AlicloudApiError(
       "InvalidStartTimeAndEndTime.Malformed",
       "The end time must be greater than the start time.",
-      400,
     ),
   invalidPageSize: (value: string) =>
     new AlicloudApiError(
       "InvalidPageSize.Malformed",
       "The specified parameter PageSize is not valid.",
-      400,
       `PageSize ${value}; one of the documented sizes`,
     ),
   /** Unverified code for an unknown, deleted or expired backup id. */
@@ -194,7 +173,6 @@ export const AlicloudErrors = {
     new AlicloudApiError(
       "InvalidBackupId.NotFound",
       "The specified backup does not exist.",
-      404,
       `backup ${backupId}`,
     ),
   /**
@@ -206,7 +184,6 @@ export const AlicloudErrors = {
     new AlicloudApiError(
       "IncorrectInstanceType",
       "The current instance type does not support this operation.",
-      400,
       `${instanceId}: ${why}`,
     ),
   /** Unverified code: only manual backups can be deleted or extended. */
@@ -214,14 +191,12 @@ export const AlicloudErrors = {
     new AlicloudApiError(
       "IncorrectBackupMode",
       "The operation is supported only for manual backups.",
-      400,
       `backup ${backupId} is an automated backup`,
     ),
   invalidExpireTime: (value: string) =>
     new AlicloudApiError(
       "InvalidExpectExpireTime.Malformed",
       "The specified parameter ExpectExpireTime is not valid.",
-      400,
       `ExpectExpireTime ${value}; expected yyyy-MM-ddTHH:mmZ (UTC)`,
     ),
   /** Unverified code: "The time cannot be earlier than the current expiration time." */
@@ -229,7 +204,6 @@ export const AlicloudErrors = {
     new AlicloudApiError(
       "InvalidExpectExpireTime",
       "The specified expiration time cannot be earlier than the current expiration time.",
-      400,
       `ExpectExpireTime ${value} is before the current expiry ${current}`,
     ),
   /** The code ApsaraDB for MongoDB documents for the same limit (backup time + 730 days). */
@@ -237,7 +211,6 @@ export const AlicloudErrors = {
     new AlicloudApiError(
       "BackupExpireTimeExceedLimit",
       "The backup expiration time exceeds the backup time plus 730 days.",
-      400,
       `ExpectExpireTime ${value}`,
     ),
 } as const;
