@@ -519,6 +519,9 @@ describe("admin and faults", () => {
     expectError(await call("CreateBackup", { InstanceId: "r-faulty01" }), 503, "ServiceUnavailable");
     handle.emulator.admin.injectFault("CreateBackup", { kind: "error", code: "InternalError" });
     expectError(await call("CreateBackup", { InstanceId: "r-faulty01" }), 500, "InternalError");
+    // The gateway's own 403, whether it answers the code itself or a fault injects it.
+    handle.emulator.admin.injectFault("CreateBackup", { kind: "error", code: "UnsupportedHTTPMethod" });
+    expectError(await call("CreateBackup", { InstanceId: "r-faulty01" }), 403, "UnsupportedHTTPMethod");
     expect(ali().jobs("r-faulty01")).toEqual([]);
   });
 
