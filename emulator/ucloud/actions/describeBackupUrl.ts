@@ -5,8 +5,8 @@
  * accepted and change nothing here. A backup that is not `Success` has no file (our guess: 230 on
  * BackupId, as for one that does not exist).
  */
-import { UCloudErrors } from "./errors";
-import type { UCloudAction } from "./actions";
+import { UCloudErrors } from "../errors";
+import { type UCloudAction, lookupBackup, required } from "./action";
 
 /** Our guess at how long a URL works (UCloud states none). */
 export const UCLOUD_URL_TTL_MS = 3_600_000;
@@ -16,13 +16,8 @@ export const describeURedisBackupURL: UCloudAction = {
   name: "DescribeURedisBackupURL",
   served: () => true,
   run(ctx) {
-    const backupId = ctx.params.BackupId;
-    if (backupId === undefined || backupId === "") throw UCloudErrors.missingParams("BackupId");
-    const backup = ctx.state.backup(backupId);
-    const group = backup && ctx.state.visibleGroup(backup.groupId, ctx.region, ctx.projectId);
-    if (!backup || backup.deleted || !group) {
-      throw UCloudErrors.paramsNotAvailable("BackupId", `no backup ${backupId} in ${ctx.region}`);
-    }
+    const backupId = required(ctx, "BackupId");
+    const { backup, group } = lookupBackup(ctx, backupId);
     const state = ctx.state.state(backup);
     if (state !== "Success") {
       throw UCloudErrors.paramsNotAvailable("BackupId", `backup ${backupId} is ${state}; it has no file`);

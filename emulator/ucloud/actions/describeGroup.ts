@@ -5,22 +5,15 @@
  * as UCloud's own SDK acceptance test expects right after DeleteURedisGroup; every listed group is
  * `Running`; Limit defaults to 20 (the SDK's documented default), Offset to 0.
  */
-import type { UCloudAction } from "./actions";
-import { UCloudErrors } from "./errors";
+import { type UCloudAction, optionalInt } from "./action";
 
 /** The DescribeURedisGroup action: the region's groups (or group GroupId), paged by Limit and Offset. */
 export const describeURedisGroup: UCloudAction = {
   name: "DescribeURedisGroup",
   served: () => true,
   run(ctx) {
-    const intParam = (name: string, fallback: number) => {
-      const v = ctx.params[name];
-      if (v === undefined || v === "") return fallback;
-      if (!/^\d+$/.test(v)) throw UCloudErrors.paramsNotAvailable(name, `not a non-negative integer: ${v}`);
-      return Number(v);
-    };
-    const limit = intParam("Limit", 20);
-    const offset = intParam("Offset", 0);
+    const limit = optionalInt(ctx, "Limit", 20);
+    const offset = optionalInt(ctx, "Offset", 0);
     const groupId = ctx.params.GroupId;
     const groups = ctx.state
       .allGroups()
