@@ -43,6 +43,12 @@ export function timelineOf(emulator: Emulator): Timeline {
   return timeline;
 }
 
+/** Milliseconds since the epoch on `emulator`'s world clock, the clock its backups' times are read from. */
+export function worldNow(emulator: Emulator): number {
+  const { skewSeconds, advancedSeconds } = emulator.admin.stats().clock;
+  return timelineOf(emulator).clock.now() + (skewSeconds + advancedSeconds) * 1000;
+}
+
 /** Registers beforeAll/afterAll hooks that run an emulator for the current test file. */
 export function useEmulator(options: EmulatorOptions = {}): EmulatorHandle {
   let current: Emulator | undefined;

@@ -6,7 +6,7 @@
 import { request } from "http";
 import { DEFAULT_UCLOUD_CREDENTIALS, UCLOUD_DEMO_GROUP_IDS, UCLOUD_DEMO_ZONE } from "../../emulator";
 import { signParams } from "../../provider/ucloud/signer";
-import { useEmulator } from "../helpers/emulator";
+import { useEmulator, worldNow } from "../helpers/emulator";
 import { ucloudCall } from "../helpers/ucloudRequest";
 
 const handle = useEmulator({
@@ -44,7 +44,8 @@ describe("a backup's life on the world clock", () => {
   });
 
   it("is Backuping, then Success; BackupTime is Unix seconds", async () => {
-    const before = Math.floor(Date.now() / 1000);
+    // The world clock, which other tests in this file may have moved on.
+    const before = Math.floor(worldNow(em()) / 1000);
     const id = await createBackup();
     const running = await describe1(id);
     expect(running).toMatchObject({
@@ -347,10 +348,30 @@ describe("shared machinery", () => {
   });
 
   it("stats count UCloud actions and RetCodes", async () => {
-    const stats = em().admin.stats();
-    expect(stats.requestsByAction.CreateURedisBackup).toBeGreaterThan(0);
-    expect(stats.errorsByCode["171"]).toBeGreaterThan(0);
-    expect(stats.faultsInjected.byActionAndKind["CreateURedisBackup:dropAfterPerform"]).toBe(1);
+    // Counted from this test's own calls, whatever the file's other tests did before it.
+    const counts = () => {
+      const stats = em().admin.stats();
+      return {
+        creates: stats.requestsByAction.CreateURedisBackup ?? 0,
+        signatureErrors: stats.errorsByCode["171"] ?? 0,
+        drops: stats.faultsInjected.byActionAndKind["CreateURedisBackup:dropAfterPerform"] ?? 0,
+      };
+    };
+    const before = counts();
+    em().ucloud.addGroup({ groupId: "uredis-counted" });
+    await createBackup("uredis-counted");
+    const wrongKey = { ...DEFAULT_UCLOUD_CREDENTIALS, privateKey: "not-the-private-key" };
+    await call("DescribeURedisBackup", { GroupId: orders }, { credential: wrongKey });
+    em().admin.injectFault("CreateURedisBackup", { kind: "dropAfterPerform" });
+    await expect(
+      call("CreateURedisBackup", { GroupId: "uredis-counted", BackupName: "lost_answer" }),
+    ).rejects.toThrow();
+    const after = counts();
+    expect({
+      creates: after.creates - before.creates,
+      signatureErrors: after.signatureErrors - before.signatureErrors,
+      drops: after.drops - before.drops,
+    }).toEqual({ creates: 2, signatureErrors: 1, drops: 1 });
   });
 });
 
