@@ -63,6 +63,20 @@ export const CLOUD_ENV = {
 export const ALICLOUD_ENV = CLOUD_ENV.alicloud;
 export const UCLOUD_ENV = CLOUD_ENV.ucloud;
 
+/** Clears every variable of {@link CLOUD_ENV}, of all clouds; the function it returns puts them back. */
+export function clearCloudEnv(): () => void {
+  const saved = Object.values(CLOUD_ENV)
+    .flat()
+    .map((name) => [name, process.env[name]] as const);
+  for (const [name] of saved) delete process.env[name];
+  return () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
 /** Sets `env` after clearing every variable of the cloud it belongs to. */
 function pointAt(cloud: keyof typeof CLOUD_ENV, env: Record<string, string | undefined>): void {
   for (const name of CLOUD_ENV[cloud]) delete process.env[name];

@@ -13,7 +13,7 @@ import { packageSchema, tokenOf } from "../../provider/native/schema";
 import { resolveTencentSettings } from "../../provider/tencentcloud/settings";
 import { resolveUCloudSettings } from "../../provider/ucloud/settings";
 import { DOCS_FILE, SCHEMA_FILE, docsText, schemaText } from "../../scripts/native-schema";
-import { EMULATED_CLOUDS } from "../helpers/cloudEnv";
+import { EMULATED_CLOUDS, clearCloudEnv } from "../helpers/cloudEnv";
 import { useEmulator } from "../helpers/emulator";
 
 const schema = packageSchema("0.0.0-test");
@@ -87,6 +87,9 @@ it("its config variables are exactly the stack config keys the clouds' settings 
       : name === "endpoint" || name === "signatureVersion"
         ? undefined
         : (SAMPLE[name] ?? "x");
+  // Only stack config answers: no variable set by the machine or by this file's other tests (which
+  // point the clouds at an emulator) may stand in for a credential.
+  const restoreEnv = clearCloudEnv();
   try {
     // Everything set: every setting is read. Nothing set: every credential alias is tried first.
     for (const [answering, fails] of [
@@ -106,6 +109,7 @@ it("its config variables are exactly the stack config keys the clouds' settings 
     }
   } finally {
     setStackConfig(undefined);
+    restoreEnv();
   }
   const expected = [...asked].map((k) => {
     const [ns, key] = k.split(":");
