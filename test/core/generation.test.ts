@@ -21,11 +21,13 @@ describe("the generation check records", () => {
   });
 
   it("moves one step from the recorded one, so a replacement creates under a marker of its own", () => {
-    const first = firstGeneration(createdBy);
-    const second = generationFor({ __generation: first }, news);
+    // A resource of its own: a check with recorded inputs is remembered for the one after it.
+    const moved = { ...news, __createdBy: "shop/prod/moved" };
+    const first = firstGeneration("shop/prod/moved");
+    const second = generationFor({ __generation: first }, moved);
     expect(second).toBe(nextGeneration(first));
     expect(second).not.toBe(first);
-    expect(generationFor({ __generation: second }, news)).not.toBe(first);
+    expect(generationFor({ __generation: second }, moved)).not.toBe(first);
   });
 
   it("a replacement's second check (no recorded inputs) takes its first check's generation, not the first one", () => {
