@@ -17,6 +17,9 @@ module.exports = {
   },
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
   testTimeout: 60000,
+  // Each file's tests in a new order every run, so that none comes to depend on the ones before
+  // it; the summary prints the seed, and `npm test -- --seed N` runs that order again.
+  randomize: true,
   coverageProvider: "v8",
   reporters: ["default", "<rootDir>/test/helpers/summaryReporter.js"],
 };

@@ -10,6 +10,8 @@ module.exports = {
   ...base,
   roots: ["<rootDir>/test/engine"],
   testPathIgnorePatterns: ["/node_modules/"],
+  // In file order: each file tells one stack's story (up, then refresh, then destroy).
+  randomize: false,
   // Whether the engine suite runs, and under which CLI, said once before any test.
   globalSetup: "<rootDir>/test/engine/harness/globalSetup.ts",
 };
