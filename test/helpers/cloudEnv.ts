@@ -18,7 +18,7 @@ import {
 } from "../../emulator";
 import type { Clock } from "../../provider/core/clock";
 import type { OperationDeps } from "../../provider/core/deps";
-import { timelineOf } from "./emulator";
+import { timelineOf, worldNow } from "./emulator";
 
 /** Every variable the provider reads for each cloud: cleared before a test points it anywhere. */
 export const CLOUD_ENV = {
@@ -179,10 +179,7 @@ export function emulatorDeps(emulator: Emulator, onSleep?: (ms: number) => void)
  * advanced): Alibaba judges expiry by it. `onSleep` runs after each sleep.
  */
 export function alicloudDeps(emulator: Emulator, onSleep?: (ms: number) => void): TestDeps {
-  const timeline = timelineOf(emulator);
-  const world: Clock = {
-    now: () => timeline.clock.now() + emulator.admin.stats().clock.advancedSeconds * 1000,
-  };
+  const world: Clock = { now: () => worldNow(emulator) };
   return depsOn(emulator, world, alicloudRandom, onSleep);
 }
 

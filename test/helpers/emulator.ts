@@ -43,10 +43,13 @@ export function timelineOf(emulator: Emulator): Timeline {
   return timeline;
 }
 
-/** Milliseconds since the epoch on `emulator`'s world clock, the clock its backups' times are read from. */
+/**
+ * Milliseconds since the epoch on `emulator`'s world clock, the one its tasks and backups run on,
+ * as the client reckons it: the timeline plus everything the admin advanced (a clock skew set on
+ * the server is not in it).
+ */
 export function worldNow(emulator: Emulator): number {
-  const { skewSeconds, advancedSeconds } = emulator.admin.stats().clock;
-  return timelineOf(emulator).clock.now() + (skewSeconds + advancedSeconds) * 1000;
+  return timelineOf(emulator).clock.now() + emulator.admin.stats().clock.advancedSeconds * 1000;
 }
 
 /** Registers beforeAll/afterAll hooks that run an emulator for the current test file. */
