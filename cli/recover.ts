@@ -10,6 +10,7 @@
  */
 import { CLOUD_ENTRIES, CLOUDS, Cloud } from "../provider/clouds";
 import type { OperationDeps } from "../provider/core/deps";
+import { redact } from "../provider/core/redact";
 import type { Finding, PendingCreate } from "../provider/core/recover";
 import { UsageError } from "./io";
 import { nameOfUrn } from "./state";
@@ -110,11 +111,11 @@ export async function recoverPending(state: PendingState, deps: Partial<Operatio
       const finding = await entry.findMade(p, {
         startedAfterMs: state.writtenAtMs - wait * 60_000 - MARGIN_MS,
         recorded: state.recordedByInstance.get(instance) ?? new Set(),
-        deps: deps as OperationDeps,
+        deps,
       });
       out.push({ pending: p, finding });
     } catch (e) {
-      out.push({ pending: p, finding: { made: "error", what: (e as Error).message } });
+      out.push({ pending: p, finding: { made: "error", what: redact((e as Error).message) } });
     }
   }
   return out;

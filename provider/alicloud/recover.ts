@@ -6,19 +6,19 @@
  * several are listed and none is chosen.
  */
 import { defaultDeps } from "../core/deps";
-import { FindMade, recordedAs } from "../core/recover";
+import { FindMade, pendingInputs, recordedAs } from "../core/recover";
 import { resourceId } from "../core/resourceId";
 import { describeBackupTasks, listBackups, wideWindow } from "./api";
 import { AlicloudClient } from "./client";
 import { pendingKey } from "./ids";
-import type { AlicloudBackupInputs } from "./inputs";
+import { AlicloudBackupInputsSchema } from "./inputs";
 import { sortIds } from "./jobs";
 import { pendingOutputs } from "./outputs";
 import { resolveAlicloudSettings } from "./settings";
 
 /** See {@link FindMade}. */
 export const findMade: FindMade = async (pending, { startedAfterMs, recorded, deps }) => {
-  const inputs = pending.inputs as unknown as AlicloudBackupInputs;
+  const inputs = pendingInputs(AlicloudBackupInputsSchema, pending);
   const settings = resolveAlicloudSettings(inputs.regionId);
   const ops = defaultDeps(deps);
   const client = new AlicloudClient(settings, ops);

@@ -5,7 +5,11 @@
  * on Alibaba, which stores no user text on a backup, by the job and its time, as the create itself
  * tells its jobs apart. `pulumi-redis-backup recover` prints what to do with each finding.
  */
+import type { z } from "zod";
+import { checkInputs } from "./check";
 import type { OperationDeps } from "./deps";
+import { ConfigurationError } from "./errors";
+import { Generational, keepGeneration } from "./generation";
 
 /** One pending create of a RedisBackup, as a stack export records it. */
 export interface PendingCreate {
@@ -25,7 +29,8 @@ export interface RecoverContext {
   startedAfterMs: number;
   /** Every backup and job id the stack records for the instance (none of them is the one sought). */
   recorded: Set<string>;
-  deps: OperationDeps;
+  /** The clock, reporter and the like; what is not given is the process's own. */
+  deps: Partial<OperationDeps>;
 }
 
 /**
@@ -43,6 +48,31 @@ export type Finding =
 
 /** How one cloud finds what a pending create made. */
 export type FindMade = (pending: PendingCreate, context: RecoverContext) => Promise<Finding>;
+
+/**
+ * The pending create's inputs as its resource's `schema` reads them, with the generation `check`
+ * gave them. An export is a file: another release may have written it, a person may have edited
+ * it. What the schema does not know is left aside (the find needs none of it); a property that
+ * does not check throws a ConfigurationError that names it, before any call to the cloud.
+ */
+export function pendingInputs<S extends z.ZodObject>(
+  schema: S,
+  pending: PendingCreate,
+): z.output<S> & Generational {
+  const known = Object.keys(schema.shape);
+  const checked = checkInputs(
+    schema,
+    Object.fromEntries(Object.entries(pending.inputs).filter(([k]) => known.includes(k))),
+  );
+  if (!checked.inputs) {
+    const why = checked.failures.map((f) => (f.property ? `${f.property}: ${f.reason}` : f.reason));
+    throw new ConfigurationError(`its recorded inputs do not check: ${why.join("; ")}`);
+  }
+  const generation = pending.inputs.__generation;
+  return keepGeneration(checked.inputs, {
+    __generation: typeof generation === "string" ? generation : undefined,
+  });
+}
 
 /** The finding for a list of marked backups (`describe` names one for the user). */
 export function byMarker<B>(

@@ -4,17 +4,17 @@
  */
 import { defaultDeps } from "../core/deps";
 import { markerOf } from "../core/generation";
-import { FindMade, byMarker, recordedAs } from "../core/recover";
+import { FindMade, byMarker, pendingInputs, recordedAs } from "../core/recover";
 import { resourceId } from "../core/resourceId";
 import { BACKUP_STATUS, REMARK_MARKER_LENGTH, listBackupsAround } from "./backup";
 import { TencentClient } from "./client";
-import type { TencentBackupInputs } from "./inputs";
+import { TencentBackupInputsSchema } from "./inputs";
 import { summaryOutputs } from "./outputs";
 import { resolveTencentSettings } from "./settings";
 
 /** See {@link FindMade}. */
 export const findMade: FindMade = async (pending, { startedAfterMs, deps }) => {
-  const inputs = pending.inputs as unknown as TencentBackupInputs;
+  const inputs = pendingInputs(TencentBackupInputsSchema, pending);
   const hex = markerOf(inputs, REMARK_MARKER_LENGTH);
   if (!hex)
     return { made: "unknown", what: "its inputs carry no generation, so its backup has no known marker" };

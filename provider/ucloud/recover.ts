@@ -4,18 +4,18 @@
  */
 import { defaultDeps } from "../core/deps";
 import { markerOf } from "../core/generation";
-import { FindMade, byMarker, recordedAs } from "../core/recover";
+import { FindMade, byMarker, pendingInputs, recordedAs } from "../core/recover";
 import { resourceId } from "../core/resourceId";
 import { listURedisBackups } from "./api";
 import { STATE, nameWithMarker } from "./backup";
 import { UCloudClient } from "./client";
-import type { UCloudBackupInputs } from "./inputs";
+import { UCloudBackupInputsSchema } from "./inputs";
 import { buildOutputs } from "./outputs";
 import { resolveUCloudSettings } from "./settings";
 
 /** See {@link FindMade}. */
 export const findMade: FindMade = async (pending, { deps }) => {
-  const inputs = pending.inputs as unknown as UCloudBackupInputs;
+  const inputs = pendingInputs(UCloudBackupInputsSchema, pending);
   const hex = markerOf(inputs, 8);
   if (!hex)
     return { made: "unknown", what: "its inputs carry no generation, so its backup has no known name" };

@@ -153,6 +153,31 @@ describe("recover", () => {
     });
   });
 
+  it("checks the recorded inputs before it asks the cloud: one that does not check is named, what it does not know is left aside", async () => {
+    const requests = () =>
+      Object.values(handle.emulator.admin.stats().requestsByAction).reduce((a, b) => a + b, 0);
+    const before = requests();
+    const edited = withGeneration({ instanceId: "redis-0001" }, "edited");
+    const older = withGeneration(
+      { groupId: "uredis-demo01", backupName: "older-nightly", retiredOption: true },
+      "older",
+    );
+    const state = exportWith([
+      { cloud: "tencentcloud", name: "edited", inputs: edited },
+      { cloud: "ucloud", name: "older", inputs: older },
+    ]);
+    const r = await recover(["--state", state, "--json"]);
+    expect(r.code).toBe(1);
+    const found = JSON.parse(r.out).pendingCreates;
+    expect(found[0]).toMatchObject({ name: "edited", made: "error" });
+    expect(found[0].what).toBe(
+      "its recorded inputs do not check: instanceId: instanceId must be a Tencent Redis instance id like crs-xjhsdj01",
+    );
+    expect(found[1]).toMatchObject({ name: "older", made: "none" });
+    // The UCloud listing is the only call: the Tencent create with a bad instance asked nothing.
+    expect(requests() - before).toBe(1);
+  });
+
   it("says plainly when the export holds no pending create", async () => {
     const r = await recover(["--state", exportWith([])]);
     expect(r).toMatchObject({ code: 0, out: "No pending create of a RedisBackup: nothing to recover.\n" });
