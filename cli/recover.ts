@@ -13,7 +13,7 @@ import type { OperationDeps } from "../provider/core/deps";
 import { redact } from "../provider/core/redact";
 import type { Finding, PendingCreate } from "../provider/core/recover";
 import { UsageError } from "./io";
-import { nameOfUrn } from "./state";
+import { nameOfUrn, parseExportJson } from "./state";
 
 /** A pending create of one of our RedisBackups, where the export holds it. */
 export interface PendingBackup extends PendingCreate {
@@ -45,14 +45,7 @@ const TYPE = /^pulumi-nodejs:dynamic\/([a-z]+):RedisBackup$/;
 
 /** The pending creates of RedisBackups in the export `text` (`label` names it in messages). */
 export function parsePendingState(text: string, label: string): PendingState {
-  let doc: ExportDoc;
-  try {
-    doc = JSON.parse(text) as ExportDoc;
-  } catch (e) {
-    throw new UsageError(
-      `${label} is not JSON (${(e as Error).message}); make it with \`pulumi stack export\``,
-    );
-  }
+  const doc = parseExportJson(text, label) as ExportDoc;
   if (!doc || typeof doc !== "object" || !doc.deployment || typeof doc.deployment !== "object") {
     throw new UsageError(
       `${label} is not a Pulumi stack export: expected {"version": 3, "deployment": {...}} as \`pulumi stack export\` writes it`,

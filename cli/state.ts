@@ -27,17 +27,20 @@ export function nameOfUrn(urn: string): string {
   return parts.length >= 4 ? parts.slice(3).join("::") : urn;
 }
 
-/** The RedisBackups in a `pulumi stack export` document (`label` names it in messages). */
-export function parseStateExport(text: string, label: string): RecordedBackup[] {
-  let doc: unknown;
+/** The JSON of a state export (`label` names it in the UsageError when it is not JSON). */
+export function parseExportJson(text: string, label: string): unknown {
   try {
-    doc = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new UsageError(
       `${label} is not JSON (${(e as Error).message}); make it with \`pulumi stack export\``,
     );
   }
-  const resources = resourcesOf(doc);
+}
+
+/** The RedisBackups in a `pulumi stack export` document (`label` names it in messages). */
+export function parseStateExport(text: string, label: string): RecordedBackup[] {
+  const resources = resourcesOf(parseExportJson(text, label));
   if (!resources) {
     throw new UsageError(
       `${label} is not a Pulumi state export: expected {"version": 3, "deployment": {"resources": [...]}} as \`pulumi stack export\` writes it`,

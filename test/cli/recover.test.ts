@@ -178,6 +178,18 @@ describe("recover", () => {
     expect(requests() - before).toBe(1);
   });
 
+  it("refuses a file that is not an export, saying how to make one", async () => {
+    const file = join(dir, "not-json.json");
+    writeFileSync(file, "Current stack is dev\n");
+    const r = await recover(["--state", file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/not-json\.json is not JSON \(.*\); make it with `pulumi stack export`\n$/);
+    writeFileSync(file, JSON.stringify({ version: 3 }));
+    expect((await recover(["--state", file])).err).toContain(
+      'not-json.json is not a Pulumi stack export: expected {"version": 3, "deployment": {...}}',
+    );
+  });
+
   it("says plainly when the export holds no pending create", async () => {
     const r = await recover(["--state", exportWith([])]);
     expect(r).toMatchObject({ code: 0, out: "No pending create of a RedisBackup: nothing to recover.\n" });
