@@ -9,6 +9,7 @@ import { AlicloudFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
 import {
+  ALICLOUD_RULES,
   AlicloudBackupInputs,
   AlicloudBackupInputsSchema,
   BACKUP_ID,
@@ -22,14 +23,18 @@ const RETENTION =
 /** An Alibaba Cloud entry of `backups.yaml`. */
 export const AlicloudDeclarationSchema = z.strictObject({
   cloud: z.literal("alicloud"),
-  instance: instanceField(/^r-[A-Za-z0-9]+$/, "an Alibaba Cloud Redis (Tair) instance", "r-bp1zxszhcgatnx"),
+  instance: instanceField(
+    ALICLOUD_RULES.instanceId,
+    "an Alibaba Cloud Redis (Tair) instance",
+    ALICLOUD_RULES.instanceExample,
+  ),
   retentionDays: z
     .number({ error: RETENTION })
     .int({ error: RETENTION })
-    .refine((d) => d === -1 || (d >= 7 && d <= 730), { error: RETENTION })
+    .refine(ALICLOUD_RULES.isRetentionDays, { error: RETENTION })
     .optional(),
-  region: str("a region like cn-hangzhou")
-    .regex(/^[a-z]+(-[a-z0-9]+)+$/, { error: "must look like cn-hangzhou" })
+  region: str(`a region like ${ALICLOUD_RULES.regionExample}`)
+    .regex(ALICLOUD_RULES.region, { error: `must look like ${ALICLOUD_RULES.regionExample}` })
     .optional(),
   backupId: idText(str("a backup file id").regex(BACKUP_ID, { error: `must be ${BACKUP_ID_SHAPE}` })),
   ...steeringFields,

@@ -6,6 +6,18 @@ import { commonInputs, instanceInput, locationInput } from "../core/inputs";
 /** The input that names the instance (the backup's, and the final backup's): `instanceId`. */
 export const INSTANCE_KEY = "instanceId" as const;
 
+/** Alibaba's rules for what a backup names, checked alike by the resources' inputs and by `backups.yaml`. */
+export const ALICLOUD_RULES = {
+  /** A Redis (Tair) instance id, and one to show. */
+  instanceId: /^r-[A-Za-z0-9]+$/,
+  instanceExample: "r-bp1zxszhcgatnx",
+  /** A region id, and one to show. */
+  region: /^[a-z]+(-[a-z0-9]+)+$/,
+  regionExample: "cn-hangzhou",
+  /** CreateBackup's BackupRetentionPeriod: 7 to 730 days, or -1 for the instance's lifetime. */
+  isRetentionDays: (d: number) => d === -1 || (d >= 7 && d <= 730),
+} as const;
+
 const RETENTION =
   "retentionDays must be a whole number of days from 7 to 730, or -1 to keep the backup for the instance's lifetime";
 
@@ -21,15 +33,15 @@ export const AlicloudBackupInputsSchema = z.object({
     "instanceId",
     "the Redis (Tair) instance",
     "an Alibaba Cloud Redis (Tair) instance",
-    /^r-[A-Za-z0-9]+$/,
-    "r-bp1zxszhcgatnx",
+    ALICLOUD_RULES.instanceId,
+    ALICLOUD_RULES.instanceExample,
   ),
   retentionDays: z
     .number({ error: RETENTION })
     .int({ error: RETENTION })
-    .refine((d) => d === -1 || (d >= 7 && d <= 730), { error: RETENTION })
+    .refine(ALICLOUD_RULES.isRetentionDays, { error: RETENTION })
     .optional(),
-  regionId: locationInput("regionId", /^[a-z]+(-[a-z0-9]+)+$/, "cn-hangzhou"),
+  regionId: locationInput("regionId", ALICLOUD_RULES.region, ALICLOUD_RULES.regionExample),
   backupId: z
     .string({ error: "backupId must be a string" })
     .regex(BACKUP_ID, { error: `backupId must be ${BACKUP_ID_SHAPE}` })

@@ -8,23 +8,29 @@ import { TENCENT_SETTINGS } from "./settings";
 import { TencentFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
-import { TencentBackupInputs, TencentBackupInputsSchema, INSTANCE_KEY } from "./inputs";
+import { TencentBackupInputs, TencentBackupInputsSchema, INSTANCE_KEY, TENCENT_RULES } from "./inputs";
 
-const RETENTION = "must be a whole number of days from 0 to 1825 (0: the instance's default, usually 7)";
+const RETENTION = `must be a whole number of days from 0 to ${TENCENT_RULES.storageDaysMax} (0: the instance's default, usually 7)`;
 
 /** A Tencent Cloud entry of `backups.yaml`. */
 export const TencentDeclarationSchema = z.strictObject({
   cloud: z.literal("tencentcloud"),
-  instance: instanceField(/^crs-[A-Za-z0-9]+$/, "a Tencent Cloud Redis instance", "crs-xjhsdj01"),
-  remark: str("text").max(200, { error: "must be at most 200 characters" }).optional(),
+  instance: instanceField(
+    TENCENT_RULES.instanceId,
+    "a Tencent Cloud Redis instance",
+    TENCENT_RULES.instanceExample,
+  ),
+  remark: str("text")
+    .max(TENCENT_RULES.remarkMax, { error: `must be at most ${TENCENT_RULES.remarkMax} characters` })
+    .optional(),
   retentionDays: z
     .number({ error: RETENTION })
     .int({ error: RETENTION })
     .min(0, { error: RETENTION })
-    .max(1825, { error: RETENTION })
+    .max(TENCENT_RULES.storageDaysMax, { error: RETENTION })
     .optional(),
-  region: str("a region like ap-guangzhou")
-    .regex(/^[a-z]+(-[a-z0-9]+)+$/, { error: "must look like ap-guangzhou" })
+  region: str(`a region like ${TENCENT_RULES.regionExample}`)
+    .regex(TENCENT_RULES.region, { error: `must look like ${TENCENT_RULES.regionExample}` })
     .optional(),
   backupId: idText(str("a backup id").min(1, { error: "must not be empty" })),
   ...steeringFields,

@@ -6,26 +6,42 @@ import { adoptInput, commonInputs, instanceInput, locationInput } from "../core/
 /** The input that names the instance (the backup's, and the final backup's): `instanceId`. */
 export const INSTANCE_KEY = "instanceId" as const;
 
+/** Tencent's rules for what a backup names, checked alike by the resources' inputs and by `backups.yaml`. */
+export const TENCENT_RULES = {
+  /** A Redis instance id, and one to show. */
+  instanceId: /^crs-[A-Za-z0-9]+$/,
+  instanceExample: "crs-xjhsdj01",
+  /** A region, and one to show. */
+  region: /^[a-z]+(-[a-z0-9]+)+$/,
+  regionExample: "ap-guangzhou",
+  /** The longest Remark ManualBackupInstance takes. */
+  remarkMax: 200,
+  /** The most days StorageDays keeps a backup. */
+  storageDaysMax: 1825,
+} as const;
+
+const STORAGE_DAYS = `storageDays must be a whole number of days from 0 to ${TENCENT_RULES.storageDaysMax}`;
+
 /** The inputs of tencentcloud.RedisBackup; `check` validates with it. */
 export const TencentBackupInputsSchema = z.object({
   instanceId: instanceInput(
     "instanceId",
     "the Redis instance",
     "a Tencent Redis instance",
-    /^crs-[A-Za-z0-9]+$/,
-    "crs-xjhsdj01",
+    TENCENT_RULES.instanceId,
+    TENCENT_RULES.instanceExample,
   ),
   remark: z
     .string({ error: "remark must be a string" })
-    .max(200, { error: "remark must be at most 200 characters" })
+    .max(TENCENT_RULES.remarkMax, { error: `remark must be at most ${TENCENT_RULES.remarkMax} characters` })
     .optional(),
   storageDays: z
-    .number({ error: "storageDays must be a whole number of days from 0 to 1825" })
-    .int({ error: "storageDays must be a whole number of days from 0 to 1825" })
-    .min(0, { error: "storageDays must be a whole number of days from 0 to 1825" })
-    .max(1825, { error: "storageDays must be a whole number of days from 0 to 1825 (Tencent's limit)" })
+    .number({ error: STORAGE_DAYS })
+    .int({ error: STORAGE_DAYS })
+    .min(0, { error: STORAGE_DAYS })
+    .max(TENCENT_RULES.storageDaysMax, { error: `${STORAGE_DAYS} (Tencent's limit)` })
     .optional(),
-  region: locationInput("region", /^[a-z]+(-[a-z0-9]+)+$/, "ap-guangzhou"),
+  region: locationInput("region", TENCENT_RULES.region, TENCENT_RULES.regionExample),
   backupId: adoptInput,
   ...commonInputs,
 });

@@ -1,6 +1,6 @@
 /** Inputs of tencentcloud.BackupDownloadRestriction, as a zod schema whose messages a person can act on. */
 import { z } from "zod";
-import { locationInput } from "../core/inputs";
+import { TencentBackupInputsSchema } from "./inputs";
 
 /** The LimitType values Tencent documents. */
 export const LIMIT_TYPES = ["NoLimit", "LimitOnlyIntranet", "Customize"] as const;
@@ -28,7 +28,7 @@ export const RestrictionInputsSchema = z
       )
       .optional(),
     limitIps: z.array(z.string({ error: "limitIps must be IP addresses" })).optional(),
-    region: locationInput("region", /^[a-z]+(-[a-z0-9]+)+$/, "ap-guangzhou"),
+    region: TencentBackupInputsSchema.shape.region,
   })
   .superRefine((r, ctx) => {
     if (r.limitType === "Customize" && !(r.limitVpcs ?? []).some((v) => v.vpcList.length > 0)) {

@@ -8,23 +8,23 @@ import { UCLOUD_SETTINGS } from "./settings";
 import { UCloudFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
 import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
-import { BACKUP_NAME, UCloudBackupInputs, UCloudBackupInputsSchema, INSTANCE_KEY } from "./inputs";
+import { INSTANCE_KEY, UCLOUD_RULES, UCloudBackupInputs, UCloudBackupInputsSchema } from "./inputs";
 
 /** A UCloud entry of `backups.yaml`. */
 export const UCloudDeclarationSchema = z.strictObject({
   cloud: z.literal("ucloud"),
-  instance: instanceField(/^uredis-[A-Za-z0-9]+$/, "a UCloud URedis group", "uredis-2cwmyb"),
+  instance: instanceField(UCLOUD_RULES.groupId, "a UCloud URedis group", UCLOUD_RULES.groupExample),
   backupName: str("text")
-    .regex(BACKUP_NAME, { error: "must be 6 to 63 letters, digits, '-' and '_' (UCloud's rule)" })
+    .regex(UCLOUD_RULES.backupName, { error: "must be 6 to 63 letters, digits, '-' and '_' (UCloud's rule)" })
     .optional(),
   region: str("a region like cn-bj2")
-    .regex(/^[a-z]+(-[a-z0-9]+)*$/, { error: "must look like cn-bj2 or hk" })
+    .regex(UCLOUD_RULES.region, { error: "must look like cn-bj2 or hk" })
     .optional(),
   zone: str("a zone like cn-bj2-04")
-    .regex(/^[a-z]+(-[a-z0-9]+)*-\d+$/, { error: "must look like cn-bj2-04" })
+    .regex(UCLOUD_RULES.zone, { error: "must look like cn-bj2-04" })
     .optional(),
   projectId: str("a project id like org-xxxxxx")
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "must look like org-xxxxxx" })
+    .regex(UCLOUD_RULES.projectId, { error: "must look like org-xxxxxx" })
     .optional(),
   backupId: idText(str("a backup id").min(1, { error: "must not be empty" })),
   ...steeringFields,

@@ -6,8 +6,18 @@ import { adoptInput, commonInputs, instanceInput, locationInput } from "../core/
 /** The input that names the instance (the backup's, and the final backup's): `groupId`. */
 export const INSTANCE_KEY = "groupId" as const;
 
-/** CreateURedisBackup's rule for BackupName: 6–63 characters of letters, digits, `-` and `_`. */
-export const BACKUP_NAME = /^[A-Za-z0-9_-]{6,63}$/;
+/** UCloud's rules for what a backup names, checked alike by the resources' inputs and by `backups.yaml`. */
+export const UCLOUD_RULES = {
+  /** A URedis group id, and one to show. */
+  groupId: /^uredis-[A-Za-z0-9]+$/,
+  groupExample: "uredis-2cwmyb",
+  /** CreateURedisBackup's rule for BackupName: 6–63 characters of letters, digits, `-` and `_`. */
+  backupName: /^[A-Za-z0-9_-]{6,63}$/,
+  /** A region (`cn-bj2`, `hk`), a zone (`cn-bj2-04`), a project id (`org-xxxxxx`). */
+  region: /^[a-z]+(-[a-z0-9]+)*$/,
+  zone: /^[a-z]+(-[a-z0-9]+)*-\d+$/,
+  projectId: /^[A-Za-z0-9_-]{1,64}$/,
+} as const;
 
 /** The inputs of ucloud.RedisBackup; `check` validates with it. */
 export const UCloudBackupInputsSchema = z.object({
@@ -15,18 +25,18 @@ export const UCloudBackupInputsSchema = z.object({
     "groupId",
     "the URedis instance",
     "a UCloud URedis (master/replica) group",
-    /^uredis-[A-Za-z0-9]+$/,
-    "uredis-2cwmyb",
+    UCLOUD_RULES.groupId,
+    UCLOUD_RULES.groupExample,
   ),
   backupName: z
     .string({ error: "backupName must be a string" })
-    .regex(BACKUP_NAME, {
+    .regex(UCLOUD_RULES.backupName, {
       error: "backupName must be 6 to 63 characters of letters, digits, - and _ (UCloud's rule)",
     })
     .optional(),
-  region: locationInput("region", /^[a-z]+(-[a-z0-9]+)*$/, "cn-bj2", "cn-bj2 or hk"),
-  zone: locationInput("zone", /^[a-z]+(-[a-z0-9]+)*-\d+$/, "cn-bj2-04"),
-  projectId: locationInput("projectId", /^[A-Za-z0-9_-]{1,64}$/, "org-xxxxxx"),
+  region: locationInput("region", UCLOUD_RULES.region, "cn-bj2", "cn-bj2 or hk"),
+  zone: locationInput("zone", UCLOUD_RULES.zone, "cn-bj2-04"),
+  projectId: locationInput("projectId", UCLOUD_RULES.projectId, "org-xxxxxx"),
   backupId: adoptInput,
   ...commonInputs,
 });
