@@ -17,6 +17,8 @@ import { Command, CommanderError, Option } from "commander";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { basename, dirname, join } from "path";
 import { CLOUD_ENTRIES } from "../provider/clouds";
+import { RedisBackupError } from "../provider/core/errors";
+import { redact } from "../provider/core/redact";
 import { Problem, formatProblem, loadDeclarations } from "../provider/declarations/parse";
 import type { Declarations } from "../provider/declarations/schema";
 import { checkDrift } from "./drift";
@@ -254,8 +256,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.error;
-    const message = e instanceof UsageError ? e.message : ((e as Error).stack ?? String(e));
-    io.stderr.write(`pulumi-redis-backup: ${message}\n`);
+    // What the user can act on (a usage mistake, or the package's own errors: a cloud's refusal,
+    // a missing credential) is its message alone; anything else is a bug, and its stack says where.
+    const message =
+      e instanceof UsageError || e instanceof RedisBackupError
+        ? e.message
+        : ((e as Error).stack ?? String(e));
+    io.stderr.write(`pulumi-redis-backup: ${redact(message)}\n`);
     return EXIT.error;
   }
 }

@@ -186,6 +186,35 @@ it("refuses a download the region restricts to the intranet, with the reason, an
   expect(readFileSync(out).equals(fileBytes(`tencentcloud/crs-lim1/${backupId}/0`, 4096))).toBe(true);
 });
 
+it("prints the cloud's refusal on one line, with the action, code and RequestId, and no stack", async () => {
+  const notThere = await run(["url", "1234-5678-9", "--cloud", "tencentcloud", "--instance", "crs-demo0001"]);
+  expect(notThere.code).toBe(1);
+  expect(notThere.out).toBe("");
+  expect(notThere.err).toMatch(
+    /^pulumi-redis-backup: getting the download URLs of Redis backup 1234-5678-9 of crs-demo0001: DescribeBackupUrl: InvalidParameterValue\.BackupNotExists: The backup does not exist\. \(RequestId [0-9a-f-]{36}\)\n$/,
+  );
+  const saved = process.env.TENCENTCLOUD_SECRET_KEY;
+  process.env.TENCENTCLOUD_SECRET_KEY = "a-key-the-cloud-does-not-take";
+  try {
+    const refused = await run([
+      "download",
+      "1234-5678-9",
+      "--cloud",
+      "tencentcloud",
+      "--instance",
+      "crs-demo0001",
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(
+      /: DescribeBackupUrl: AuthFailure\.SignatureFailure: .* \(RequestId [0-9a-f-]{36}\)\n$/,
+    );
+    expect(refused.err.split("\n")).toHaveLength(2);
+    expect(refused.err).not.toContain("a-key-the-cloud-does-not-take");
+  } finally {
+    process.env.TENCENTCLOUD_SECRET_KEY = saved;
+  }
+});
+
 it("downloads a cluster's shards side by side into a folder", async () => {
   const backupId = tencentBackup("crs-clu1", 3);
   handle.emulator.admin.setDownloadSize("tencentcloud", backupId, 3 * 200_001);
