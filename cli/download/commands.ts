@@ -9,7 +9,7 @@ import type { BackupDownload, BackupFile } from "../../provider/core/downloadUrl
 import type { Io } from "../io";
 import { UsageError } from "../io";
 import { mapLimited } from "../mapLimited";
-import { DownloadRefusedError, FetchFileResult, fetchFile, partPath } from "./fetchFile";
+import { DownloadRefusedError, FetchFileResult, LocalWriteError, fetchFile, partPath } from "./fetchFile";
 import { humanBytes, progressFor } from "./progress";
 import type { NamedTarget } from "./target";
 
@@ -102,8 +102,10 @@ function sameFile(files: BackupFile[], file: BackupFile): BackupFile {
   return found;
 }
 
-/** A refusal, with what to try when the public URL was refused and an intranet one exists. */
+/** A refusal, with what to try when the public URL was refused and an intranet one exists; a file that cannot be written, said where. */
 function refusedWithHint(e: unknown, file: BackupFile, intranet: boolean, t: NamedTarget): unknown {
+  if (e instanceof LocalWriteError)
+    return new UsageError(`downloading ${t.label}: ${file.fileName}: ${e.message}`);
   if (!(e instanceof DownloadRefusedError)) return e;
   const hint =
     e.status === 403 && !intranet && file.intranetUrl

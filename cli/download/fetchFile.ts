@@ -5,7 +5,17 @@
  * file with an HTTP range request, in this run or the next. A URL past its stated lifetime, or one
  * the server says has expired, is asked for anew; any other refusal is said in the server's words.
  */
-import { createWriteStream, existsSync, renameSync, statSync, truncateSync, unlinkSync } from "fs";
+import {
+  accessSync,
+  constants,
+  createWriteStream,
+  existsSync,
+  renameSync,
+  statSync,
+  truncateSync,
+  unlinkSync,
+} from "fs";
+import { dirname } from "path";
 import { IncomingMessage, get as httpGet } from "http";
 import { get as httpsGet } from "https";
 import type { BackupFile } from "../../provider/core/downloadUrls";
@@ -19,6 +29,14 @@ export class DownloadRefusedError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The part file could not be written (no such folder, no permission, a full disk): nothing a resume
+ * or a new URL mends, so the download stops at once and says where.
+ */
+export class LocalWriteError extends Error {
+  override readonly name = "LocalWriteError";
 }
 
 /** One file to fetch: its URLs, where it goes, how to get new URLs, and how often to resume or refresh. */
@@ -62,6 +80,7 @@ export async function fetchFile(options: FetchFileOptions): Promise<FetchFileRes
   const part = partPath(dest);
   let file = options.file;
   let expected = file.sizeBytes;
+  mayWrite(part);
   let have = existsSync(part) ? statSync(part).size : 0;
   const resumedFrom = have;
   let resumes = 0;
@@ -141,6 +160,7 @@ export async function fetchFile(options: FetchFileOptions): Promise<FetchFileRes
     try {
       have = await appendBody(res, part, have, (n) => options.onProgress?.(n, expected));
     } catch (e) {
+      if (e instanceof LocalWriteError) throw e;
       have = existsSync(part) ? statSync(part).size : 0;
       if (++resumes > (options.maxResumes ?? 5)) throw e;
       options.onNote?.(`${file.fileName}: interrupted at byte ${have} (${(e as Error).message}); resuming`);
@@ -154,6 +174,17 @@ export async function fetchFile(options: FetchFileOptions): Promise<FetchFileRes
   }
   renameSync(part, dest);
   return { dest, bytes: have, resumedFrom, resumes, refreshes };
+}
+
+/** Throws a LocalWriteError unless `part` can be written (its folder, and the file when it exists), before any byte is fetched. */
+function mayWrite(part: string): void {
+  if (existsSync(part) && statSync(part).isDirectory())
+    throw new LocalWriteError(`cannot write ${part}: a folder has its name`);
+  try {
+    accessSync(existsSync(part) ? part : dirname(part), constants.W_OK);
+  } catch (e) {
+    throw new LocalWriteError(`cannot write ${part}: ${(e as Error).message}`);
+  }
 }
 
 /** GET `url`, from byte `from` on. */
@@ -197,7 +228,11 @@ function appendBody(
       if (!res.complete) failed ??= new Error("the connection was cut");
     });
     res.pipe(out);
-    out.on("error", reject);
+    out.on("error", (e) => {
+      // The transfer is worthless once the file cannot take it: stop it rather than read on.
+      res.destroy();
+      reject(new LocalWriteError(`cannot write ${part}: ${e.message}`));
+    });
     out.on("close", () => (failed ? reject(failed) : resolve(bytes)));
     res.on("close", () => {
       if (failed) out.end();

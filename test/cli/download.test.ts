@@ -5,7 +5,15 @@
  * restriction refuses says so and leaves no file that looks complete; a cluster's shards come down
  * side by side; Alibaba and UCloud files download as Tencent's do.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../cli";
@@ -213,6 +221,37 @@ it("prints the cloud's refusal on one line, with the action, code and RequestId,
   } finally {
     process.env.TENCENTCLOUD_SECRET_KEY = saved;
   }
+});
+
+it("stops at once, saying where, when the file cannot be written: no resume, no second transfer", async () => {
+  const backupId = tencentBackup("crs-nowrite1");
+  const args = ["download", backupId, "--cloud", "tencentcloud", "--instance", "crs-nowrite1", "-o"];
+  const missing = join(dir(), "no-such-folder", "x.rdb");
+  const r = await run([...args, missing]);
+  expect(r.code).toBe(1);
+  // One line, before any byte came: no progress, no resume.
+  expect(r.err).toBe(
+    `pulumi-redis-backup: downloading tencentcloud backup ${backupId} of crs-nowrite1: crs-nowrite1_${backupId}.rdb: ` +
+      `cannot write ${missing}.part: ENOENT: no such file or directory, access '${join(missing, "..")}'\n`,
+  );
+  const folder = join(dir(), "x.rdb");
+  mkdirSync(partPath(folder));
+  expect((await run([...args, folder])).err).toBe(
+    `pulumi-redis-backup: downloading tencentcloud backup ${backupId} of crs-nowrite1: crs-nowrite1_${backupId}.rdb: ` +
+      `cannot write ${folder}.part: a folder has its name\n`,
+  );
+  // A disk that fills while the bytes come (the part file is Linux's /dev/full): said once, not resumed.
+  const blocked = join(dir(), "x.rdb");
+  symlinkSync("/dev/full", partPath(blocked));
+  const b = await run([...args, blocked]);
+  expect(b.code).toBe(1);
+  expect(b.err).toMatch(
+    new RegExp(
+      `crs-nowrite1_${backupId}\\.rdb: cannot write ${blocked}\\.part: ENOSPC: no space left on device, write\\n$`,
+    ),
+  );
+  expect(b.err).not.toContain("resuming");
+  expect(existsSync(blocked)).toBe(false);
 });
 
 it("downloads a cluster's shards side by side into a folder", async () => {
