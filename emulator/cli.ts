@@ -225,7 +225,7 @@ function numberFlag(flag: string, text: string | undefined, fallback: number, mi
   if (text === undefined) return fallback;
   const n = Number(text);
   if (text.trim() === "" || !Number.isFinite(n) || n < min)
-    throw new Error(`${flag} needs a number >= ${min}, got ${text}`);
+    throw new Error(`${flag} needs a number${min === -Infinity ? "" : ` >= ${min}`}, got ${text}`);
   return n;
 }
 

@@ -41,6 +41,8 @@ it("refuses bad flags", () => {
   expect(() => parseCliArgs(["--port", "http"])).toThrow(/--port/);
   expect(() => parseCliArgs(["--rate-limit", "-1"])).toThrow(/--rate-limit/);
   expect(() => parseCliArgs(["--verbose"])).toThrow();
+  expect(() => parseCliArgs(["--clock-skew", "x"])).toThrow(/^--clock-skew needs a number, got x$/);
+  expect(() => parseCliArgs(["--task-seconds=-2"])).toThrow(/^--task-seconds needs a number >= 0, got -2$/);
 });
 
 it("the bundled instances.json holds exactly the demo instances", () => {
