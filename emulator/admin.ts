@@ -41,6 +41,8 @@ export interface NeutralAdmin {
   setDownloadSize(vendor: string, backupId: string, bytes: number): void;
   /** The next download response drops its connection after `bytes` bytes of body. */
   interruptNextDownload(bytes: number): void;
+  /** The next download request answers `status`: 503 SlowDown or 500 InternalError (try again). */
+  failNextDownload(status: number): void;
 }
 
 /** The shared world the neutral operations act on: the clock, faults, limiter, stats and file server. */
@@ -69,6 +71,7 @@ export function createNeutralAdmin({ clock, faults, limiter, stats, files }: Neu
     issuedUrls: () => files.issuedUrls(),
     setDownloadSize: (vendor, backupId, bytes) => files.chooseSize(vendor, backupId, bytes),
     interruptNextDownload: (bytes) => files.interruptNext(bytes),
+    failNextDownload: (status) => files.failNext(status),
   };
 }
 
@@ -90,5 +93,6 @@ export function neutralAdminOperations(admin: NeutralAdmin): Record<string, Admi
     setDownloadSize: (a) =>
       admin.setDownloadSize(args.string(a, "vendor"), args.string(a, "backupId"), args.number(a, "bytes")),
     interruptNextDownload: (a) => admin.interruptNextDownload(args.number(a, "bytes")),
+    failNextDownload: (a) => admin.failNextDownload(args.number(a, "status")),
   };
 }

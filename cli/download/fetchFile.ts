@@ -18,6 +18,7 @@ import {
 import { dirname } from "path";
 import { IncomingMessage, get as httpGet } from "http";
 import { get as httpsGet } from "https";
+import { realSleep } from "../../provider/core/clock";
 import type { BackupFile } from "../../provider/core/downloadUrls";
 
 /** A download the server refused for a reason other than an expired URL (a restriction, a missing file). */
@@ -53,11 +54,13 @@ export interface FetchFileOptions {
   onProgress?(bytes: number, size: number | undefined): void;
   /** Told of what the download did that a person may want to know (a resume, a new URL). */
   onNote?(text: string): void;
-  /** Transfers resumed after an interruption before giving up (default 5). */
+  /** Transfers resumed after an interruption or a server error (5xx) before giving up (default 5). */
   maxResumes?: number;
   /** URLs asked for anew before giving up (default 3). */
   maxRefreshes?: number;
   now?: () => number;
+  /** Waits before asking a server that answered 5xx again (default: a real timer). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** What a finished download did. */
@@ -129,6 +132,22 @@ export async function fetchFile(options: FetchFileOptions): Promise<FetchFileRes
         res.statusCode,
       );
     }
+    if (SERVER_ERROR.has(res.statusCode ?? 0)) {
+      // The store's own trouble (503 SlowDown, 500 InternalError): the URL is good, ask again later.
+      const message = storeMessage(await readText(res));
+      if (++resumes > (options.maxResumes ?? 5)) {
+        throw new DownloadRefusedError(
+          `${file.fileName}: HTTP ${res.statusCode}: ${message}, ${resumes - 1} times`,
+          res.statusCode ?? 0,
+        );
+      }
+      const waitMs = 500 * 2 ** (resumes - 1);
+      options.onNote?.(
+        `${file.fileName}: HTTP ${res.statusCode} (${message}); trying again in ${waitMs / 1000} s`,
+      );
+      await (options.sleep ?? realSleep)(waitMs);
+      continue;
+    }
     if (res.statusCode === 416) {
       await readText(res);
       // Our part file is past what the server has: start over.
@@ -175,6 +194,9 @@ export async function fetchFile(options: FetchFileOptions): Promise<FetchFileRes
   renameSync(part, dest);
   return { dest, bytes: have, resumedFrom, resumes, refreshes };
 }
+
+/** Statuses a store answers for its own trouble, which a later request may not meet. */
+const SERVER_ERROR = new Set([500, 502, 503, 504]);
 
 /** Throws a LocalWriteError unless `part` can be written (its folder, and the file when it exists), before any byte is fetched. */
 function mayWrite(part: string): void {

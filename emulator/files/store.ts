@@ -68,6 +68,7 @@ export class BackupFiles {
   private readonly grants = new Map<string, FileGrant>();
   private readonly chosenSizes = new Map<string, number>();
   private readonly cuts: number[] = [];
+  private readonly failures: ServerError[] = [];
   private served = 0;
   private issued = 0;
 
@@ -125,6 +126,17 @@ export class BackupFiles {
     this.cuts.push(bytes);
   }
 
+  /**
+   * The next file request answers `status` with the object stores' error page: 503 SlowDown (the
+   * store asks for fewer requests) or 500 InternalError. Both mean "try again"; the URL stays good.
+   */
+  failNext(status: number): void {
+    const error = SERVER_ERRORS[status];
+    if (!error)
+      throw new RangeError(`status must be one of ${Object.keys(SERVER_ERRORS).join(", ")}, got ${status}`);
+    this.failures.push(error);
+  }
+
   /** File responses with a body started so far. */
   get downloads(): number {
     return this.served;
@@ -143,6 +155,8 @@ export class BackupFiles {
         headers: { Allow: "GET, HEAD" },
       };
     }
+    const failure = this.failures.shift();
+    if (failure) return storeError(failure.status, failure.code, failure.message);
     const token = path.slice(FILES_PREFIX.length).split(/[/?]/)[0];
     const grant = this.grants.get(token);
     if (!grant) return storeError(404, "NoSuchKey", "The specified key does not exist.");
@@ -182,6 +196,19 @@ export class BackupFiles {
     };
   }
 }
+
+/** A store error that asks the client to try again. */
+interface ServerError {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** The transient errors COS and OSS document (S3's words, which both use). */
+const SERVER_ERRORS: Record<number, ServerError> = {
+  500: { status: 500, code: "InternalError", message: "We encountered an internal error. Please try again." },
+  503: { status: 503, code: "SlowDown", message: "Please reduce your request rate." },
+};
 
 /** The object stores' error page: `<Error><Code>…</Code><Message>…</Message></Error>`. */
 function storeError(status: number, code: string, message: string): FileAnswer {

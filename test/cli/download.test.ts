@@ -254,6 +254,37 @@ it("stops at once, saying where, when the file cannot be written: no resume, no 
   expect(existsSync(blocked)).toBe(false);
 });
 
+it("asks again, after a wait, when the store answers 503 SlowDown or 500, and gives up after five", async () => {
+  const backupId = tencentBackup("crs-busy1");
+  handle.emulator.admin.setDownloadSize("tencentcloud", backupId, 4096);
+  handle.emulator.admin.failNextDownload(503);
+  handle.emulator.admin.failNextDownload(500);
+  const out = join(dir(), "busy.rdb");
+  const args = ["download", backupId, "--cloud", "tencentcloud", "--instance", "crs-busy1", "-o"];
+  const r = await run([...args, out]);
+  expect(r.code).toBe(0);
+  const file = `crs-busy1_${backupId}.rdb`;
+  expect(r.err).toContain(
+    `${file}: HTTP 503 (SlowDown: Please reduce your request rate.); trying again in 0.5 s\n` +
+      `${file}: HTTP 500 (InternalError: We encountered an internal error. Please try again.); trying again in 1 s\n`,
+  );
+  expect(readFileSync(out).equals(fileBytes(`tencentcloud/crs-busy1/${backupId}/0`, 4096))).toBe(true);
+  // Through fetchFile with its wait taken away: six 503s in a row are one too many.
+  const args2 = { instanceId: "crs-busy1", backupId };
+  const [again] = (await fetchDownloadUrls(tencentDownloadUrls, args2, emulatorDeps(handle.emulator))).files;
+  for (let i = 0; i < 6; i++) handle.emulator.admin.failNextDownload(503);
+  const waits: number[] = [];
+  await expect(
+    fetchFile({
+      file: again,
+      dest: join(dir(), "never.rdb"),
+      refresh: async () => again,
+      sleep: async (ms) => void waits.push(ms),
+    }),
+  ).rejects.toThrow(`${file}: HTTP 503: SlowDown: Please reduce your request rate., 5 times`);
+  expect(waits).toEqual([500, 1000, 2000, 4000, 8000]);
+});
+
 it("downloads a cluster's shards side by side into a folder", async () => {
   const backupId = tencentBackup("crs-clu1", 3);
   handle.emulator.admin.setDownloadSize("tencentcloud", backupId, 3 * 200_001);
