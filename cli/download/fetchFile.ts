@@ -19,6 +19,7 @@ import { dirname } from "path";
 import { IncomingMessage, get as httpGet } from "http";
 import { get as httpsGet } from "https";
 import { realSleep } from "../../provider/core/clock";
+import { backoffDelay, defaultRetry } from "../../provider/core/retry";
 import type { BackupFile } from "../../provider/core/downloadUrls";
 
 /** A download the server refused for a reason other than an expired URL (a restriction, a missing file). */
@@ -61,6 +62,8 @@ export interface FetchFileOptions {
   now?: () => number;
   /** Waits before asking a server that answered 5xx again (default: a real timer). */
   sleep?: (ms: number) => Promise<void>;
+  /** The jitter of those waits, in [0, 1) (default Math.random). */
+  random?: () => number;
 }
 
 /** What a finished download did. */
@@ -141,9 +144,10 @@ export async function fetchFile(options: FetchFileOptions): Promise<FetchFileRes
           res.statusCode ?? 0,
         );
       }
-      const waitMs = 500 * 2 ** (resumes - 1);
+      // The clients' own backoff: full jitter keeps a cluster's shards from asking again together.
+      const waitMs = backoffDelay(resumes, { ...defaultRetry, random: options.random ?? Math.random });
       options.onNote?.(
-        `${file.fileName}: HTTP ${res.statusCode} (${message}); trying again in ${waitMs / 1000} s`,
+        `${file.fileName}: HTTP ${res.statusCode} (${message}); trying again in ${(waitMs / 1000).toFixed(1)} s`,
       );
       await (options.sleep ?? realSleep)(waitMs);
       continue;
@@ -200,10 +204,10 @@ const SERVER_ERROR = new Set([500, 502, 503, 504]);
 
 /** Throws a LocalWriteError unless `part` can be written (its folder, and the file when it exists), before any byte is fetched. */
 function mayWrite(part: string): void {
-  if (existsSync(part) && statSync(part).isDirectory())
-    throw new LocalWriteError(`cannot write ${part}: a folder has its name`);
+  const existing = existsSync(part) ? statSync(part) : undefined;
+  if (existing?.isDirectory()) throw new LocalWriteError(`cannot write ${part}: a folder has its name`);
   try {
-    accessSync(existsSync(part) ? part : dirname(part), constants.W_OK);
+    accessSync(existing ? part : dirname(part), constants.W_OK);
   } catch (e) {
     throw new LocalWriteError(`cannot write ${part}: ${(e as Error).message}`);
   }

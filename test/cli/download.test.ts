@@ -264,25 +264,32 @@ it("asks again, after a wait, when the store answers 503 SlowDown or 500, and gi
   const r = await run([...args, out]);
   expect(r.code).toBe(0);
   const file = `crs-busy1_${backupId}.rdb`;
-  expect(r.err).toContain(
-    `${file}: HTTP 503 (SlowDown: Please reduce your request rate.); trying again in 0.5 s\n` +
-      `${file}: HTTP 500 (InternalError: We encountered an internal error. Please try again.); trying again in 1 s\n`,
-  );
+  // Each wait is the clients' backoff with full jitter: up to 0.5 s, then up to 1 s.
+  const waitAfter = (said: string) => {
+    const line = r.err.split("\n").find((l) => l.startsWith(`${file}: HTTP ${said}; trying again in `));
+    return Number(/in (\d+\.\d) s$/.exec(line ?? "")?.[1]);
+  };
+  expect(waitAfter("503 (SlowDown: Please reduce your request rate.)")).toBeLessThanOrEqual(0.5);
+  expect(
+    waitAfter("500 (InternalError: We encountered an internal error. Please try again.)"),
+  ).toBeLessThanOrEqual(1);
   expect(readFileSync(out).equals(fileBytes(`tencentcloud/crs-busy1/${backupId}/0`, 4096))).toBe(true);
   // Through fetchFile with its wait taken away: six 503s in a row are one too many.
   const args2 = { instanceId: "crs-busy1", backupId };
   const [again] = (await fetchDownloadUrls(tencentDownloadUrls, args2, emulatorDeps(handle.emulator))).files;
   for (let i = 0; i < 6; i++) handle.emulator.admin.failNextDownload(503);
-  const waits: number[] = [];
+  const slept: number[] = [];
   await expect(
     fetchFile({
       file: again,
       dest: join(dir(), "never.rdb"),
       refresh: async () => again,
-      sleep: async (ms) => void waits.push(ms),
+      sleep: async (ms) => void slept.push(ms),
+      random: () => 1,
     }),
   ).rejects.toThrow(`${file}: HTTP 503: SlowDown: Please reduce your request rate., 5 times`);
-  expect(waits).toEqual([500, 1000, 2000, 4000, 8000]);
+  // At the top of the jitter, the backoff's ceilings: 0.5 s doubling to 8 s.
+  expect(slept).toEqual([500, 1000, 2000, 4000, 8000]);
 });
 
 it("downloads a cluster's shards side by side into a folder", async () => {
