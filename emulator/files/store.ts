@@ -68,7 +68,7 @@ export class BackupFiles {
   private readonly grants = new Map<string, FileGrant>();
   private readonly chosenSizes = new Map<string, number>();
   private readonly cuts: number[] = [];
-  private readonly failures: ServerError[] = [];
+  private readonly failures: number[] = [];
   private served = 0;
   private issued = 0;
 
@@ -131,10 +131,9 @@ export class BackupFiles {
    * store asks for fewer requests) or 500 InternalError. Both mean "try again"; the URL stays good.
    */
   failNext(status: number): void {
-    const error = SERVER_ERRORS[status];
-    if (!error)
+    if (!SERVER_ERRORS[status])
       throw new RangeError(`status must be one of ${Object.keys(SERVER_ERRORS).join(", ")}, got ${status}`);
-    this.failures.push(error);
+    this.failures.push(status);
   }
 
   /** File responses with a body started so far. */
@@ -156,7 +155,8 @@ export class BackupFiles {
       };
     }
     const failure = this.failures.shift();
-    if (failure) return storeError(failure.status, failure.code, failure.message);
+    if (failure !== undefined)
+      return storeError(failure, SERVER_ERRORS[failure].code, SERVER_ERRORS[failure].message);
     const token = path.slice(FILES_PREFIX.length).split(/[/?]/)[0];
     const grant = this.grants.get(token);
     if (!grant) return storeError(404, "NoSuchKey", "The specified key does not exist.");
@@ -197,17 +197,13 @@ export class BackupFiles {
   }
 }
 
-/** A store error that asks the client to try again. */
-interface ServerError {
-  status: number;
-  code: string;
-  message: string;
-}
-
-/** The transient errors COS and OSS document (S3's words, which both use). */
-const SERVER_ERRORS: Record<number, ServerError> = {
-  500: { status: 500, code: "InternalError", message: "We encountered an internal error. Please try again." },
-  503: { status: 503, code: "SlowDown", message: "Please reduce your request rate." },
+/**
+ * The store errors that ask a client to try again, by status, in COS's and S3's words (OSS documents
+ * a 503 when it throttles, not its page: see the README).
+ */
+const SERVER_ERRORS: Record<number, { code: string; message: string }> = {
+  500: { code: "InternalError", message: "We encountered an internal error. Please try again." },
+  503: { code: "SlowDown", message: "Please reduce your request rate." },
 };
 
 /** The object stores' error page: `<Error><Code>…</Code><Message>…</Message></Error>`. */
