@@ -7,7 +7,15 @@ import { defineCloud } from "../core/cloud";
 import { ALICLOUD_SETTINGS } from "./settings";
 import { AlicloudFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
-import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
+import {
+  idText,
+  instanceField,
+  locationField,
+  notHere,
+  steeringFields,
+  str,
+} from "../core/declarationFields";
+import { wholeDays } from "../core/inputs";
 import {
   ALICLOUD_RULES,
   AlicloudBackupInputs,
@@ -28,14 +36,8 @@ export const AlicloudDeclarationSchema = z.strictObject({
     "an Alibaba Cloud Redis (Tair) instance",
     ALICLOUD_RULES.instanceExample,
   ),
-  retentionDays: z
-    .number({ error: RETENTION })
-    .int({ error: RETENTION })
-    .refine(ALICLOUD_RULES.isRetentionDays, { error: RETENTION })
-    .optional(),
-  region: str(`a region like ${ALICLOUD_RULES.regionExample}`)
-    .regex(ALICLOUD_RULES.region, { error: `must look like ${ALICLOUD_RULES.regionExample}` })
-    .optional(),
+  retentionDays: wholeDays(RETENTION, ALICLOUD_RULES.isRetentionDays),
+  region: locationField("a region", ALICLOUD_RULES.region, ALICLOUD_RULES.regionExample),
   backupId: idText(str("a backup file id").regex(BACKUP_ID, { error: `must be ${BACKUP_ID_SHAPE}` })),
   ...steeringFields,
   remark: notHere("Alibaba Cloud backups take no remark (CreateBackup has none): remove it"),
@@ -57,7 +59,6 @@ export const alicloud = defineCloud<"alicloud", AlicloudDeclaration, AlicloudBac
     retentionDays: d.retentionDays,
     regionId: d.region,
   }),
-  load: (module) => require(`./${module}`),
   final: { instanceKey: INSTANCE_KEY, inputsSchema: AlicloudFinalBackupInputsSchema },
   label: "Alibaba Cloud",
   settings: ALICLOUD_SETTINGS,

@@ -1,7 +1,7 @@
 /** Inputs of alicloud.RedisBackup, as a zod schema whose messages a person can act on. */
 import type { Generational } from "../core/generation";
 import { z } from "zod";
-import { commonInputs, instanceInput, locationInput } from "../core/inputs";
+import { commonInputs, instanceInput, locationInput, wholeDays } from "../core/inputs";
 
 /** The input that names the instance (the backup's, and the final backup's): `instanceId`. */
 export const INSTANCE_KEY = "instanceId" as const;
@@ -36,11 +36,7 @@ export const AlicloudBackupInputsSchema = z.object({
     ALICLOUD_RULES.instanceId,
     ALICLOUD_RULES.instanceExample,
   ),
-  retentionDays: z
-    .number({ error: RETENTION })
-    .int({ error: RETENTION })
-    .refine(ALICLOUD_RULES.isRetentionDays, { error: RETENTION })
-    .optional(),
+  retentionDays: wholeDays(RETENTION, ALICLOUD_RULES.isRetentionDays),
   regionId: locationInput("regionId", ALICLOUD_RULES.region, ALICLOUD_RULES.regionExample),
   backupId: z
     .string({ error: "backupId must be a string" })

@@ -108,8 +108,6 @@ export interface CloudSpec<Name extends string, Declaration extends Steering, In
   label: string;
   /** Where its settings are read from: `environment` lists the first variable of each. */
   settings: SettingsSpec;
-  /** Loads one of the cloud's modules (`(m) => require(\`./${m}\`)` in the cloud's folder). */
-  load(module: CloudModule): unknown;
 }
 
 /** A class of resources the registry makes: `new (name, args, opts)`. */
@@ -122,7 +120,9 @@ export function defineCloud<
   Inputs,
   Resource extends pulumi.CustomResource,
 >(spec: CloudSpec<Name, Declaration, Inputs>): CloudEntry<Name, Declaration, Inputs, Resource> {
-  const { inputsOf, load, final, label, settings, ...rest } = spec;
+  const { inputsOf, final, label, settings, ...rest } = spec;
+  // Each cloud's folder is named after it, beside this one (provider/<name>/, dist/<name>/).
+  const load = (module: CloudModule): unknown => require(`../${spec.name}/${module}`);
   const entry = { ...rest, declarationSchema: withFinalRules(rest.declarationSchema) };
   const modules = {
     resource: () => (load("resource") as { RedisBackup: ResourceClass<Inputs, Resource> }).RedisBackup,

@@ -8,6 +8,16 @@ import { z } from "zod";
 /** A string field; `what` completes "must be ...". */
 export const str = (what: string) => z.string({ error: `must be ${what}` });
 
+/**
+ * An optional location field (region, zone, project) that looks like `example`: the declarations'
+ * twin of core/inputs' `locationInput`. `what` names it, e.g. "a region"; `shape` is what the rule
+ * accepts, when one example does not say it.
+ */
+export const locationField = (what: string, rule: RegExp, example: string, shape = example) =>
+  str(`${what} like ${example}`)
+    .regex(rule, { error: `must look like ${shape}` })
+    .optional();
+
 /** The instance field: "required" when absent, the rule when wrong. */
 export function instanceField(rule: RegExp, what: string, example: string) {
   const wrong = `must be ${what} id like ${example}`;
@@ -54,3 +64,9 @@ export const notHere = (reason: string) => z.never({ error: reason }).optional()
 /** YAML reads `backupId: 111111111` as a number; a backup id is text. */
 export const idText = (rule: z.ZodString) =>
   z.preprocess((v) => (typeof v === "number" && Number.isSafeInteger(v) ? String(v) : v), rule).optional();
+
+/** `backupId` where any id the cloud gave will do: the declarations' twin of core/inputs' `adoptInput`. */
+export const adoptField = idText(str("a backup id").min(1, { error: "must not be empty" }));
+
+/** `backupId` as {@link adoptField} and the {@link steeringFields}: what a cloud with no rule of its own for backup ids takes alike. */
+export const commonFields = { backupId: adoptField, ...steeringFields };

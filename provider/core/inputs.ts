@@ -48,6 +48,13 @@ export function instanceInput(key: string, what: string, kind: string, rule: Reg
     .regex(rule, { error: `${key} must be ${kind} id like ${example}` });
 }
 
+/**
+ * An optional whole number of days that `within` accepts: one message, `error`, for every way it
+ * is wrong (not a number, a fraction, out of range).
+ */
+export const wholeDays = (error: string, within: (days: number) => boolean) =>
+  z.number({ error }).int({ error }).refine(within, { error }).optional();
+
 /** An optional location input (region, zone, project): a string that looks like `example`. */
 export function locationInput(key: string, rule: RegExp, example: string, shape = example) {
   return z

@@ -7,7 +7,8 @@ import { defineCloud } from "../core/cloud";
 import { TENCENT_SETTINGS } from "./settings";
 import { TencentFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
-import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
+import { commonFields, instanceField, locationField, notHere, str } from "../core/declarationFields";
+import { wholeDays } from "../core/inputs";
 import { TencentBackupInputs, TencentBackupInputsSchema, INSTANCE_KEY, TENCENT_RULES } from "./inputs";
 
 const RETENTION = `must be a whole number of days from 0 to ${TENCENT_RULES.storageDaysMax} (0: the instance's default, usually 7)`;
@@ -23,17 +24,9 @@ export const TencentDeclarationSchema = z.strictObject({
   remark: str("text")
     .max(TENCENT_RULES.remarkMax, { error: `must be at most ${TENCENT_RULES.remarkMax} characters` })
     .optional(),
-  retentionDays: z
-    .number({ error: RETENTION })
-    .int({ error: RETENTION })
-    .min(0, { error: RETENTION })
-    .max(TENCENT_RULES.storageDaysMax, { error: RETENTION })
-    .optional(),
-  region: str(`a region like ${TENCENT_RULES.regionExample}`)
-    .regex(TENCENT_RULES.region, { error: `must look like ${TENCENT_RULES.regionExample}` })
-    .optional(),
-  backupId: idText(str("a backup id").min(1, { error: "must not be empty" })),
-  ...steeringFields,
+  retentionDays: wholeDays(RETENTION, (d) => d >= 0 && d <= TENCENT_RULES.storageDaysMax),
+  region: locationField("a region", TENCENT_RULES.region, TENCENT_RULES.regionExample),
+  ...commonFields,
   backupName: notHere("Tencent Cloud backups have a remark, not a name: write remark instead"),
   zone: notHere("only ucloud backups take a zone; Tencent Cloud finds the instance by its region"),
   projectId: notHere("only ucloud backups take a projectId"),
@@ -54,7 +47,6 @@ export const tencentcloud = defineCloud<"tencentcloud", TencentDeclaration, Tenc
       storageDays: d.retentionDays,
       region: d.region,
     }),
-    load: (module) => require(`./${module}`),
     final: { instanceKey: INSTANCE_KEY, inputsSchema: TencentFinalBackupInputsSchema },
     label: "Tencent Cloud",
     settings: TENCENT_SETTINGS,

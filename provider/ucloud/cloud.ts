@@ -7,7 +7,7 @@ import { defineCloud } from "../core/cloud";
 import { UCLOUD_SETTINGS } from "./settings";
 import { UCloudFinalBackupInputsSchema } from "./finalInputs";
 import type { RedisBackup } from "./resource";
-import { idText, instanceField, notHere, steeringFields, str } from "../core/declarationFields";
+import { commonFields, instanceField, locationField, notHere, str } from "../core/declarationFields";
 import { INSTANCE_KEY, UCLOUD_RULES, UCloudBackupInputs, UCloudBackupInputsSchema } from "./inputs";
 
 /** A UCloud entry of `backups.yaml`. */
@@ -17,17 +17,10 @@ export const UCloudDeclarationSchema = z.strictObject({
   backupName: str("text")
     .regex(UCLOUD_RULES.backupName, { error: "must be 6 to 63 letters, digits, '-' and '_' (UCloud's rule)" })
     .optional(),
-  region: str("a region like cn-bj2")
-    .regex(UCLOUD_RULES.region, { error: "must look like cn-bj2 or hk" })
-    .optional(),
-  zone: str("a zone like cn-bj2-04")
-    .regex(UCLOUD_RULES.zone, { error: "must look like cn-bj2-04" })
-    .optional(),
-  projectId: str("a project id like org-xxxxxx")
-    .regex(UCLOUD_RULES.projectId, { error: "must look like org-xxxxxx" })
-    .optional(),
-  backupId: idText(str("a backup id").min(1, { error: "must not be empty" })),
-  ...steeringFields,
+  region: locationField("a region", UCLOUD_RULES.region, "cn-bj2", "cn-bj2 or hk"),
+  zone: locationField("a zone", UCLOUD_RULES.zone, "cn-bj2-04"),
+  projectId: locationField("a project id", UCLOUD_RULES.projectId, "org-xxxxxx"),
+  ...commonFields,
   retentionDays: notHere(
     "UCloud takes no retention per backup (CreateURedisBackup has none; the group's backup policy decides): remove it",
   ),
@@ -49,7 +42,6 @@ export const ucloud = defineCloud<"ucloud", UCloudDeclaration, UCloudBackupInput
     zone: d.zone,
     projectId: d.projectId,
   }),
-  load: (module) => require(`./${module}`),
   final: { instanceKey: INSTANCE_KEY, inputsSchema: UCloudFinalBackupInputsSchema },
   label: "UCloud",
   settings: UCLOUD_SETTINGS,
