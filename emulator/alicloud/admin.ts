@@ -4,6 +4,7 @@
  * HTTP as `POST /_emulator/alicloud/<op>` with a JSON object of named arguments.
  * The clock, faults, rate limit and stats are the emulator's shared ones (`emulator.admin`).
  */
+import { forwardTo } from "../forward";
 import { AdminOperation, args } from "../adminRoutes";
 import type { AlicloudInstanceSeed } from "./seeds";
 import type { AlicloudRedisState, BackupLifecycle, JobPhase } from "./state";
@@ -65,13 +66,9 @@ export interface AlicloudAdmin {
 export function createAlicloudAdmin(state: AlicloudRedisState): AlicloudAdmin {
   return {
     addInstance: (seed) => void state.addInstance(seed),
-    deleteInstance: (id) => state.deleteInstance(id),
-    deleteBackup: (id) => state.deleteBackup(id),
-    expireBackup: (id) => state.expireBackup(id),
-    failNextJob: (id) => state.failNextJob(id),
+    ...forwardTo(state, ["deleteInstance", "deleteBackup", "expireBackup", "failNextJob", "setJobSeconds"]),
     startAutomatedBackup: (id) =>
       state.startBackup(state.liveInstance(id), "Automated", undefined).map((j) => j.jobId),
-    setJobSeconds: (seconds) => state.setJobSeconds(seconds),
     backups: (instanceId) =>
       state.allBackups(instanceId).map((b) => ({
         backupId: b.backupId,

@@ -5,6 +5,7 @@
  * emulator's default vendor (its API is at `POST /`), so its operations are also served where they
  * always were: `emulator.admin.<op>` and `POST /_emulator/<op>`.
  */
+import { forwardTo } from "../forward";
 import { AdminOperation, args } from "../adminRoutes";
 import type { InstanceSeed } from "./seeds";
 import type { BackupLifecycle, TaskStatus, TencentRedisState } from "./state";
@@ -62,10 +63,7 @@ export function createTencentAdmin(tencent: TencentRedisState, utcOffsetMinutes:
     isolateInstance: (id) => tencent.setInstanceStatus(id, "isolated"),
     lockInstance: (id, locked = true) => tencent.lockInstance(id, locked),
     lockBackup: (id, locked = true) => tencent.lockBackup(id, locked),
-    deleteBackup: (id) => tencent.deleteBackup(id),
-    expireBackup: (id) => tencent.expireBackup(id),
-    setTaskSeconds: (seconds) => tencent.setTaskSeconds(seconds),
-    failNextTask: (id, message) => tencent.failNextTask(id, message),
+    ...forwardTo(tencent, ["deleteBackup", "expireBackup", "setTaskSeconds", "failNextTask"]),
     backups: (instanceId) =>
       tencent.allBackups(instanceId).map((b) => {
         const task = b.taskId === undefined ? undefined : tencent.task(b.taskId);

@@ -4,6 +4,7 @@
  * named arguments. The clock, faults, rate limit and stats are the emulator's shared ones
  * (`emulator.admin`, `POST /_emulator/<op>`).
  */
+import { forwardTo } from "../forward";
 import { AdminOperation, args } from "../adminRoutes";
 import type { URedisGroupSeed } from "./seeds";
 import type { UCloudRedisState, URedisBackupState } from "./state";
@@ -49,12 +50,14 @@ export interface UCloudAdmin {
 export function createUCloudAdmin(state: UCloudRedisState): UCloudAdmin {
   return {
     addGroup: (seed) => void state.addGroup(seed),
-    deleteGroup: (id) => state.deleteGroup(id),
-    deleteBackup: (id) => state.deleteBackup(id),
-    expireBackup: (id) => state.expireBackup(id),
-    failNextBackup: (id) => state.failNextBackup(id),
-    setBackupSeconds: (s) => state.setBackupSeconds(s),
-    setRetentionDays: (d) => state.setRetentionDays(d),
+    ...forwardTo(state, [
+      "deleteGroup",
+      "deleteBackup",
+      "expireBackup",
+      "failNextBackup",
+      "setBackupSeconds",
+      "setRetentionDays",
+    ]),
     setDeleteSupported: (supported) => {
       state.deleteSupported = supported;
     },
