@@ -60,6 +60,5 @@ export const alicloud = defineCloud<"alicloud", AlicloudDeclaration, AlicloudBac
     regionId: d.region,
   }),
   final: { instanceKey: INSTANCE_KEY, inputsSchema: AlicloudFinalBackupInputsSchema },
-  label: "Alibaba Cloud",
   settings: ALICLOUD_SETTINGS,
 });

@@ -97,6 +97,7 @@ export function alicloudEndpointHost(regionId: string): string {
 /** @internal Where each setting is read from (the `drift --help` variables too), by core's rules. */
 export const ALICLOUD_SETTINGS: SettingsSpec = {
   namespace: "alicloud",
+  label: "Alibaba Cloud",
   credentials: {
     id: {
       config: ["accessKeyId", "accessKey"],
@@ -108,14 +109,8 @@ export const ALICLOUD_SETTINGS: SettingsSpec = {
     },
     token: { config: ["securityToken"], env: ["ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN"] },
   },
-  missingCredentials:
-    "Alibaba Cloud credentials are missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET " +
-    "(or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY), or `pulumi config set alicloud:accessKeyId ...` and " +
-    "`pulumi config set --secret alicloud:accessKeySecret ...`",
   region: { config: ["region"], env: ["ALIBABA_CLOUD_REGION_ID", "ALICLOUD_REGION"] },
-  missingRegion:
-    "Alibaba Cloud region is missing: set the resource's `regionId`, ALIBABA_CLOUD_REGION_ID (or ALICLOUD_REGION), " +
-    "or `pulumi config set alicloud:region cn-hangzhou`",
+  regionInput: { key: "regionId", example: "cn-hangzhou" },
   endpoint: { config: ["endpoint"], env: ["ALIBABA_CLOUD_ENDPOINT"] },
   defaultEndpoint: alicloudEndpointHost,
   // The Alibaba SDKs' Config.httpProxy / httpsProxy, as one setting: http.ts tunnels https:// through it.

@@ -104,8 +104,6 @@ export interface CloudSpec<Name extends string, Declaration extends Steering, In
   inputsOf(d: Declaration): Omit<Inputs, keyof Steering>;
   /** Its FinalBackup: the input naming the instance and the inputs schema (a `final: true` declaration maps to its inputs as any other, `skip` added). */
   final: Omit<FinalEntry, "lifecycle">;
-  /** How the cloud is named in help. */
-  label: string;
   /** Where its settings are read from: `environment` lists the first variable of each. */
   settings: SettingsSpec;
 }
@@ -120,7 +118,7 @@ export function defineCloud<
   Inputs,
   Resource extends pulumi.CustomResource,
 >(spec: CloudSpec<Name, Declaration, Inputs>): CloudEntry<Name, Declaration, Inputs, Resource> {
-  const { inputsOf, final, label, settings, ...rest } = spec;
+  const { inputsOf, final, settings, ...rest } = spec;
   // Each cloud's folder is named after it, beside this one (provider/<name>/, dist/<name>/).
   const load = (module: CloudModule): unknown => require(`../${spec.name}/${module}`);
   const entry = { ...rest, declarationSchema: withFinalRules(rest.declarationSchema) };
@@ -151,7 +149,7 @@ export function defineCloud<
     fields,
     toInputs,
     environment: {
-      label,
+      label: settings.label,
       variables: [
         settings.credentials.id,
         settings.credentials.secret,

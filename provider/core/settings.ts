@@ -62,13 +62,13 @@ export interface SettingSource {
 export interface SettingsSpec {
   /** The stack config namespace, e.g. `tencentcloud`. */
   namespace: string;
+  /** How the cloud is named in messages and help, e.g. `Tencent Cloud`. */
+  label: string;
   /** The key id, its secret, and the temporary-credentials token. */
   credentials: { id: SettingSource; secret: SettingSource; token: SettingSource };
-  /** Said when the key id or its secret is missing. */
-  missingCredentials: string;
   region: SettingSource;
-  /** Said when no region is set anywhere. */
-  missingRegion: string;
+  /** The resource input that names the region (`region`; Alibaba's `regionId`) and a region to show, for the message when none is set. */
+  regionInput: { key: string; example: string };
   endpoint: SettingSource;
   /** The vendor's endpoint for a region, without scheme or with it. */
   defaultEndpoint(region: string): string;
@@ -129,6 +129,39 @@ export function settingKeysOf(spec: SettingsSpec): SettingKey[] {
   ];
 }
 
+/** `names[0]`, and `names[1]` in brackets when there is one (an older name the cloud's tools still read). */
+const withOlderName = (names: string[], older = names[1]) => (older ? `${names[0]} (or ${older})` : names[0]);
+
+/**
+ * Said when the key id or its secret is missing. Under a stack (a program, or the provider the
+ * engine configured) stack config is a way to set them; elsewhere (the command line, a script)
+ * only the variables are, and the message says only those.
+ */
+export function missingCredentialsMessage(spec: SettingsSpec): string {
+  const { id, secret } = spec.credentials;
+  const older = id.env[1] && secret.env[1] ? ` (or ${id.env[1]} and ${secret.env[1]})` : "";
+  const variables = `set ${id.env[0]} and ${secret.env[0]}${older}`;
+  if (stackConfig === undefined) return `${spec.label} credentials are missing: ${variables}`;
+  const ns = spec.namespace;
+  return (
+    `${spec.label} credentials are missing: ${variables}, or \`pulumi config set ${ns}:${id.config[0]} ...\` ` +
+    `and \`pulumi config set --secret ${ns}:${secret.config[0]} ...\``
+  );
+}
+
+/** Said when no region is set anywhere; as {@link missingCredentialsMessage}, stack config only where it is read. */
+export function missingRegionMessage(spec: SettingsSpec): string {
+  const { key, example } = spec.regionInput;
+  const variable = withOlderName(spec.region.env);
+  if (stackConfig === undefined) {
+    return `${spec.label} region is missing: give the instance's region (\`${key}\`; on the command line, --region), or set ${variable}`;
+  }
+  return (
+    `${spec.label} region is missing: set the resource's \`${key}\`, ${variable}, ` +
+    `or \`pulumi config set ${spec.namespace}:${spec.region.config[0]} ${example}\``
+  );
+}
+
 /** What every cloud's settings hold, whatever the cloud calls its credentials. */
 export interface ResolvedSettings extends ClientSettings {
   keyId: string;
@@ -144,9 +177,9 @@ export function resolveSettings(spec: SettingsSpec, region?: string): ResolvedSe
   const secret = read(spec.credentials.secret);
   const token = read(spec.credentials.token);
   registerSecret(secret, token);
-  if (!keyId || !secret) throw new ConfigurationError(spec.missingCredentials);
+  if (!keyId || !secret) throw new ConfigurationError(missingCredentialsMessage(spec));
   const resolvedRegion = region || read(spec.region);
-  if (!resolvedRegion) throw new ConfigurationError(spec.missingRegion);
+  if (!resolvedRegion) throw new ConfigurationError(missingRegionMessage(spec));
   let endpoint = read(spec.endpoint) ?? spec.defaultEndpoint(resolvedRegion);
   if (!/^https?:\/\//.test(endpoint)) endpoint = `https://${endpoint}`;
   try {

@@ -48,7 +48,6 @@ export const tencentcloud = defineCloud<"tencentcloud", TencentDeclaration, Tenc
       region: d.region,
     }),
     final: { instanceKey: INSTANCE_KEY, inputsSchema: TencentFinalBackupInputsSchema },
-    label: "Tencent Cloud",
     settings: TENCENT_SETTINGS,
   },
 );

@@ -48,17 +48,14 @@ export interface TencentSettings extends ClientSettings {
 /** @internal Where each setting is read from (the `drift --help` variables too), by core's rules. */
 export const TENCENT_SETTINGS: SettingsSpec = {
   namespace: "tencentcloud",
+  label: "Tencent Cloud",
   credentials: {
     id: { config: ["secretId"], env: ["TENCENTCLOUD_SECRET_ID"] },
     secret: { config: ["secretKey"], env: ["TENCENTCLOUD_SECRET_KEY"] },
     token: { config: ["securityToken"], env: ["TENCENTCLOUD_SESSION_TOKEN", "TENCENTCLOUD_SECURITY_TOKEN"] },
   },
-  missingCredentials:
-    "Tencent Cloud credentials are missing: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, " +
-    "or `pulumi config set tencentcloud:secretId ...` and `pulumi config set --secret tencentcloud:secretKey ...`",
   region: { config: ["region"], env: ["TENCENTCLOUD_REGION"] },
-  missingRegion:
-    "Tencent Cloud region is missing: set the resource's `region`, TENCENTCLOUD_REGION, or `pulumi config set tencentcloud:region ap-guangzhou`",
+  regionInput: { key: "region", example: "ap-guangzhou" },
   endpoint: { config: ["endpoint"], env: ["TENCENTCLOUD_ENDPOINT"] },
   defaultEndpoint: (region) => `${protocol()}://${tencentEndpointHost(region)}`,
   proxy: { config: ["proxy"], env: [] },

@@ -43,6 +43,5 @@ export const ucloud = defineCloud<"ucloud", UCloudDeclaration, UCloudBackupInput
     projectId: d.projectId,
   }),
   final: { instanceKey: INSTANCE_KEY, inputsSchema: UCloudFinalBackupInputsSchema },
-  label: "UCloud",
   settings: UCLOUD_SETTINGS,
 });

@@ -22,17 +22,14 @@ export interface UCloudSettings extends ClientSettings {
 /** @internal Where each setting is read from (the `drift --help` variables too), by core's rules. */
 export const UCLOUD_SETTINGS: SettingsSpec = {
   namespace: "ucloud",
+  label: "UCloud",
   credentials: {
     id: { config: ["publicKey"], env: ["UCLOUD_PUBLIC_KEY"] },
     secret: { config: ["privateKey"], env: ["UCLOUD_PRIVATE_KEY"] },
     token: { config: ["securityToken"], env: ["UCLOUD_SECURITY_TOKEN"] },
   },
-  missingCredentials:
-    "UCloud credentials are missing: set UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY, " +
-    "or `pulumi config set ucloud:publicKey ...` and `pulumi config set --secret ucloud:privateKey ...`",
   region: { config: ["region"], env: ["UCLOUD_REGION"] },
-  missingRegion:
-    "UCloud region is missing: set the resource's `region`, UCLOUD_REGION, or `pulumi config set ucloud:region cn-bj2`",
+  regionInput: { key: "region", example: "cn-bj2" },
   endpoint: { config: ["endpoint"], env: ["UCLOUD_ENDPOINT", "UCLOUD_API_BASE_URL"] },
   defaultEndpoint: () => UCLOUD_DEFAULT_ENDPOINT,
   requestTimeoutSeconds: { config: ["requestTimeoutSeconds"], env: ["UCLOUD_TIMEOUT_SECOND"] },

@@ -223,6 +223,33 @@ it("prints the cloud's refusal on one line, with the action, code and RequestId,
   }
 });
 
+it("says which variables to set when a credential or the region is missing: the command reads no stack config", async () => {
+  const saved = { ...process.env };
+  const url = ["url", "1234-5678-9", "--cloud", "tencentcloud", "--instance", "crs-demo0001"];
+  const doing = "pulumi-redis-backup: getting the download URLs of Redis backup 1234-5678-9 of crs-demo0001";
+  const said: unknown[] = [];
+  try {
+    for (const unset of ["TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_REGION"]) {
+      process.env = { ...saved };
+      delete process.env[unset];
+      const r = await run(url);
+      said.push([r.code, r.err]);
+    }
+  } finally {
+    process.env = saved;
+  }
+  expect(said).toEqual([
+    [
+      1,
+      `${doing}: Tencent Cloud credentials are missing: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY\n`,
+    ],
+    [
+      1,
+      `${doing}: Tencent Cloud region is missing: give the instance's region (\`region\`; on the command line, --region), or set TENCENTCLOUD_REGION\n`,
+    ],
+  ]);
+});
+
 it("stops at once, saying where, when the file cannot be written: no resume, no second transfer", async () => {
   const backupId = tencentBackup("crs-nowrite1");
   const args = ["download", backupId, "--cloud", "tencentcloud", "--instance", "crs-nowrite1", "-o"];

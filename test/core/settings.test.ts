@@ -1,6 +1,7 @@
 /**
  * The settings rules every cloud shares (core/settings.ts), checked on each: stack config first,
- * the endpoint gains a scheme and must be a URL, 0 turns the client-side rate limiter off.
+ * the endpoint gains a scheme and must be a URL, 0 turns the client-side rate limiter off, a
+ * missing setting names the ways to set it that apply where it is read.
  */
 import { ConfigurationError } from "../../provider/core/errors";
 import { SettingsSpec, readExtraSetting, setStackConfig, settingKeysOf } from "../../provider/core/settings";
@@ -9,9 +10,21 @@ import { resolveTencentSettings } from "../../provider/tencentcloud/settings";
 import { resolveUCloudSettings } from "../../provider/ucloud/settings";
 import { CLOUD_ENV } from "../helpers/cloudEnv";
 
+/**
+ * Each cloud's variables, and what it says when its key pair, then its region, is missing: under a
+ * stack (`underStack`), and where only the variables apply (`variablesOnly`).
+ */
 const clouds = [
   {
     cloud: "tencentcloud",
+    underStack: [
+      "Tencent Cloud credentials are missing: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or `pulumi config set tencentcloud:secretId ...` and `pulumi config set --secret tencentcloud:secretKey ...`",
+      "Tencent Cloud region is missing: set the resource's `region`, TENCENTCLOUD_REGION, or `pulumi config set tencentcloud:region ap-guangzhou`",
+    ],
+    variablesOnly: [
+      "Tencent Cloud credentials are missing: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY",
+      "Tencent Cloud region is missing: give the instance's region (`region`; on the command line, --region), or set TENCENTCLOUD_REGION",
+    ],
     resolve: () => resolveTencentSettings(),
     env: {
       TENCENTCLOUD_SECRET_ID: "id",
@@ -25,6 +38,14 @@ const clouds = [
   },
   {
     cloud: "alicloud",
+    underStack: [
+      "Alibaba Cloud credentials are missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY), or `pulumi config set alicloud:accessKeyId ...` and `pulumi config set --secret alicloud:accessKeySecret ...`",
+      "Alibaba Cloud region is missing: set the resource's `regionId`, ALIBABA_CLOUD_REGION_ID (or ALICLOUD_REGION), or `pulumi config set alicloud:region cn-hangzhou`",
+    ],
+    variablesOnly: [
+      "Alibaba Cloud credentials are missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY)",
+      "Alibaba Cloud region is missing: give the instance's region (`regionId`; on the command line, --region), or set ALIBABA_CLOUD_REGION_ID (or ALICLOUD_REGION)",
+    ],
     resolve: () => resolveAlicloudSettings(),
     env: {
       ALIBABA_CLOUD_ACCESS_KEY_ID: "id",
@@ -37,6 +58,14 @@ const clouds = [
   },
   {
     cloud: "ucloud",
+    underStack: [
+      "UCloud credentials are missing: set UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY, or `pulumi config set ucloud:publicKey ...` and `pulumi config set --secret ucloud:privateKey ...`",
+      "UCloud region is missing: set the resource's `region`, UCLOUD_REGION, or `pulumi config set ucloud:region cn-bj2`",
+    ],
+    variablesOnly: [
+      "UCloud credentials are missing: set UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY",
+      "UCloud region is missing: give the instance's region (`region`; on the command line, --region), or set UCLOUD_REGION",
+    ],
     resolve: () => resolveUCloudSettings(),
     env: { UCLOUD_PUBLIC_KEY: "id", UCLOUD_PRIVATE_KEY: "secret-key", UCLOUD_REGION: "cn-bj2" },
     endpoint: "UCLOUD_ENDPOINT",
@@ -82,14 +111,47 @@ describe.each(clouds)("$cloud settings", (c) => {
   });
 });
 
+describe.each(clouds)("a missing setting of $cloud", (m) => {
+  const [keyId, secret] = Object.keys(m.env);
+  beforeEach(() => {
+    for (const c of clouds) for (const name of CLOUD_ENV[c.cloud]) delete process.env[name];
+  });
+
+  /** What resolving says with no key pair, then with one but no region. */
+  function messages(): string[] {
+    const said: string[] = [];
+    for (const set of [[], [keyId, secret]]) {
+      for (const name of set) process.env[name] = "x";
+      try {
+        m.resolve();
+        said.push("(resolved)");
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigurationError);
+        said.push((e as Error).message);
+      }
+    }
+    return said;
+  }
+
+  it("under a stack, names stack config as well as the variables", () => {
+    setStackConfig({ get: () => undefined });
+    expect(messages()).toEqual(m.underStack);
+  });
+
+  it("where no stack config is read (the command line, a script), names only what applies there", () => {
+    setStackConfig(undefined);
+    expect(messages()).toEqual(m.variablesOnly);
+  });
+});
+
 describe("a cloud's own settings (SettingsSpec.extra)", () => {
   const source = (key: string, env: string[] = []) => ({ config: [key], env });
   const spec: SettingsSpec = {
     namespace: "somecloud",
     credentials: { id: source("keyId"), secret: source("secret"), token: source("token") },
-    missingCredentials: "no credentials",
+    label: "Some Cloud",
     region: source("region"),
-    missingRegion: "no region",
+    regionInput: { key: "region", example: "sc-east" },
     endpoint: source("endpoint"),
     defaultEndpoint: () => "https://example.com",
     requestTimeoutSeconds: source("requestTimeoutSeconds"),
