@@ -3,6 +3,7 @@
  * config with `--secret` (Tencent, UCloud) and in the environment (Alibaba, UCloud's public key),
  * open the emulated accounts for a whole up / preview / refresh / destroy, and appear nowhere in
  * `pulumi stack export`, the backend folder, the stack's config file or anything the CLI printed.
+ * Once the secret is removed from stack config, `pulumi up` names both ways to set it.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -76,5 +77,14 @@ describeEngine("credentials under the Pulumi engine", () => {
     // config file holds the secrets encrypted.
     expect(places["Pulumi.dev.yaml"]).toContain(CANARY.tencentSecretId);
     expect(places["Pulumi.dev.yaml"]).toMatch(/tencentcloud:secretKey:\s+secure: /);
+  });
+
+  it("a missing secret is named with both ways to set it: the variable and stack config", async () => {
+    await project.removeConfig("tencentcloud:secretKey");
+    const r = await project.run(["up", "--yes", "--skip-preview"]);
+    expect(r.code).not.toBe(0);
+    expect(printed(r)).toContain(
+      "Tencent Cloud credentials are missing: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or `pulumi config set tencentcloud:secretId ...` and `pulumi config set --secret tencentcloud:secretKey ...`",
+    );
   });
 });
