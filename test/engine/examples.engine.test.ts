@@ -1,11 +1,13 @@
 /**
  * The examples run as the projects a user would have (Pulumi.yaml, package.json, index.ts in one
  * folder): `pulumi up` takes their backups, a refreshed preview plans nothing, `destroy` empties them.
+ * A change to the declarations is previewed with no cloud credentials, as examples/ci does.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { PulumiProject, REPO_ROOT, backupsByName } from "../../tools/pulumi-cli/project";
+import { CLOUD_ENV } from "../helpers/cloudEnv";
 import { describeEngine, useEngineWorld } from "./harness/suite";
 
 const EXAMPLES = path.join(REPO_ROOT, "examples");
@@ -62,6 +64,34 @@ describeEngine("the examples under the Pulumi engine", () => {
   it("examples/declarations: every backup of backups.yaml taken, then destroyed", async () => {
     const names = declaredNames(path.join(EXAMPLES, "declarations/backups.yaml"));
     const project = await upExample("declarations", names.sort());
+
+    // examples/ci previews pull requests with no cloud credentials: a preview checks and diffs
+    // inputs only. A change to backups.yaml plans its create, replace and update with every cloud
+    // variable empty (any call to a cloud would fail on the missing credentials).
+    const file = path.join(project.dir, "backups.yaml");
+    const reviewed = fs.readFileSync(file, "utf8");
+    fs.writeFileSync(
+      file,
+      reviewed
+        .replace(
+          "remark: invoices, monthly\n  retentionDays: 10",
+          "remark: invoices, monthly\n  retentionDays: 12",
+        )
+        .replace("instance: r-demo0003\n  retentionDays: 90", "instance: r-demo0003\n  retentionDays: 120") +
+        "\nsessions-weekly:\n  <<: *guangzhou\n  instance: crs-demo0002\n  retentionDays: 7\n",
+    );
+    const noCredentials = Object.fromEntries(
+      Object.values(CLOUD_ENV)
+        .flat()
+        .map((name) => [name, ""]),
+    );
+    const preview = await project.ok(["preview", "--diff"], { env: noCredentials });
+    expect(preview.stdout).toMatch(/\+ 1 to create/);
+    expect(preview.stdout).toMatch(/~ 1 to update/);
+    expect(preview.stdout).toMatch(/\+-1 to replace/);
+    expect(preview.stdout).not.toMatch(/credentials are missing/);
+    fs.writeFileSync(file, reviewed);
+
     await project.ok(["destroy", "--yes", "--skip-preview"]);
     expect(backupsByName(await project.exportStack())).toEqual({});
   });
