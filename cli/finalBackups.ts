@@ -99,9 +99,12 @@ export function renderFinalBackups(report: FinalBackupsReport, format: "table" |
     r.takenBy ?? (r.attribution === "none" ? "(not recorded by the cloud)" : (r.text ?? "-")),
   ]);
   const n = report.rows.length;
+  const failed = report.errors.length;
+  // "0 found" alone would read as "there are none" when an instance could not be asked at all.
+  const unasked = failed === 0 ? "." : `; ${failed} instance${failed === 1 ? "" : "s"} could not be asked:`;
   const out = [
     n > 0 ? `${alignColumns([header, ...rows])}\n` : "",
-    `${n} final backup${n === 1 ? "" : "s"} found.\n`,
+    `${n} final backup${n === 1 ? "" : "s"} found${unasked}\n`,
   ];
   if (report.rows.some((r) => r.attribution === "none")) {
     out.push(

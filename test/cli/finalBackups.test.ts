@@ -76,7 +76,7 @@ it("lists every manual Alibaba backup, saying the cloud keeps no attribution", a
   expect(r.out).toMatch(/Alibaba Cloud keeps no text with a backup/);
 });
 
-it("says which instance could not be asked, and exits 1; drift calls a FinalBackup whose instance is gone missing", async () => {
+it('says that, and which, instances could not be asked (not a bare "0 found"), and exits 1; drift calls a FinalBackup whose instance is gone missing', async () => {
   handle.emulator.alicloud.addInstance({ instanceId: "r-cli2" });
   const { id, outs } = await alicloudFinal.create(
     { instanceId: "r-cli2", ...origin },
@@ -86,7 +86,7 @@ it("says which instance could not be asked, and exits 1; drift calls a FinalBack
   const r = await run(["final-backups", "--cloud", "alicloud", "--instance", "r-cli2"]);
   expect(r.code).toBe(1);
   expect(r.out).toMatch(
-    /^alicloud r-cli2: listing the final backups of r-cli2: DescribeBackups: InvalidInstanceId.NotFound/m,
+    /^0 final backups found; 1 instance could not be asked:\nalicloud r-cli2: listing the final backups of r-cli2: DescribeBackups: InvalidInstanceId.NotFound/,
   );
   const drift = await run(
     ["drift", "--state", "-", "--format", "json"],
