@@ -66,7 +66,7 @@ export const idText = (rule: z.ZodString) =>
   z.preprocess((v) => (typeof v === "number" && Number.isSafeInteger(v) ? String(v) : v), rule).optional();
 
 /** `backupId` where any id the cloud gave will do: the declarations' twin of core/inputs' `adoptInput`. */
-export const adoptField = idText(str("a backup id").min(1, { error: "must not be empty" }));
+const adoptField = idText(str("a backup id").min(1, { error: "must not be empty" }));
 
 /** `backupId` as {@link adoptField} and the {@link steeringFields}: what a cloud with no rule of its own for backup ids takes alike. */
 export const commonFields = { backupId: adoptField, ...steeringFields };

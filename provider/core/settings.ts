@@ -129,30 +129,35 @@ export function settingKeysOf(spec: SettingsSpec): SettingKey[] {
   ];
 }
 
-/** `names[0]`, and `names[1]` in brackets when there is one (an older name the cloud's tools still read). */
-const withOlderName = (names: string[], older = names[1]) => (older ? `${names[0]} (or ${older})` : names[0]);
+/**
+ * The sources' first variables, joined by "and", then their second ones in brackets when each has
+ * one (an older name the cloud's own tools still read): `A and B (or C and D)`.
+ */
+function variablesOf(...sources: SettingSource[]): string {
+  const older = sources.every((s) => s.env[1]) ? ` (or ${sources.map((s) => s.env[1]).join(" and ")})` : "";
+  return `${sources.map((s) => s.env[0]).join(" and ")}${older}`;
+}
 
 /**
  * Said when the key id or its secret is missing. Under a stack (a program, or the provider the
  * engine configured) stack config is a way to set them; elsewhere (the command line, a script)
  * only the variables are, and the message says only those.
  */
-export function missingCredentialsMessage(spec: SettingsSpec): string {
+function missingCredentialsMessage(spec: SettingsSpec): string {
   const { id, secret } = spec.credentials;
-  const older = id.env[1] && secret.env[1] ? ` (or ${id.env[1]} and ${secret.env[1]})` : "";
-  const variables = `set ${id.env[0]} and ${secret.env[0]}${older}`;
-  if (stackConfig === undefined) return `${spec.label} credentials are missing: ${variables}`;
+  const missing = `${spec.label} credentials are missing: set ${variablesOf(id, secret)}`;
+  if (stackConfig === undefined) return missing;
   const ns = spec.namespace;
   return (
-    `${spec.label} credentials are missing: ${variables}, or \`pulumi config set ${ns}:${id.config[0]} ...\` ` +
+    `${missing}, or \`pulumi config set ${ns}:${id.config[0]} ...\` ` +
     `and \`pulumi config set --secret ${ns}:${secret.config[0]} ...\``
   );
 }
 
 /** Said when no region is set anywhere; as {@link missingCredentialsMessage}, stack config only where it is read. */
-export function missingRegionMessage(spec: SettingsSpec): string {
+function missingRegionMessage(spec: SettingsSpec): string {
   const { key, example } = spec.regionInput;
-  const variable = withOlderName(spec.region.env);
+  const variable = variablesOf(spec.region);
   if (stackConfig === undefined) {
     return `${spec.label} region is missing: give the instance's region (\`${key}\`; on the command line, --region), or set ${variable}`;
   }
