@@ -345,6 +345,27 @@ describe("backup jobs on the world clock", () => {
     );
     expectError(await call("CreateBackup", {}), 400, "MissingParameter");
   });
+
+  it("the gateway names a missing parameter before a malformed integer, and only declared integers are checked", async () => {
+    const malformed = await call("CreateBackup", { InstanceId: nativeStd, BackupRetentionPeriod: "7d" });
+    expectError(malformed, 400, "InvalidParameter");
+    expect(malformed.json.Message).toBe('The specified parameter "BackupRetentionPeriod" is not valid.');
+    const both = await call("CreateBackup", { BackupRetentionPeriod: "7d" });
+    expectError(both, 400, "MissingParameter");
+    expect(both.json.Message).toContain('"InstanceId"');
+    expectError(
+      await call("DescribeBackups", { InstanceId: nativeStd, ...WINDOW, PageSize: "30x" }),
+      400,
+      "InvalidParameter",
+    );
+    // JobMode is read as a string: its own check answers, not the gateway's integer rule.
+    const mode = await call("DescribeBackupTasks", { InstanceId: nativeStd, JobMode: "7" });
+    expectError(mode, 400, "InvalidParameter");
+    expect(mode.json.Message).toBe('The specified parameter "JobMode" is not valid.');
+    expect((await call("DescribeBackupTasks", { InstanceId: nativeStd, BackupJobId: "x1" })).status).toBe(
+      200,
+    );
+  });
 });
 
 describe("DescribeBackups: the window and paging", () => {

@@ -1,7 +1,7 @@
 /**
  * The shape every emulated R-KVStore action has: its parameters (checked before `run`: required
- * ones present, integers well formed; other names are ignored, as the gateway ignores them) and
- * what it does. Actions throw AlicloudApiError for business errors and return the response
+ * ones present, integers well formed; other names are not checked, as the gateway does not check
+ * them) and what it does. Actions throw AlicloudApiError for business errors and return the response
  * fields (the API layer adds RequestId).
  */
 import { AlicloudErrors } from "../errors";
@@ -17,25 +17,27 @@ export interface ActionContext {
   files: BackupFiles;
 }
 
-/** A parameter's type for checkParams: `string` takes any value, `integer` only a whole number. */
-export type ParamType = "string" | "integer";
-
-/** One R-KVStore action: its Action name, its parameters (checked by checkParams) and what it does. */
+/**
+ * One R-KVStore action: its Action name, the parameters checkParams checks, and what it does. Any
+ * parameter not named here is still passed to `run` as a string, as the gateway passes it.
+ */
 export interface AlicloudAction {
   name: string;
-  params: Record<string, { type: ParamType; required?: boolean }>;
+  /** Parameters that must be sent and non-empty (MissingParameter otherwise), checked in this order. */
+  required: readonly string[];
+  /** Parameters that, when sent, must be whole numbers (InvalidParameter otherwise). */
+  integers?: readonly string[];
   run(ctx: ActionContext, params: Record<string, string>): Record<string, unknown>;
 }
 
-/** Throws the gateway's error for the first missing or malformed parameter. */
+/** Throws the gateway's error for the first missing parameter, then for the first malformed integer. */
 export function checkParams(action: AlicloudAction, params: Record<string, string>): void {
-  for (const [name, spec] of Object.entries(action.params)) {
+  for (const name of action.required) {
+    if (!params[name]) throw AlicloudErrors.missingParameter(name);
+  }
+  for (const name of action.integers ?? []) {
     const value = params[name];
-    if (value === undefined || value === "") {
-      if (spec.required) throw AlicloudErrors.missingParameter(name);
-      continue;
-    }
-    if (spec.type === "integer" && !/^-?\d+$/.test(value)) {
+    if (value && !/^-?\d+$/.test(value)) {
       throw AlicloudErrors.invalidParameter(name, `${name}=${value} is not an integer`);
     }
   }

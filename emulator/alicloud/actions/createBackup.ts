@@ -11,10 +11,8 @@ import { AlicloudAction, intParam, lookupInstance } from "./action";
 /** The CreateBackup action: InstanceId, and an optional BackupRetentionPeriod of 7–730 days or -1. */
 export const createBackup: AlicloudAction = {
   name: "CreateBackup",
-  params: {
-    InstanceId: { type: "string", required: true },
-    BackupRetentionPeriod: { type: "integer" },
-  },
+  required: ["InstanceId"],
+  integers: ["BackupRetentionPeriod"],
   run(ctx, params) {
     const days = intParam(params, "BackupRetentionPeriod");
     if (days !== undefined && days !== -1 && (days < 7 || days > 730)) {

@@ -10,10 +10,7 @@ import { AlicloudAction, lookupInstance, manualBackupOf } from "./action";
 /** The DeleteBackup action: removes manual backup BackupId of cloud-native instance InstanceId. */
 export const deleteBackup: AlicloudAction = {
   name: "DeleteBackup",
-  params: {
-    InstanceId: { type: "string", required: true },
-    BackupId: { type: "string", required: true },
-  },
+  required: ["InstanceId", "BackupId"],
   run(ctx, params) {
     const instance = lookupInstance(ctx, params.InstanceId);
     if (!instance.cloudNative) {

@@ -11,11 +11,7 @@ import { AlicloudAction, lookupInstance } from "./action";
 /** The DescribeBackupTasks action: an instance's backup jobs, optionally of one BackupJobId or JobMode. */
 export const describeBackupTasks: AlicloudAction = {
   name: "DescribeBackupTasks",
-  params: {
-    InstanceId: { type: "string", required: true },
-    BackupJobId: { type: "string" },
-    JobMode: { type: "string" },
-  },
+  required: ["InstanceId"],
   run(ctx, params) {
     const mode = params.JobMode || undefined;
     if (mode !== undefined && mode !== "Manual" && mode !== "Automated") {

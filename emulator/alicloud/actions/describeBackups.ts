@@ -2,7 +2,8 @@
  * DescribeBackups: the backup files of an instance whose start lies in [StartTime, EndTime]
  * (required, UTC `yyyy-MM-ddTHH:mmZ`, end after start), newest first, paged (PageSize 30, 50, 100,
  * 200 or 300; default 30), inside the `Backups.Backup` wrapper. A file is listed once its job has
- * ended (Success or Failed) and until it expires or is deleted.
+ * ended (Success or Failed) and until it expires or is deleted. The documented NeedAof is accepted
+ * and changes nothing here.
  */
 import { newestFirst } from "../state";
 import { formatSeconds, parseMinutes } from "../time";
@@ -14,16 +15,8 @@ const PAGE_SIZES = new Set([30, 50, 100, 200, 300]);
 /** The DescribeBackups action: an instance's backup files in [StartTime, EndTime], with download URLs. */
 export const describeBackups: AlicloudAction = {
   name: "DescribeBackups",
-  params: {
-    InstanceId: { type: "string", required: true },
-    StartTime: { type: "string", required: true },
-    EndTime: { type: "string", required: true },
-    BackupId: { type: "integer" },
-    BackupJobId: { type: "integer" },
-    PageSize: { type: "integer" },
-    PageNumber: { type: "integer" },
-    NeedAof: { type: "string" },
-  },
+  required: ["InstanceId", "StartTime", "EndTime"],
+  integers: ["BackupId", "BackupJobId", "PageSize", "PageNumber"],
   run(ctx, params) {
     const { start, end } = timeWindow(params, parseMinutes, (minute) => minute);
     const { pageSize, pageNumber, of } = pageOf(params, PAGE_SIZES);

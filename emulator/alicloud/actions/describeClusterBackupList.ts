@@ -36,16 +36,8 @@ const fileName = (jobId: number, startMs: number) =>
 /** The DescribeClusterBackupList action: a cloud-native cluster's backups, each with its shards' files. */
 export const describeClusterBackupList: AlicloudAction = {
   name: "DescribeClusterBackupList",
-  params: {
-    InstanceId: { type: "string", required: true },
-    RegionId: { type: "string", required: true },
-    StartTime: { type: "string", required: true },
-    EndTime: { type: "string", required: true },
-    ClusterBackupId: { type: "string" },
-    PageSize: { type: "integer" },
-    PageNumber: { type: "integer" },
-    NoShardBackup: { type: "string" },
-  },
+  required: ["InstanceId", "RegionId", "StartTime", "EndTime"],
+  integers: ["PageSize", "PageNumber"],
   run(ctx, params) {
     const { start, end } = timeWindow(params, bound, (b) => b.ms);
     const { pageSize, pageNumber, of } = pageOf(params, PAGE_SIZES);

@@ -12,11 +12,7 @@ const MAX_RETENTION_MS = 730 * 86_400_000;
 /** The ModifyBackupExpireTime action: pushes manual backup BackupId's expiry out to ExpectExpireTime. */
 export const modifyBackupExpireTime: AlicloudAction = {
   name: "ModifyBackupExpireTime",
-  params: {
-    InstanceId: { type: "string", required: true },
-    BackupId: { type: "string", required: true },
-    ExpectExpireTime: { type: "string", required: true },
-  },
+  required: ["InstanceId", "BackupId", "ExpectExpireTime"],
   run(ctx, params) {
     const text = params.ExpectExpireTime;
     const target = parseMinutes(text) ?? parseSeconds(text);
