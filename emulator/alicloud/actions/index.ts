@@ -8,9 +8,6 @@ import { describeBackups } from "./describeBackups";
 import { describeClusterBackupList } from "./describeClusterBackupList";
 import { modifyBackupExpireTime } from "./modifyBackupExpireTime";
 
-export type { ActionContext, AlicloudAction } from "./action";
-export { checkParams } from "./action";
-
 /** Every R-KVStore action the emulator serves, by Action name; any other answers InvalidAction.NotFound. */
 export const ALICLOUD_ACTIONS: ReadonlyMap<string, AlicloudAction> = actionsByName([
   createBackup,

@@ -8,8 +8,6 @@ import { describeInstanceBackups } from "./describeInstanceBackups";
 import { describeTaskInfo } from "./describeTaskInfo";
 import { manualBackupInstance } from "./manualBackupInstance";
 
-export type { ActionContext, TencentAction } from "./action";
-
 /** Every Redis action the emulator serves, by Action name; any other answers InvalidAction. */
 export const REDIS_ACTIONS: ReadonlyMap<string, TencentAction> = actionsByName([
   manualBackupInstance,

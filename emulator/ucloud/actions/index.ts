@@ -7,8 +7,6 @@ import { describeURedisBackupURL } from "./describeBackupUrl";
 import { describeURedisBackup } from "./describeBackups";
 import { describeURedisGroup } from "./describeGroup";
 
-export type { UCloudAction, UCloudActionContext } from "./action";
-
 /** Every URedis action the emulator knows, by Action name; any other, or one not served, is RetCode 161. */
 export const UCLOUD_ACTIONS: ReadonlyMap<string, UCloudAction> = actionsByName([
   createURedisBackup,
